@@ -1,0 +1,119 @@
+//! Body extraction quality (the benchmark's shingle F1) and speed on `BENCH_DIR/text/*.txt`.
+
+use crate::common::load_pages;
+use crate::Config;
+use presslens::score::{self, DocScore};
+use presslens::{analyze, Analysis, Options};
+use std::collections::HashSet;
+use std::time::Instant;
+
+/// A line that cost the page: labelled body but not in the truth, or the reverse.
+fn costly_lines(a: &Analysis, truth: &str, n: usize) -> Vec<String> {
+    let truth_toks = score::tokens(truth);
+    let truth_set: HashSet<&[&str]> = truth_toks.windows(4).collect();
+    let mut costs: Vec<(usize, String)> = Vec::new();
+    for l in &a.lines {
+        let toks = score::tokens(&l.text);
+        if toks.len() < 4 {
+            continue;
+        }
+        let inside = toks.windows(4).filter(|w| truth_set.contains(w)).count();
+        let total = toks.len() - 3;
+        let (cost, what) = if l.kind.is_article() {
+            (total - inside, "extra")
+        } else {
+            (inside, "missed")
+        };
+        if cost * 2 > total {
+            let mut t: String = l.text.chars().take(70).collect();
+            if t.len() < l.text.len() {
+                t.push('…');
+            }
+            costs.push((
+                cost,
+                format!("{what} line {} [{}] {t}", l.line, l.kind.as_str()),
+            ));
+        }
+    }
+    costs.sort_by_key(|c| std::cmp::Reverse(c.0));
+    costs.into_iter().take(n).map(|(_, s)| s).collect()
+}
+
+/// Runs the body bench and prints its figures.
+pub fn run(cfg: &Config) -> Result<(), String> {
+    let pages = load_pages(&cfg.bench_dir)?;
+    if let Some(dir) = &cfg.write_pred {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    let opts = Options::default();
+    let mut docs: Vec<DocScore> = Vec::with_capacity(pages.len());
+    let mut analyses = Vec::with_capacity(pages.len());
+    let bytes: usize = pages.iter().map(|p| p.1.len()).sum();
+    // Timing: analyze every page several times and keep the best round (less noise).
+    let mut best = f64::INFINITY;
+    for _ in 0..5 {
+        let t = Instant::now();
+        for (_, text, _) in &pages {
+            std::hint::black_box(analyze(text, &opts));
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    for (id, text, truth) in &pages {
+        let a = analyze(text, &opts);
+        docs.push(score::score_doc(truth, &a.body));
+        if let Some(dir) = &cfg.write_pred {
+            let path = dir.join(format!("{id}.txt"));
+            std::fs::write(&path, &a.body)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+        analyses.push(a);
+    }
+    let s = score::aggregate(&docs);
+    let paste: Vec<DocScore> = pages
+        .iter()
+        .map(|(_, text, truth)| score::score_doc(truth, text))
+        .collect();
+    let raw = score::aggregate(&paste);
+    println!(
+        "== body extraction on {} pages of {}",
+        s.n,
+        cfg.bench_dir.display()
+    );
+    println!(
+        "{:<28} {:>6} {:>6} {:>6} {:>6}",
+        "", "F1", "P", "R", "exact"
+    );
+    println!(
+        "{:<28} {:6.3} {:6.3} {:6.3} {:6.3}",
+        "presslens", s.f1, s.precision, s.recall, s.accuracy
+    );
+    println!(
+        "{:<28} {:6.3} {:6.3} {:6.3} {:6.3}",
+        "whole paste (baseline)", raw.f1, raw.precision, raw.recall, raw.accuracy
+    );
+    println!(
+        "speed: {:.0} articles/s, {:.1} MB/s ({} pages, {:.2} MB, best of 5 rounds, one core)",
+        pages.len() as f64 / best,
+        bytes as f64 / 1e6 / best,
+        pages.len(),
+        bytes as f64 / 1e6
+    );
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| docs[a].f1().total_cmp(&docs[b].f1()));
+    println!("worst {} pages:", cfg.worst.min(order.len()));
+    for &i in order.iter().take(cfg.worst) {
+        let d = &docs[i];
+        println!(
+            "  {:.3} P {:.3} R {:.3}  {}",
+            d.f1(),
+            d.precision(),
+            d.recall(),
+            &pages[i].0[..12.min(pages[i].0.len())]
+        );
+        for l in costly_lines(&analyses[i], &pages[i].2, 3) {
+            println!("      {l}");
+        }
+    }
+    Ok(())
+}

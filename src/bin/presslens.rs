@@ -1,0 +1,166 @@
+//! The presslens command line: analyze pasted articles from files or standard input.
+//!
+//! `presslens [--format json|body|markdown] [--today YYYY-MM-DD] [--out-dir DIR] FILE... | -`
+//!
+//! Errors (unreadable file, not UTF-8, empty input, bad flag) are one-line messages on stderr
+//! with exit code 1 (2 for usage errors); nothing panics.
+
+use presslens::{analyze, report, Analysis, Options};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: presslens [--format json|body|markdown] [--today YYYY-MM-DD] [--out-dir DIR] FILE... | -";
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Json,
+    Body,
+    Markdown,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Body => "txt",
+            Format::Markdown => "md",
+        }
+    }
+
+    fn render(self, a: &Analysis) -> String {
+        match self {
+            Format::Json => {
+                let mut s = serde_json::to_string_pretty(a)
+                    .unwrap_or_else(|e| format!("{{\"error\": \"cannot serialize: {e}\"}}"));
+                s.push('\n');
+                s
+            }
+            Format::Body => {
+                let mut s = a.body.clone();
+                s.push('\n');
+                s
+            }
+            Format::Markdown => report::to_markdown(a),
+        }
+    }
+}
+
+struct Args {
+    format: Format,
+    out_dir: Option<PathBuf>,
+    options: Options,
+    inputs: Vec<String>,
+}
+
+fn parse_args(argv: Vec<String>) -> Result<Args, String> {
+    let mut args = Args {
+        format: Format::Json,
+        out_dir: None,
+        options: Options::default(),
+        inputs: Vec::new(),
+    };
+    let mut it = argv.into_iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-h" | "--help" => return Err(String::new()),
+            "--format" => {
+                args.format = match it.next().as_deref() {
+                    Some("json") => Format::Json,
+                    Some("body") => Format::Body,
+                    Some("markdown") | Some("md") => Format::Markdown,
+                    other => {
+                        return Err(format!(
+                            "--format takes json, body or markdown, not {}",
+                            other.unwrap_or("nothing")
+                        ))
+                    }
+                }
+            }
+            "--out-dir" => {
+                args.out_dir = Some(PathBuf::from(it.next().ok_or("--out-dir needs a folder")?))
+            }
+            "--today" => {
+                args.options.reference_date = Some(it.next().ok_or("--today needs a date")?)
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            _ => args.inputs.push(a),
+        }
+    }
+    if args.inputs.is_empty() {
+        return Err("no input: give one or more files, or - for standard input".into());
+    }
+    Ok(args)
+}
+
+/// Reads one input (a path or `-` for stdin) as UTF-8 text, with a clear error message.
+fn read_input(name: &str) -> Result<String, String> {
+    let bytes = if name == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        buf
+    } else {
+        std::fs::read(name).map_err(|e| format!("cannot read {name}: {e}"))?
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name} is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    if text.trim().is_empty() {
+        return Err(format!("{name} is empty: nothing to analyze"));
+    }
+    Ok(text)
+}
+
+fn run(args: Args) -> Result<(), String> {
+    if let Some(dir) = &args.out_dir {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    for name in &args.inputs {
+        let text = read_input(name)?;
+        let analysis = analyze(&text, &args.options);
+        let rendered = args.format.render(&analysis);
+        match &args.out_dir {
+            Some(dir) => {
+                let stem = if name == "-" {
+                    "stdin".to_string()
+                } else {
+                    Path::new(name)
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| "input".into())
+                };
+                let path = dir.join(format!("{stem}.{}", args.format.extension()));
+                std::fs::write(&path, rendered)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            }
+            None => print!("{rendered}"),
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1).collect()) {
+        Ok(a) => a,
+        Err(msg) => {
+            if !msg.is_empty() {
+                eprintln!("presslens: {msg}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("presslens: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}

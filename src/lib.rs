@@ -1,0 +1,44 @@
+//! presslens: turn a news article pasted as plain text into a clean article and structured facts.
+//!
+//! One entry point, [`analyze`], is shared by the CLI, the wasm binding, the bench and the tests.
+//! The pipeline is a chain of pure stages, each its own module (see ARCHITECTURE.md):
+//!
+//! 1. [`normalize`]: split the paste into lines, normalize whitespace;
+//! 2. [`clean`]: label every line with a [`Kind`] and a reason;
+//! 3. [`report`]: assemble the clean article text from the labels.
+//!
+//! The core is pure Rust with no I/O, so it behaves the same natively and in the browser.
+
+pub mod clean;
+pub mod lexicon;
+pub mod model;
+pub mod normalize;
+pub mod report;
+pub mod score;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use model::{Analysis, Kind, Line, Options};
+
+/// Analyzes one pasted article.
+///
+/// Promises: never panics on any `&str` (empty, huge, binary-looking, any script); returns exactly
+/// one [`Line`] per input line (see [`normalize::split_lines`]), in input order, numbered from 1;
+/// `body` contains only text of lines labelled [`Kind::Body`] or [`Kind::Heading`], in input order.
+pub fn analyze(text: &str, options: &Options) -> Analysis {
+    let _ = options;
+    let texts = normalize::normalized_lines(text);
+    let labels = clean::classify(&texts);
+    let lines: Vec<Line> = texts
+        .into_iter()
+        .zip(labels)
+        .enumerate()
+        .map(|(i, (text, label))| Line {
+            line: i + 1,
+            kind: label.kind,
+            text,
+            reason: label.reason,
+        })
+        .collect();
+    report::assemble(lines)
+}

@@ -1,0 +1,136 @@
+//! The data contract: what [`crate::analyze`] returns, serialized as snake_case JSON.
+//!
+//! Every consumer (CLI, wasm binding, page, tests, bench) reads these types; a field is added
+//! here by the change that computes it, never as a placeholder.
+
+use serde::{Deserialize, Serialize};
+
+/// What a line of the paste is. Every input line gets exactly one kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// The article's headline.
+    Title,
+    /// The deck / summary line under the title.
+    Standfirst,
+    /// The author line ("By Jane Doe").
+    Byline,
+    /// A date or timestamp line of the article itself.
+    Date,
+    /// A paragraph of the article.
+    Body,
+    /// A section heading inside the article.
+    Heading,
+    /// A photo or video caption.
+    Caption,
+    /// A tag / topic list ("READ MORE ON:", "Tags:").
+    Tags,
+    /// Headlines of related articles ("ALSO READ", "More on this").
+    Related,
+    /// Site menus, breadcrumbs, "Search", "Follow us".
+    Navigation,
+    /// Embedded link titles, newsletter sign-ups, ads, subscription prompts.
+    Promo,
+    /// Comment sections ("Leave a Response", "0 Comments").
+    Comments,
+    /// Site notices ("error: Content is protected !!", cookie banners).
+    Notice,
+    /// Source credit ("(With inputs from agencies.)", "Reuters").
+    Credit,
+    /// Copyright lines.
+    Copyright,
+    /// Other page metadata (view counts, "Country:", share counts, reading time).
+    Metadata,
+    /// An empty or whitespace-only line.
+    Blank,
+}
+
+impl Kind {
+    /// Every kind, in a stable display order (used by the legend and the bench).
+    pub const ALL: [Kind; 17] = [
+        Kind::Title,
+        Kind::Standfirst,
+        Kind::Byline,
+        Kind::Date,
+        Kind::Body,
+        Kind::Heading,
+        Kind::Caption,
+        Kind::Tags,
+        Kind::Related,
+        Kind::Navigation,
+        Kind::Promo,
+        Kind::Comments,
+        Kind::Notice,
+        Kind::Credit,
+        Kind::Copyright,
+        Kind::Metadata,
+        Kind::Blank,
+    ];
+
+    /// The snake_case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Title => "title",
+            Kind::Standfirst => "standfirst",
+            Kind::Byline => "byline",
+            Kind::Date => "date",
+            Kind::Body => "body",
+            Kind::Heading => "heading",
+            Kind::Caption => "caption",
+            Kind::Tags => "tags",
+            Kind::Related => "related",
+            Kind::Navigation => "navigation",
+            Kind::Promo => "promo",
+            Kind::Comments => "comments",
+            Kind::Notice => "notice",
+            Kind::Credit => "credit",
+            Kind::Copyright => "copyright",
+            Kind::Metadata => "metadata",
+            Kind::Blank => "blank",
+        }
+    }
+
+    /// Parses a snake_case kind name (the inverse of [`Kind::as_str`]).
+    pub fn parse(name: &str) -> Option<Kind> {
+        Kind::ALL.iter().copied().find(|k| k.as_str() == name)
+    }
+
+    /// True for the kinds that make up the clean article text (body paragraphs and headings).
+    pub fn is_article(self) -> bool {
+        matches!(self, Kind::Body | Kind::Heading)
+    }
+}
+
+/// One line of the input, labelled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Line {
+    /// 1-based line number in the input (lines split on `\n`, `\r\n` or `\r`).
+    pub line: usize,
+    /// What the line is.
+    pub kind: Kind,
+    /// The line's text with whitespace normalized (trimmed, runs collapsed to one space).
+    pub text: String,
+    /// A short human-readable reason for the kind ("stopword share 0.02, no sentence punctuation").
+    pub reason: String,
+}
+
+/// Caller's options for [`crate::analyze`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Options {
+    /// Today's date as `YYYY-MM-DD`, for relative dates ("3 hours ago") and missing years.
+    pub reference_date: Option<String>,
+}
+
+/// Everything presslens found in one pasted article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// One entry per input line, in input order.
+    pub lines: Vec<Line>,
+    /// The article's headline, if one was found.
+    pub title: Option<String>,
+    /// The clean article: body and heading lines, paragraphs separated by one blank line.
+    pub body: String,
+    /// The section headings, in order.
+    pub headings: Vec<String>,
+}

@@ -1,0 +1,92 @@
+//! Stage 1: split the raw paste into lines and normalize each line's whitespace.
+//!
+//! Invariants: the number of lines equals the number of line breaks + 1 (`\n`, `\r\n` and a
+//! lone `\r` each end a line), so line numbers match what an editor shows; normalization never
+//! reorders or invents text, it only drops control characters and zero-width marks and folds
+//! whitespace runs to one space.
+
+/// Splits `text` into lines on `\n`, `\r\n` and lone `\r`.
+///
+/// Always returns at least one line (an empty input is one empty line). A final line break does
+/// not start a new line, as in editors and `str::lines`.
+pub fn split_lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(&text[start..i]);
+                start = i + 1;
+            }
+            b'\r' => {
+                out.push(&text[start..i]);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() || out.is_empty() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// Returns `line` with whitespace normalized: Unicode spaces become one ASCII space, runs are
+/// folded, ends trimmed; control characters (NUL, escape codes, …) and zero-width characters
+/// (ZWSP, ZWJ/ZWNJ, BOM, soft hyphen) are dropped. Letters, digits and punctuation are untouched.
+pub fn normalize_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut pending_space = false;
+    for c in line.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if c.is_control()
+            || matches!(
+                c,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+            )
+        {
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Splits and normalizes in one go: the text of every input line, normalized.
+pub fn normalized_lines(text: &str) -> Vec<String> {
+    split_lines(text).into_iter().map(normalize_line).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_on_all_line_endings() {
+        assert_eq!(split_lines("a\nb\r\nc\rd"), vec!["a", "b", "c", "d"]);
+        assert_eq!(split_lines("a\n"), vec!["a"]);
+        assert_eq!(split_lines("a\n\n"), vec!["a", ""]);
+        assert_eq!(split_lines(""), vec![""]);
+        assert_eq!(split_lines("\r\r"), vec!["", ""]);
+    }
+
+    #[test]
+    fn normalizes_whitespace_and_controls() {
+        assert_eq!(normalize_line("  a \u{a0}\tb\u{200b}c\0 "), "a bc");
+        assert_eq!(normalize_line(" \u{2003} "), "");
+        assert_eq!(normalize_line("Été — ok"), "Été — ok");
+    }
+}

@@ -1,0 +1,31 @@
+//! The thin wasm layer: JavaScript calls [`analyze`] with a string and gets the
+//! [`crate::Analysis`] as a plain object. No logic lives here.
+
+use crate::Options;
+use wasm_bindgen::prelude::*;
+
+/// Installs the panic hook once (a panic would be a bug; the hook makes it readable in the console).
+fn init() {
+    use std::sync::Once;
+    static ONCE: Once = Once::new();
+    ONCE.call_once(console_error_panic_hook::set_once);
+}
+
+/// Analyzes one pasted article. `options` may be `undefined`/`null` or
+/// `{ reference_date: "YYYY-MM-DD" }`. Throws an `Error` with a clear message on bad options.
+#[wasm_bindgen]
+pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    init();
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("bad options: {e}")))?
+    };
+    let analysis = crate::analyze(text, &options);
+    analysis
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))
+}
+
+use serde::Serialize;
