@@ -1,0 +1,55 @@
+// Shared helpers of the e2e tests: the seed files, and a guard that records every request and
+// console error of a page so each test can assert the page stayed local and quiet.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const sharedDir = path.resolve(repoRoot, '../shared');
+export const artifactsDir = path.join(repoRoot, 'artifacts');
+
+/** The five seeds: { id, text, gold }. */
+export function seeds() {
+  const dir = path.join(sharedDir, 'seeds');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => ({
+      id: name.replace(/\.txt$/, ''),
+      text: readFileSync(path.join(dir, name), 'utf8'),
+      gold: JSON.parse(readFileSync(path.join(dir, name.replace(/\.txt$/, '.gold.json')), 'utf8')),
+    }));
+}
+
+/**
+ * Records requests and console errors of `page`. `foreignRequests()` lists requests whose URL is
+ * not on `origin` (data: and blob: URLs are local and allowed); `errors` holds console errors and
+ * uncaught exceptions, including those of workers.
+ */
+export function watchPage(page, origin) {
+  const requests = [];
+  const errors = [];
+  page.on('request', (req) => requests.push(req.url()));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('worker', (worker) => {
+    worker.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(`worker console: ${msg.text()}`);
+    });
+  });
+  return {
+    requests,
+    errors,
+    foreignRequests: () =>
+      requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')),
+  };
+}
+
+/** Puts `text` on the clipboard and pastes it into #input with Ctrl+V, like a user. */
+export async function pasteText(page, text) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator('#input').focus();
+  await page.keyboard.press('Control+V');
+}

@@ -1,0 +1,117 @@
+//! The core in a real browser: `presslens::wasm::analyze` (the function the page's worker calls)
+//! run by wasm-bindgen-test in headless Chromium (`wasm-pack test --headless --chrome`), on the
+//! seed pastes from `../shared/seeds`. The result crosses the JS boundary as a plain object and
+//! is read back into an [`Analysis`], so these tests also check the JSON contract the page sees.
+#![cfg(target_arch = "wasm32")]
+
+use presslens::Analysis;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEEDS: [&str; 5] = [
+    include_str!("../../shared/seeds/000_209943e01cb0e7c8.txt"),
+    include_str!("../../shared/seeds/001_1be1eec29a09e934.txt"),
+    include_str!("../../shared/seeds/002_76c0330dd5674082.txt"),
+    include_str!("../../shared/seeds/003_b70482fa468ef9dd.txt"),
+    include_str!("../../shared/seeds/004_4c0c8cfbf4c54f0e.txt"),
+];
+
+/// Calls the exported binding and reads its JS result back into an [`Analysis`].
+fn analyze_js(text: &str, options: JsValue) -> Analysis {
+    let value = presslens::wasm::analyze(text, options)
+        .unwrap_or_else(|_| panic!("analyze threw on valid options"));
+    assert!(value.is_object(), "analyze must return a plain JS object");
+    serde_wasm_bindgen::from_value(value).expect("the JS object must match the Analysis contract")
+}
+
+/// Lines as the contract defines them: split on `\n`, `\r\n` or `\r` (counted independently of
+/// the crate's own splitter).
+fn input_line_count(text: &str) -> usize {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .split('\n')
+        .count()
+}
+
+/// The message of a thrown JS `Error`.
+fn error_message(err: wasm_bindgen::JsError) -> String {
+    let value = JsValue::from(err);
+    js_sys::Reflect::get(&value, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn seed_003_title_is_exact() {
+    let a = analyze_js(SEEDS[3], JsValue::UNDEFINED);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Xi and Putin Strengthen Ties in Call Following Trump\u{2019}s Inauguration")
+    );
+}
+
+#[wasm_bindgen_test]
+fn every_seed_gets_one_numbered_line_per_input_line_and_a_body() {
+    for (i, seed) in SEEDS.iter().enumerate() {
+        let a = analyze_js(seed, JsValue::NULL);
+        assert_eq!(
+            a.lines.len(),
+            input_line_count(seed),
+            "seed {i}: line count"
+        );
+        for (n, line) in a.lines.iter().enumerate() {
+            assert_eq!(line.line, n + 1, "seed {i}: lines numbered from 1 in order");
+        }
+        assert!(!a.body.trim().is_empty(), "seed {i}: empty body");
+        assert!(a.title.is_some(), "seed {i}: no title");
+    }
+}
+
+#[wasm_bindgen_test]
+fn options_object_is_accepted() {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &options,
+        &JsValue::from_str("reference_date"),
+        &JsValue::from_str("2025-01-22"),
+    )
+    .unwrap();
+    let a = analyze_js(SEEDS[0], options.into());
+    assert_eq!(a.lines.len(), input_line_count(SEEDS[0]));
+}
+
+#[wasm_bindgen_test]
+fn bad_options_throw_an_error_naming_the_problem() {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &options,
+        &JsValue::from_str("reference_date"),
+        &JsValue::from_f64(42.0),
+    )
+    .unwrap();
+    let err = presslens::wasm::analyze("a line", options.into())
+        .expect_err("a number as reference_date must be rejected");
+    let message = error_message(err);
+    assert!(
+        message.starts_with("bad options"),
+        "message was {message:?}"
+    );
+
+    let err = presslens::wasm::analyze("a line", JsValue::from_str("not an object"))
+        .expect_err("a string as options must be rejected");
+    assert!(error_message(err).starts_with("bad options"));
+}
+
+#[wasm_bindgen_test]
+fn empty_and_odd_input_do_not_throw() {
+    let a = analyze_js("", JsValue::UNDEFINED);
+    assert_eq!(a.lines.len(), 1);
+    assert!(a.body.is_empty());
+
+    let odd = "\u{0}\u{1}\r\r\n\u{feff}\u{200b}x\n\u{10ffff}";
+    let a = analyze_js(odd, JsValue::UNDEFINED);
+    assert_eq!(a.lines.len(), input_line_count(odd));
+}
