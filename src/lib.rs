@@ -11,6 +11,7 @@
 
 pub mod clean;
 pub mod lexicon;
+pub mod limits;
 pub mod model;
 pub mod normalize;
 pub mod report;

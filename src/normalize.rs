@@ -2,7 +2,7 @@
 //!
 //! Invariants: the number of lines equals the number of line breaks + 1 (`\n`, `\r\n` and a
 //! lone `\r` each end a line), so line numbers match what an editor shows; normalization never
-//! reorders or invents text, it only drops control characters and zero-width marks and folds
+//! reorders or invents text, it only drops control characters and invisible marks and folds
 //! whitespace runs to one space.
 
 /// Splits `text` into lines on `\n`, `\r\n` and lone `\r`.
@@ -38,27 +38,36 @@ pub fn split_lines(text: &str) -> Vec<&str> {
 }
 
 /// Returns `line` with whitespace normalized: Unicode spaces become one ASCII space, runs are
-/// folded, ends trimmed; control characters (NUL, escape codes, …) and zero-width characters
-/// (ZWSP, ZWJ/ZWNJ, BOM, soft hyphen) are dropped. Letters, digits and punctuation are untouched.
+/// folded, ends trimmed; control characters (NUL, escape codes, …) and invisible marks (ZWSP,
+/// word joiner, BOM, soft hyphen) are dropped. The joiners ZWJ and ZWNJ are kept where they
+/// join two visible characters (emoji sequences such as 👨‍👩‍👧, Persian and Indic words) and
+/// dropped elsewhere, so a line of only invisible marks is empty. Letters, digits and
+/// punctuation are untouched.
 pub fn normalize_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
+    let mut pending_joiner: Option<char> = None;
     for c in line.chars() {
         if c.is_whitespace() {
             pending_space = !out.is_empty();
+            pending_joiner = None;
             continue;
         }
-        if c.is_control()
-            || matches!(
-                c,
-                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-            )
-        {
+        if matches!(c, '\u{200C}' | '\u{200D}') {
+            if !out.is_empty() && !pending_space {
+                pending_joiner = Some(c);
+            }
+            continue;
+        }
+        if c.is_control() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}') {
             continue;
         }
         if pending_space {
             out.push(' ');
             pending_space = false;
+        }
+        if let Some(j) = pending_joiner.take() {
+            out.push(j);
         }
         out.push(c);
     }
@@ -88,5 +97,14 @@ mod tests {
         assert_eq!(normalize_line("  a \u{a0}\tb\u{200b}c\0 "), "a bc");
         assert_eq!(normalize_line(" \u{2003} "), "");
         assert_eq!(normalize_line("Été — ok"), "Été — ok");
+    }
+
+    #[test]
+    fn keeps_joiners_between_visible_characters_only() {
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        assert_eq!(normalize_line(family), family);
+        assert_eq!(normalize_line("می\u{200C}خواهم"), "می\u{200C}خواهم");
+        assert_eq!(normalize_line("\u{200D}a\u{200D} \u{200C}b\u{200D}"), "a b");
+        assert_eq!(normalize_line("\u{200D}\u{200C}\u{200D}"), "");
     }
 }

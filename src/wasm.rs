@@ -12,10 +12,12 @@ fn init() {
 }
 
 /// Analyzes one pasted article. `options` may be `undefined`/`null` or
-/// `{ reference_date: "YYYY-MM-DD" }`. Throws an `Error` with a clear message on bad options.
+/// `{ reference_date: "YYYY-MM-DD" }`. Throws an `Error` with a clear message on bad options,
+/// and on an input larger than [`crate::limits::MAX_INPUT_BYTES`] (UTF-8 bytes).
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     init();
+    crate::limits::check_input_size(text.len()).map_err(|e| JsError::new(&e.to_string()))?;
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {

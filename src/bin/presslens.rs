@@ -2,9 +2,10 @@
 //!
 //! `presslens [--format json|body|markdown] [--today YYYY-MM-DD] [--out-dir DIR] FILE... | -`
 //!
-//! Errors (unreadable file, not UTF-8, empty input, bad flag) are one-line messages on stderr
-//! with exit code 1 (2 for usage errors); nothing panics.
+//! Errors (unreadable file, not UTF-8, empty input, input over 50 MB, bad flag) are one-line
+//! messages on stderr with exit code 1 (2 for usage errors); nothing panics.
 
+use presslens::limits::{self, InputTooLarge};
 use presslens::{analyze, report, Analysis, Options};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -94,17 +95,36 @@ fn parse_args(argv: Vec<String>) -> Result<Args, String> {
 }
 
 /// Reads one input (a path or `-` for stdin) as UTF-8 text, with a clear error message.
+/// Refuses inputs over [`limits::MAX_INPUT_BYTES`] without reading more than one byte past it.
 fn read_input(name: &str) -> Result<String, String> {
-    let bytes = if name == "-" {
-        let mut buf = Vec::new();
+    let mut buf = Vec::new();
+    // Read at most one byte past the limit, so a huge file or an endless pipe is never held whole.
+    let cap = limits::MAX_INPUT_BYTES as u64 + 1;
+    if name == "-" {
         std::io::stdin()
+            .take(cap)
             .read_to_end(&mut buf)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
-        buf
     } else {
-        std::fs::read(name).map_err(|e| format!("cannot read {name}: {e}"))?
-    };
-    let text = String::from_utf8(bytes).map_err(|e| {
+        let file = std::fs::File::open(name).map_err(|e| format!("cannot read {name}: {e}"))?;
+        if let Ok(meta) = file.metadata() {
+            if meta.len() > limits::MAX_INPUT_BYTES as u64 {
+                let bytes = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+                return Err(format!("{name}: {}", InputTooLarge { bytes }));
+            }
+        }
+        file.take(cap)
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read {name}: {e}"))?;
+    }
+    if buf.len() > limits::MAX_INPUT_BYTES {
+        // Only a pipe gets here (a file's size was checked above): its true size is unknown.
+        return Err(format!(
+            "{name}: the input is larger than {} MB, the most presslens accepts: paste one article at a time",
+            limits::MAX_INPUT_BYTES / (1024 * 1024)
+        ));
+    }
+    let text = String::from_utf8(buf).map_err(|e| {
         format!(
             "{name} is not UTF-8 text (invalid byte at offset {})",
             e.utf8_error().valid_up_to()

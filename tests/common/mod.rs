@@ -1,0 +1,130 @@
+//! Helpers shared by the property and hostile-input tests: the output contract of
+//! [`presslens::analyze`], checked independently of how the labels were chosen.
+
+#![allow(dead_code)] // each test file uses a different subset
+
+use presslens::normalize::{normalize_line, split_lines};
+use presslens::{Analysis, Kind};
+use std::path::Path;
+
+/// Checks every promise `analyze` makes about its output for `input`, panicking with a
+/// description of the first broken one:
+///
+/// - one [`presslens::Line`] per input line (as [`split_lines`] counts them), numbered 1..=n in
+///   order, each holding its input line's normalized text;
+/// - a line is `blank` exactly when its normalized text is empty;
+/// - `body`'s paragraphs (split on the blank line that joins them) are the texts of the
+///   `body`/`heading` lines, in input order, and nothing else;
+/// - `title` is the text of a `title` line; `headings` are the `heading` lines' texts, in order.
+pub fn check_contract(input: &str, a: &Analysis) {
+    let raw = split_lines(input);
+    assert_eq!(a.lines.len(), raw.len(), "one output line per input line");
+    for (i, (line, raw)) in a.lines.iter().zip(&raw).enumerate() {
+        assert_eq!(line.line, i + 1, "line numbers are 1..=n in order");
+        assert_eq!(line.text, normalize_line(raw), "line {} text", i + 1);
+        assert_eq!(
+            line.kind == Kind::Blank,
+            line.text.is_empty(),
+            "line {} is blank exactly when empty (kind {:?}, text {:?})",
+            i + 1,
+            line.kind,
+            line.text
+        );
+        assert!(!line.reason.is_empty(), "line {} has a reason", i + 1);
+    }
+    let article: Vec<&str> = a
+        .lines
+        .iter()
+        .filter(|l| l.kind.is_article() && !l.text.is_empty())
+        .map(|l| l.text.as_str())
+        .collect();
+    let paragraphs: Vec<&str> = if a.body.is_empty() {
+        Vec::new()
+    } else {
+        a.body.split("\n\n").collect()
+    };
+    assert_eq!(paragraphs, article, "body = article lines, in input order");
+    assert!(
+        is_subsequence(
+            &paragraphs,
+            &a.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>()
+        ),
+        "body paragraphs are input lines in input order"
+    );
+    if let Some(t) = &a.title {
+        assert!(
+            a.lines
+                .iter()
+                .any(|l| l.kind == Kind::Title && &l.text == t),
+            "title {t:?} is the text of a title line"
+        );
+    }
+    let headings: Vec<&str> = a
+        .lines
+        .iter()
+        .filter(|l| l.kind == Kind::Heading)
+        .map(|l| l.text.as_str())
+        .collect();
+    assert_eq!(
+        a.headings, headings,
+        "headings are the heading lines, in order"
+    );
+}
+
+/// True if `needle` occurs in `hay` in order (not necessarily contiguously).
+pub fn is_subsequence(needle: &[&str], hay: &[&str]) -> bool {
+    let mut it = hay.iter();
+    needle.iter().all(|n| it.any(|h| h == n))
+}
+
+/// The shared data folder: `../shared` from the repo root (also when this file is compiled
+/// into the fuzz crate, whose manifest is one folder deeper, in `fuzz/`).
+pub fn shared_dir() -> std::path::PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let beside_repo = manifest.join("../shared");
+    if beside_repo.join("seeds").is_dir() {
+        beside_repo
+    } else {
+        manifest.join("../../shared")
+    }
+}
+
+/// The seed articles' texts (`../shared/seeds/*.txt`), sorted by file name.
+pub fn seed_texts() -> Vec<String> {
+    let dir = shared_dir().join("seeds");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    assert!(!names.is_empty(), "no seeds in {}", dir.display());
+    names
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+        .collect()
+}
+
+/// Distinct non-blank lines of the seeds, split into prose-like (≥ 12 words: body fragments)
+/// and the rest (menus, tags, related headlines, datelines: chrome fragments).
+pub fn seed_fragments() -> (Vec<String>, Vec<String>) {
+    let mut body = Vec::new();
+    let mut chrome = Vec::new();
+    for text in seed_texts() {
+        for l in text.lines() {
+            let t = l.trim();
+            if t.is_empty() {
+                continue;
+            }
+            let target = if t.split_whitespace().count() >= 12 {
+                &mut body
+            } else {
+                &mut chrome
+            };
+            if !target.iter().any(|x: &String| x == t) {
+                target.push(t.to_string());
+            }
+        }
+    }
+    (body, chrome)
+}
