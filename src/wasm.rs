@@ -1,5 +1,5 @@
 //! The thin wasm layer: JavaScript calls [`analyze`] with a string and gets the
-//! [`crate::Analysis`] as a plain object. No logic lives here.
+//! [`crate::Analysis`] as a plain object, and [`to_markdown`] to render one. No logic lives here.
 
 use crate::Options;
 use wasm_bindgen::prelude::*;
@@ -28,6 +28,17 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     analysis
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))
+}
+
+/// Renders an analysis (the object [`analyze`] returned) as Markdown: the same text as the CLI's
+/// `--format markdown`, from [`crate::report::to_markdown`]. Throws an `Error` when the value is
+/// not an analysis.
+#[wasm_bindgen]
+pub fn to_markdown(analysis: JsValue) -> Result<String, JsError> {
+    init();
+    let analysis: crate::Analysis = serde_wasm_bindgen::from_value(analysis)
+        .map_err(|e| JsError::new(&format!("not an analysis: {e}")))?;
+    Ok(crate::report::to_markdown(&analysis))
 }
 
 use serde::Serialize;

@@ -12,6 +12,9 @@
 //!
 //! Case counts are modest (see [`cases`]) so `cargo test` stays fast; the fuzzers in `fuzz/`
 //! do the long runs. `PROPTEST_CASES=N` overrides.
+// proptest is a native-only dev-dependency (see Cargo.toml): `wasm-pack test` builds every
+// test target for wasm32, so this file compiles to nothing there.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

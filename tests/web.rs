@@ -115,3 +115,17 @@ fn empty_and_odd_input_do_not_throw() {
     let a = analyze_js(odd, JsValue::UNDEFINED);
     assert_eq!(a.lines.len(), input_line_count(odd));
 }
+
+#[wasm_bindgen_test]
+fn markdown_of_an_analysis_matches_the_native_rendering() {
+    let value = presslens::wasm::analyze(SEEDS[3], JsValue::UNDEFINED).unwrap();
+    let markdown =
+        presslens::wasm::to_markdown(value).unwrap_or_else(|_| panic!("to_markdown threw"));
+    let native = presslens::report::to_markdown(&presslens::analyze(SEEDS[3], &Default::default()));
+    assert_eq!(markdown, native);
+    assert!(markdown.starts_with("# Xi and Putin Strengthen Ties"));
+
+    let err = presslens::wasm::to_markdown(JsValue::from_str("not an analysis"))
+        .expect_err("a string is not an analysis");
+    assert!(error_message(err).starts_with("not an analysis"));
+}
