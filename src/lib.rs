@@ -5,13 +5,16 @@
 //!
 //! 1. [`normalize`]: split the paste into lines, normalize whitespace;
 //! 2. [`clean`]: label every line with a [`Kind`] and a reason;
-//! 3. [`report`]: assemble the clean article text from the labels.
+//! 3. [`meta`]: title, standfirst, byline, publication date, lists, copyright (may refine the
+//!    labels of those lines);
+//! 4. [`report`]: assemble the clean article text from the labels.
 //!
 //! The core is pure Rust with no I/O, so it behaves the same natively and in the browser.
 
 pub mod clean;
 pub mod lexicon;
 pub mod limits;
+pub mod meta;
 pub mod model;
 pub mod normalize;
 pub mod report;
@@ -27,7 +30,6 @@ pub use model::{Analysis, Kind, Line, Options};
 /// one [`Line`] per input line (see [`normalize::split_lines`]), in input order, numbered from 1;
 /// `body` contains only text of lines labelled [`Kind::Body`] or [`Kind::Heading`], in input order.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
-    let _ = options;
     let texts = normalize::normalized_lines(text);
     let labels = clean::classify(&texts);
     let lines: Vec<Line> = texts
@@ -41,5 +43,9 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             reason: label.reason,
         })
         .collect();
-    report::assemble(lines)
+    let mut lines = lines;
+    let meta = meta::extract(&mut lines, options);
+    let mut analysis = report::assemble(lines);
+    meta.apply(&mut analysis);
+    analysis
 }

@@ -133,4 +133,57 @@ pub struct Analysis {
     pub body: String,
     /// The section headings, in order.
     pub headings: Vec<String>,
+    /// The deck / summary line under the title, if any.
+    pub standfirst: Option<String>,
+    /// Who wrote the article, if the paste says.
+    pub byline: Option<Byline>,
+    /// When the article was published, if the paste shows it.
+    pub published: Option<Published>,
+    /// Topic tags ("READ MORE ON:", "Tags:" lists), as written.
+    pub tags: Vec<String>,
+    /// Headlines of related-article lists ("ALSO READ", "More stories").
+    pub related: Vec<String>,
+    /// Photo and video captions.
+    pub captions: Vec<String>,
+    /// The source credit ("With inputs from agencies"), without brackets.
+    pub credit: Option<String>,
+    /// The copyright notice.
+    pub copyright: Option<Copyright>,
+    /// The site's name, when the paste shows it (copyright holder or a site credit).
+    pub site_name: Option<String>,
+}
+
+/// The article's author line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Byline {
+    /// The authors' names as written ("Jane Doe"), without cues, roles or organisations.
+    pub authors: Vec<String>,
+    /// The 1-based line the names were read from.
+    pub line: usize,
+}
+
+/// The publication date as the paste writes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Published {
+    /// `YYYY-MM-DD`, the page's local date.
+    pub date: String,
+    /// `HH:MM` (24-hour clock), when written.
+    pub time: Option<String>,
+    /// `+HH:MM` / `-HH:MM`, when a zone or offset is written.
+    pub utc_offset: Option<String>,
+    /// The date exactly as written.
+    pub raw: String,
+    /// The 1-based line it was read from.
+    pub line: usize,
+    /// The year was not written; it came from another date in the paste or the reference date.
+    pub year_inferred: bool,
+}
+
+/// A copyright notice ("© 2024 Example News Ltd. All Rights Reserved.").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Copyright {
+    /// Who holds it, as written ("Example News Ltd.").
+    pub holder: Option<String>,
+    /// The (latest) year written, if any.
+    pub year: Option<i32>,
 }

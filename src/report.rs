@@ -28,6 +28,15 @@ pub fn assemble(lines: Vec<Line>) -> Analysis {
         title,
         body,
         headings,
+        standfirst: None,
+        byline: None,
+        published: None,
+        tags: Vec::new(),
+        related: Vec::new(),
+        captions: Vec::new(),
+        credit: None,
+        copyright: None,
+        site_name: None,
     }
 }
 

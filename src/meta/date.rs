@@ -1,0 +1,1416 @@
+//! Dates as news pages write them, in English, German, French, Spanish, Italian, Portuguese,
+//! Dutch, Russian (and Indonesian month names): ISO 8601, numeric day/month/year in either order,
+//! month names (full or abbreviated, with or without a year), weekday prefixes, ordinals
+//! ("21st", "1er"), times with zones or offsets, JavaScript `Date.toString()`, RFC 2822,
+//! CJK "2018年8月16日", and relative dates ("3 hours ago", "yesterday", "vor 2 Tagen").
+//!
+//! Two entry points, both pure and panic-free on any input:
+//! - [`find_dates`] locates every date inside a text (a sentence, a line), with byte spans;
+//! - [`parse_date`] returns the first one.
+//!
+//! Names live in `data/dates/*.tsv` (months, weekdays, relative words, zones). A date is only
+//! returned when it exists in the calendar (no 31 February, no "Mar 45"). A date written without a
+//! year takes [`DateContext::year_hint`], else the reference date's year, and says so
+//! (`year_inferred`); relative dates need [`DateContext::reference`].
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const MONTHS_TSV: &str = include_str!("../../data/dates/months.tsv");
+const WEEKDAYS_TSV: &str = include_str!("../../data/dates/weekdays.tsv");
+const RELATIVE_TSV: &str = include_str!("../../data/dates/relative.tsv");
+const ZONES_TSV: &str = include_str!("../../data/dates/zones.tsv");
+
+/// The earliest and latest years a four-digit number may be read as.
+const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// A calendar date that exists (validated on construction).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ymd {
+    /// Year, e.g. 2025.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day of the month, 1–31.
+    pub day: u32,
+}
+
+/// Number of days in `month` of `year` (0 for a month outside 1–12).
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Ymd {
+    /// The date, if it exists in the (proleptic Gregorian) calendar.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Ymd> {
+        (day >= 1 && day <= days_in_month(year, month)).then_some(Ymd { year, month, day })
+    }
+
+    /// Parses exactly `YYYY-MM-DD` (as [`Options::reference_date`](crate::Options) is written).
+    pub fn parse_iso(s: &str) -> Option<Ymd> {
+        let s = s.trim();
+        let mut it = s.splitn(3, '-');
+        let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        Ymd::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    pub fn to_days(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` after 1970-01-01 (None outside years ±1,000,000).
+    pub fn from_days(days: i64) -> Option<Ymd> {
+        if days.abs() > 365_000_000 {
+            return None;
+        }
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        Ymd::new(i32::try_from(y).ok()?, m, d)
+    }
+
+    /// The date `n` days later (earlier when negative).
+    pub fn add_days(self, n: i64) -> Option<Ymd> {
+        Ymd::from_days(self.to_days().checked_add(n)?)
+    }
+}
+
+/// What the caller knows that a date written in the text may need.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateContext {
+    /// Today (for "3 hours ago", "yesterday", and as the last resort for a missing year).
+    pub reference: Option<Ymd>,
+    /// The year to give a date written without one (e.g. the year of the nearest full date).
+    pub year_hint: Option<i32>,
+    /// How to read an ambiguous numeric date like 03/04/2019: `Some(true)` day first,
+    /// `Some(false)` month first, `None` month first with `/` and day first with `.` or `-`.
+    pub day_first: Option<bool>,
+}
+
+/// A date found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedDate {
+    /// The calendar date, as written (the page's local date, not converted to UTC).
+    pub date: Ymd,
+    /// Hour and minute (24-hour clock), when a time is written next to the date.
+    pub time: Option<(u32, u32)>,
+    /// The time's offset from UTC in minutes, when a zone or offset is written.
+    pub utc_offset_minutes: Option<i32>,
+    /// The year was not written: it came from the context.
+    pub year_inferred: bool,
+    /// The date was written relative to today ("2 days ago") and resolved against the reference.
+    pub relative: bool,
+    /// A weekday name is part of the match.
+    pub has_weekday: bool,
+    /// Byte offset where the match starts in the text (a char boundary).
+    pub start: usize,
+    /// Byte offset just past the match (a char boundary).
+    pub end: usize,
+}
+
+impl ParsedDate {
+    /// `HH:MM`, if a time was found.
+    pub fn time_string(&self) -> Option<String> {
+        self.time.map(|(h, m)| format!("{h:02}:{m:02}"))
+    }
+
+    /// `+HH:MM` / `-HH:MM`, if an offset was found.
+    pub fn offset_string(&self) -> Option<String> {
+        self.utc_offset_minutes.map(format_offset)
+    }
+}
+
+fn format_offset(min: i32) -> String {
+    let sign = if min < 0 { '-' } else { '+' };
+    let a = min.unsigned_abs();
+    format!("{sign}{:02}:{:02}", a / 60, a % 60)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexicons
+
+/// A month name and how freely it may be read as a month.
+#[derive(Debug, Clone, Copy)]
+struct MonthName {
+    month: u32,
+    /// 0 = always a month, 1 = also a word (needs a year or a capital), 2 = needs a year.
+    caution: u8,
+}
+
+struct Lexicon {
+    months: HashMap<String, MonthName>,
+    weekdays: HashMap<String, u32>,
+    units: HashMap<String, i64>,
+    after: Vec<String>,
+    before: Vec<Vec<String>>,
+    day_words: HashMap<String, i64>,
+    zones: HashMap<String, i32>,
+}
+
+fn rows(src: &str) -> impl Iterator<Item = (&str, &str, &str)> {
+    src.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut p = l.splitn(3, '\t');
+            Some((p.next()?, p.next()?, p.next()?))
+        })
+}
+
+fn parse_offset_text(s: &str) -> Option<i32> {
+    let (sign, rest) = match s.as_bytes().first()? {
+        b'+' => (1, &s[1..]),
+        b'-' => (-1, &s[1..]),
+        _ => return None,
+    };
+    let (h, m) = rest.split_once(':')?;
+    Some(sign * (h.parse::<i32>().ok()? * 60 + m.parse::<i32>().ok()?))
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut lex = Lexicon {
+            months: HashMap::new(),
+            weekdays: HashMap::new(),
+            units: HashMap::new(),
+            after: Vec::new(),
+            before: Vec::new(),
+            day_words: HashMap::new(),
+            zones: HashMap::new(),
+        };
+        for (_, n, names) in rows(MONTHS_TSV) {
+            let Ok(month) = n.parse::<u32>() else {
+                continue;
+            };
+            for name in names.split(',') {
+                let (word, caution) = if let Some(w) = name.strip_suffix('?') {
+                    (w, 1)
+                } else if let Some(w) = name.strip_suffix('!') {
+                    (w, 2)
+                } else {
+                    (name, 0)
+                };
+                let e = lex
+                    .months
+                    .entry(word.trim().to_string())
+                    .or_insert(MonthName { month, caution });
+                e.caution = e.caution.max(caution);
+            }
+        }
+        for (_, n, names) in rows(WEEKDAYS_TSV) {
+            let Ok(day) = n.parse::<u32>() else { continue };
+            for name in names.split(',') {
+                lex.weekdays.insert(name.trim().to_string(), day);
+            }
+        }
+        for (role, value, words) in rows(RELATIVE_TSV) {
+            for w in words.split(',').map(str::trim) {
+                match role {
+                    "unit" => {
+                        if let Ok(v) = value.parse() {
+                            lex.units.insert(w.to_string(), v);
+                        }
+                    }
+                    "after" => lex.after.push(w.to_string()),
+                    "before" => lex
+                        .before
+                        .push(tokenize(w).into_iter().map(|t| t.lower).collect()),
+                    "day" => {
+                        if let Ok(v) = value.parse() {
+                            // Words with an apostrophe are matched by their first part.
+                            let first = tokenize(w).into_iter().next().map(|t| t.lower);
+                            if let Some(f) = first {
+                                lex.day_words.insert(f, v);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for (abbr, off, _) in rows(&format!("{ZONES_TSV}\n").replace('\n', "\t-\n")) {
+            if let Some(m) = parse_offset_text(off.trim()) {
+                lex.zones.insert(abbr.trim().to_string(), m);
+            }
+        }
+        lex
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TokKind {
+    Num,
+    Word,
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+struct Tok {
+    kind: TokKind,
+    /// Lowercased text (words), digits (numbers) or the character (punctuation).
+    lower: String,
+    /// Numeric value (numbers; saturates at u32::MAX).
+    value: u32,
+    /// The first character is upper-case (words).
+    capital: bool,
+    start: usize,
+    end: usize,
+    /// Whitespace separates this token from the previous one.
+    space_before: bool,
+}
+
+impl Tok {
+    fn is_punct(&self, chars: &str) -> bool {
+        self.kind == TokKind::Punct && self.lower.chars().next().is_some_and(|c| chars.contains(c))
+    }
+    fn is_word(&self, w: &str) -> bool {
+        self.kind == TokKind::Word && self.lower == w
+    }
+    fn digits(&self) -> usize {
+        if self.kind == TokKind::Num {
+            self.lower.len()
+        } else {
+            0
+        }
+    }
+}
+
+fn num_tok(digits: &str, start: usize, space_before: bool) -> Tok {
+    Tok {
+        kind: TokKind::Num,
+        lower: digits.to_string(),
+        value: if digits.len() > 9 {
+            u32::MAX
+        } else {
+            digits.parse().unwrap_or(u32::MAX)
+        },
+        capital: false,
+        start,
+        end: start + digits.len(),
+        space_before,
+    }
+}
+
+/// Splits `text` into number, word and punctuation tokens (whitespace separates, not kept).
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut space = false;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let mut end = i + 1;
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_ascii_digit() {
+                    end = j + 1;
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            let digits = &text[i..end];
+            // "20195:45 AM": a year glued to a time.
+            let glued = (5..=6).contains(&digits.len())
+                && text[end..].starts_with(':')
+                && digits[..4]
+                    .parse::<i32>()
+                    .is_ok_and(|y| YEAR_RANGE.contains(&y));
+            if glued {
+                toks.push(num_tok(&digits[..4], i, space));
+                // Read the time as if a space separated it from the year.
+                toks.push(num_tok(&digits[4..], i + 4, true));
+            } else {
+                toks.push(num_tok(digits, i, space));
+            }
+        } else if c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                let apostrophe_inside = (d == '\'' || d == '’')
+                    && text[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic);
+                if (d.is_alphabetic() && !d.is_ascii_digit()) || apostrophe_inside {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            let w = &text[i..end];
+            toks.push(Tok {
+                kind: TokKind::Word,
+                lower: w.to_lowercase().replace('’', "'"),
+                value: 0,
+                capital: c.is_uppercase(),
+                start: i,
+                end,
+                space_before: space,
+            });
+        } else {
+            toks.push(Tok {
+                kind: TokKind::Punct,
+                lower: c.to_string(),
+                value: 0,
+                capital: false,
+                start: i,
+                end: i + c.len_utf8(),
+                space_before: space,
+            });
+        }
+        space = false;
+    }
+    toks
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching
+
+/// A date matched on tokens `[start, end)`, before year inference and time.
+#[derive(Debug, Clone, Copy)]
+struct Raw {
+    year: Option<i32>,
+    month: u32,
+    day: u32,
+    start: usize,
+    end: usize,
+    weekday: bool,
+    /// A time belongs to the match already (ISO).
+    time: Option<(u32, u32)>,
+    offset: Option<i32>,
+    relative: bool,
+}
+
+struct Matcher<'a> {
+    t: &'a [Tok],
+    lex: &'static Lexicon,
+    ctx: &'a DateContext,
+}
+
+fn four_digit_year(t: &Tok) -> Option<i32> {
+    (t.digits() == 4)
+        .then_some(t.value as i32)
+        .filter(|y| YEAR_RANGE.contains(y))
+}
+
+const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th", "er", "e", "o", "º", "ª", "ème"];
+
+impl Matcher<'_> {
+    fn get(&self, i: usize) -> Option<&Tok> {
+        self.t.get(i)
+    }
+
+    /// Index after optional tokens satisfying `pred` (at most `max`).
+    fn skip(&self, mut i: usize, max: usize, pred: impl Fn(&Tok) -> bool) -> usize {
+        let mut n = 0;
+        while n < max && self.get(i).is_some_and(&pred) {
+            i += 1;
+            n += 1;
+        }
+        i
+    }
+
+    fn month_at(&self, i: usize) -> Option<(MonthName, bool)> {
+        let t = self.get(i)?;
+        if t.kind != TokKind::Word {
+            return None;
+        }
+        self.lex.months.get(&t.lower).map(|m| (*m, t.capital))
+    }
+
+    /// A day number (1–31, one or two digits) at `i`, with an optional ordinal suffix; returns
+    /// the day and the index after it.
+    fn day_at(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.get(i)?;
+        if t.kind != TokKind::Num || t.digits() > 2 || !(1..=31).contains(&t.value) {
+            return None;
+        }
+        let mut j = i + 1;
+        if let Some(s) = self.get(j) {
+            if s.kind == TokKind::Word && !s.space_before && ORDINAL_SUFFIXES.contains(&&*s.lower) {
+                j += 1;
+            }
+        }
+        Some((t.value, j))
+    }
+
+    /// True if the token at `i` continues a number (e.g. `:` of a time, `.5`), so a day or year
+    /// ending just before it is not really one.
+    fn glued_number_follows(&self, i: usize) -> bool {
+        match (self.get(i), self.get(i + 1)) {
+            (Some(p), Some(n)) => {
+                !p.space_before
+                    && p.is_punct(":/.-,")
+                    && !n.space_before
+                    && n.kind == TokKind::Num
+                    && !(p.lower == "," && n.digits() == 4)
+            }
+            _ => false,
+        }
+    }
+
+    fn preceded_by_number_glue(&self, i: usize) -> bool {
+        i >= 2
+            && !self.t[i].space_before
+            && self.t[i - 1].is_punct("./-:")
+            && !self.t[i - 1].space_before
+            && self.t[i - 2].kind == TokKind::Num
+    }
+
+    fn year_after(&self, i: usize) -> Option<(i32, usize)> {
+        let j = self.skip(i, 1, |t| {
+            t.is_punct(",") || t.is_word("de") || t.is_word("del")
+        });
+        let y = four_digit_year(self.get(j)?)?;
+        if self
+            .get(j + 1)
+            .is_some_and(|t| !t.space_before && t.kind == TokKind::Num)
+        {
+            return None;
+        }
+        let mut end = j + 1;
+        // Russian "2019 г." / "2019 года".
+        if self
+            .get(end)
+            .is_some_and(|t| t.is_word("г") || t.is_word("года"))
+        {
+            end += 1;
+            if self
+                .get(end)
+                .is_some_and(|t| t.is_punct(".") && !t.space_before)
+            {
+                end += 1;
+            }
+        }
+        Some((y, end))
+    }
+
+    /// `[Weekday[,.]] <core>` at `i`.
+    fn date_at(&self, i: usize) -> Option<Raw> {
+        let t = self.get(i)?;
+        if t.kind == TokKind::Word && self.lex.weekdays.contains_key(&t.lower) {
+            let j = self.skip(i + 1, 2, |t| t.is_punct(",.") || t.is_word("feira"));
+            let j = self.skip(j, 1, |t| t.is_word("the") || t.is_word("le"));
+            let mut r = self.core_at(j)?;
+            r.start = i;
+            r.weekday = true;
+            return Some(r);
+        }
+        self.core_at(i)
+    }
+
+    fn core_at(&self, i: usize) -> Option<Raw> {
+        let t = self.get(i)?;
+        match t.kind {
+            TokKind::Num => self
+                .iso_at(i)
+                .or_else(|| self.cjk_at(i))
+                .or_else(|| self.numeric_at(i))
+                .or_else(|| self.day_month_at(i))
+                .or_else(|| self.relative_at(i)),
+            TokKind::Word => self.month_day_at(i).or_else(|| self.relative_at(i)),
+            TokKind::Punct => None,
+        }
+    }
+
+    fn raw(&self, year: Option<i32>, month: u32, day: u32, start: usize, end: usize) -> Raw {
+        Raw {
+            year,
+            month,
+            day,
+            start,
+            end,
+            weekday: false,
+            time: None,
+            offset: None,
+            relative: false,
+        }
+    }
+
+    /// `2019-11-18[T20:51:19Z]`, `2019/11/18`, `2019.11.18`.
+    fn iso_at(&self, i: usize) -> Option<Raw> {
+        let y = four_digit_year(self.get(i)?)?;
+        if self.preceded_by_number_glue(i) {
+            return None;
+        }
+        let s1 = self.get(i + 1)?;
+        let m = self.get(i + 2)?;
+        let s2 = self.get(i + 3)?;
+        let d = self.get(i + 4)?;
+        let sep = &s1.lower;
+        if !s1.is_punct("-/.")
+            || s2.lower != *sep
+            || [s1, m, s2, d].iter().any(|t| t.space_before)
+            || m.kind != TokKind::Num
+            || d.kind != TokKind::Num
+            || m.digits() > 2
+            || d.digits() > 2
+            || self.glued_number_follows(i + 5) && self.get(i + 5).is_none_or(|t| t.lower != ":")
+        {
+            return None;
+        }
+        let mut r = self.raw(Some(y), m.value, d.value, i, i + 5);
+        // ISO time: "T20:51:19Z", " 20:51:19+02:00".
+        let k = i + 5;
+        let tk = if self
+            .get(k)
+            .is_some_and(|t| t.is_word("t") && !t.space_before)
+        {
+            Some(k + 1)
+        } else if self.get(k).is_some_and(|t| t.kind == TokKind::Num) {
+            Some(k)
+        } else {
+            None
+        };
+        if let Some(tk) = tk {
+            if let Some((hm, off, end)) = self.time_at(tk) {
+                r.time = Some(hm);
+                r.offset = off;
+                r.end = end;
+            }
+        }
+        Some(r)
+    }
+
+    /// `2018年8月16日`, `2018년 8월 16일`.
+    fn cjk_at(&self, i: usize) -> Option<Raw> {
+        let y = four_digit_year(self.get(i)?)?;
+        let marks = [("年", "月", "日"), ("년", "월", "일")];
+        for (a, b, c) in marks {
+            if self.get(i + 1)?.is_word(a)
+                && self.get(i + 2)?.kind == TokKind::Num
+                && self.get(i + 3)?.is_word(b)
+                && self.get(i + 4)?.kind == TokKind::Num
+                && self.get(i + 5)?.is_word(c)
+            {
+                let (m, d) = (self.t[i + 2].value, self.t[i + 4].value);
+                return Some(self.raw(Some(y), m, d, i, i + 6));
+            }
+        }
+        None
+    }
+
+    /// `11/18/2019`, `18.11.2019`, `11/18/19`, `27-09-2018`.
+    fn numeric_at(&self, i: usize) -> Option<Raw> {
+        let a = self.get(i)?;
+        let s1 = self.get(i + 1)?;
+        let b = self.get(i + 2)?;
+        let s2 = self.get(i + 3)?;
+        let c = self.get(i + 4)?;
+        if !s1.is_punct("/.-")
+            || s2.lower != s1.lower
+            || [s1, b, s2, c].iter().any(|t| t.space_before)
+            || a.digits() > 2
+            || b.kind != TokKind::Num
+            || b.digits() > 2
+            || c.kind != TokKind::Num
+            || !(c.digits() == 2 || c.digits() == 4)
+            || self.preceded_by_number_glue(i)
+            || self.glued_number_follows(i + 5)
+        {
+            return None;
+        }
+        let year = if c.digits() == 4 {
+            four_digit_year(c)?
+        } else {
+            let v = c.value as i32;
+            if v < 70 {
+                2000 + v
+            } else {
+                1900 + v
+            }
+        };
+        let (x, y) = (a.value, b.value);
+        let day_first = if x > 12 {
+            true
+        } else if y > 12 {
+            false
+        } else {
+            self.ctx.day_first.unwrap_or(s1.lower != "/")
+        };
+        let (m, d) = if day_first { (y, x) } else { (x, y) };
+        Some(self.raw(Some(year), m, d, i, i + 5))
+    }
+
+    /// `19 November 2019`, `20th November 2019`, `19. November`, `19 de noviembre de 2019`,
+    /// `12 Mar 2025 23:04:37 GMT`, `19 ноября 2019 г.`.
+    fn day_month_at(&self, i: usize) -> Option<Raw> {
+        if self.preceded_by_number_glue(i) {
+            return None;
+        }
+        let (day, j) = self.day_at(i)?;
+        let j = self.skip(j, 1, |t| t.is_punct(".") && !t.space_before);
+        let j = self.skip(j, 1, |t| {
+            t.is_word("of") || t.is_word("de") || t.is_word("di") || t.is_word("van")
+        });
+        let (mn, capital) = self.month_at(j)?;
+        let mut end = j + 1;
+        if self
+            .get(end)
+            .is_some_and(|t| t.is_punct(".") && !t.space_before)
+        {
+            end += 1;
+        }
+        let year = self.year_after(end);
+        if year.is_none() && !month_ok_without_year(mn, capital) {
+            return None;
+        }
+        let (y, end) = match year {
+            Some((y, e)) => (Some(y), e),
+            None => (None, end),
+        };
+        Some(self.raw(y, mn.month, day, i, end))
+    }
+
+    /// `Nov 19, 2019`, `November 20th, 2019`, `Mar 13 2025`, `Nov. 18th 2019`, `Jan 22`.
+    fn month_day_at(&self, i: usize) -> Option<Raw> {
+        let (mn, capital) = self.month_at(i)?;
+        let j = self.skip(i + 1, 1, |t| t.is_punct(".") && !t.space_before);
+        let j = self.skip(j, 1, |t| t.is_punct(","));
+        let (day, end) = self.day_at(j)?;
+        if self
+            .get(end)
+            .is_some_and(|t| t.is_punct(":") && !t.space_before)
+        {
+            return None;
+        }
+        let year = self.year_after(end);
+        if year.is_none() {
+            if !month_ok_without_year(mn, capital)
+                || self.glued_number_follows(end)
+                || self
+                    .get(end)
+                    .is_some_and(|t| t.kind == TokKind::Num && !t.space_before)
+            {
+                return None;
+            }
+            // "March 3 15 people": a number right after a yearless date makes it doubtful.
+            if self
+                .get(end)
+                .is_some_and(|t| t.kind == TokKind::Num && t.digits() != 1 && t.digits() != 2)
+            {
+                return None;
+            }
+        }
+        let (y, end) = match year {
+            Some((y, e)) => (Some(y), e),
+            None => (None, end),
+        };
+        Some(self.raw(y, mn.month, day, i, end))
+    }
+
+    /// `3 hours ago`, `a day ago`, `vor 2 Tagen`, `hace 3 horas`, `il y a 2 jours`, `yesterday`.
+    fn relative_at(&self, i: usize) -> Option<Raw> {
+        let reference = self.ctx.reference?;
+        let t = self.get(i)?;
+        if t.kind == TokKind::Word {
+            if let Some(&off) = self.lex.day_words.get(&t.lower) {
+                let d = reference.add_days(off)?;
+                let mut end = i + 1;
+                // "aujourd'hui" is one token; nothing more to skip.
+                if self.get(end).is_some_and(|t| t.is_punct("'")) {
+                    end += 1;
+                }
+                return Some(Raw {
+                    relative: true,
+                    ..self.raw(Some(d.year), d.month, d.day, i, end)
+                });
+            }
+            for seq in &self.lex.before {
+                if seq.is_empty() {
+                    continue;
+                }
+                let fits = seq
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.get(i + k).is_some_and(|t| t.lower == *w));
+                if fits {
+                    let (n, unit, end) = self.amount_unit(i + seq.len())?;
+                    return self.relative_raw(reference, n, unit, i, end);
+                }
+            }
+            if t.is_word("a") || t.is_word("an") {
+                let (n, unit, end) = self.amount_unit(i)?;
+                let after = self.get(end)?;
+                if after.kind == TokKind::Word && self.lex.after.contains(&after.lower) {
+                    return self.relative_raw(reference, n, unit, i, end + 1);
+                }
+            }
+            return None;
+        }
+        let (n, unit, end) = self.amount_unit(i)?;
+        let after = self.get(end)?;
+        if after.kind == TokKind::Word && self.lex.after.contains(&after.lower) {
+            return self.relative_raw(reference, n, unit, i, end + 1);
+        }
+        None
+    }
+
+    /// `<n> <unit>` (or `a/an <unit>`) at `i`: amount, minutes per unit, index after.
+    fn amount_unit(&self, i: usize) -> Option<(i64, i64, usize)> {
+        let t = self.get(i)?;
+        let n = if t.kind == TokKind::Num && t.digits() <= 4 {
+            i64::from(t.value)
+        } else if t.is_word("a") || t.is_word("an") {
+            1
+        } else {
+            return None;
+        };
+        let u = self.get(i + 1)?;
+        let unit = *self
+            .lex
+            .units
+            .get(&u.lower)
+            .filter(|_| u.kind == TokKind::Word)?;
+        Some((n, unit, i + 2))
+    }
+
+    fn relative_raw(
+        &self,
+        reference: Ymd,
+        n: i64,
+        unit_minutes: i64,
+        start: usize,
+        end: usize,
+    ) -> Option<Raw> {
+        // Without the time of day, minutes and hours ago are taken as today.
+        let days = (n * unit_minutes) / 1440;
+        let d = reference.add_days(-days)?;
+        Some(Raw {
+            relative: true,
+            ..self.raw(Some(d.year), d.month, d.day, start, end)
+        })
+    }
+
+    /// A time at `i`: `HH:MM[:SS[.fff]] [am|pm|a.m.] [zone|±HH:MM|GMT+0200]` or `14h30`.
+    /// Returns (hour, minute), the UTC offset if written, and the index after.
+    fn time_at(&self, i: usize) -> Option<((u32, u32), Option<i32>, usize)> {
+        let h = self.get(i)?;
+        if h.kind != TokKind::Num || h.digits() > 2 {
+            return None;
+        }
+        let sep = self.get(i + 1)?;
+        let m = self.get(i + 2)?;
+        let sep_ok = sep.is_punct(":") || sep.is_word("h");
+        if !sep_ok
+            || sep.space_before
+            || m.space_before
+            || m.kind != TokKind::Num
+            || m.digits() != 2
+        {
+            return None;
+        }
+        let (mut hour, minute) = (h.value, m.value);
+        let mut j = i + 3;
+        // seconds and fractions
+        if self
+            .get(j)
+            .is_some_and(|t| t.is_punct(":") && !t.space_before)
+            && self
+                .get(j + 1)
+                .is_some_and(|t| t.kind == TokKind::Num && t.digits() == 2 && !t.space_before)
+        {
+            j += 2;
+            if self
+                .get(j)
+                .is_some_and(|t| t.is_punct(".,") && !t.space_before)
+                && self
+                    .get(j + 1)
+                    .is_some_and(|t| t.kind == TokKind::Num && !t.space_before)
+            {
+                j += 2;
+            }
+        }
+        // am / pm / a.m. / p.m.
+        let mut ampm = None;
+        if let Some(t) = self.get(j) {
+            if t.is_word("am") || t.is_word("pm") {
+                ampm = Some(t.lower == "pm");
+                j += 1;
+            } else if (t.is_word("a") || t.is_word("p"))
+                && self.get(j + 1).is_some_and(|p| p.is_punct("."))
+                && self.get(j + 2).is_some_and(|w| w.is_word("m"))
+            {
+                ampm = Some(t.lower == "p");
+                j += 3;
+                if self
+                    .get(j)
+                    .is_some_and(|p| p.is_punct(".") && !p.space_before)
+                {
+                    j += 1;
+                }
+            }
+        }
+        if let Some(pm) = ampm {
+            if !(1..=12).contains(&hour) {
+                return None;
+            }
+            hour = match (pm, hour) {
+                (false, 12) => 0,
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, h) => h,
+            };
+        }
+        if hour > 23 || minute > 59 {
+            return None;
+        }
+        let (offset, end) = self.zone_at(j);
+        Some(((hour, minute), offset, end.unwrap_or(j)))
+    }
+
+    /// A zone at `i`: `GMT`, `EST`, `Z`, `GMT+0200`, `UTC+2`, `+02:00`, `-0500`.
+    fn zone_at(&self, i: usize) -> (Option<i32>, Option<usize>) {
+        let Some(t) = self.get(i) else {
+            return (None, None);
+        };
+        let mut j = i;
+        let mut base = None;
+        if t.kind == TokKind::Word {
+            if let Some(&z) = self.lex.zones.get(&t.lower) {
+                base = Some(z);
+                j = i + 1;
+            } else {
+                return (None, None);
+            }
+        }
+        if let Some((off, e)) = self.offset_at(j) {
+            if base.is_none_or(|b| b == 0) {
+                return (Some(off), Some(e));
+            }
+        }
+        match base {
+            Some(b) => (Some(b), Some(j)),
+            None => (None, None),
+        }
+    }
+
+    /// `+0200`, `+02:00`, `-05`, `+2` at `i` (a sign glued to digits).
+    fn offset_at(&self, i: usize) -> Option<(i32, usize)> {
+        let s = self.get(i)?;
+        if !s.is_punct("+-−") {
+            return None;
+        }
+        let sign = if s.lower == "+" { 1 } else { -1 };
+        let n = self.get(i + 1)?;
+        if n.kind != TokKind::Num || n.space_before {
+            return None;
+        }
+        let (h, mut m, mut end) = match n.digits() {
+            1 | 2 => (n.value as i32, 0, i + 2),
+            4 => ((n.value / 100) as i32, (n.value % 100) as i32, i + 2),
+            _ => return None,
+        };
+        if n.digits() <= 2
+            && self
+                .get(end)
+                .is_some_and(|t| t.is_punct(":") && !t.space_before)
+            && self
+                .get(end + 1)
+                .is_some_and(|t| t.kind == TokKind::Num && t.digits() == 2)
+        {
+            m = self.t[end + 1].value as i32;
+            end += 2;
+        }
+        (h <= 14 && m < 60).then_some((sign * (h * 60 + m), end))
+    }
+
+    /// Filler tokens allowed between a date and its time.
+    fn is_time_filler(t: &Tok) -> bool {
+        t.is_punct(",-–—•|/@·;(")
+            || [
+                "at", "à", "a", "um", "om", "alle", "ore", "às", "as", "в", "kl", "klo",
+            ]
+            .iter()
+            .any(|w| t.is_word(w))
+    }
+
+    /// Adds a time written just after (or just before) the date.
+    fn attach_time(&self, r: &mut Raw) {
+        if r.time.is_some() || r.relative {
+            return;
+        }
+        let j = self.skip(r.end, 2, Self::is_time_filler);
+        if let Some((hm, off, end)) = self.time_at(j) {
+            r.time = Some(hm);
+            r.offset = off;
+            r.end = end;
+            return;
+        }
+        // Time before: "10:48, Tue, Nov 19, 2019", "5:45 AM PST 11/19/2019".
+        for s in r.start.saturating_sub(8)..r.start {
+            if let Some((hm, off, end)) = self.time_at(s) {
+                if end <= r.start && end + 2 >= r.start {
+                    let between_ok = (end..r.start).all(|k| self.t[k].is_punct(",-–—•|/·"));
+                    if between_ok {
+                        r.time = Some(hm);
+                        r.offset = off;
+                        r.start = s;
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    fn all(&self) -> Vec<Raw> {
+        let mut out: Vec<Raw> = Vec::new();
+        let mut i = 0;
+        while i < self.t.len() {
+            if let Some(mut r) = self.date_at(i) {
+                self.attach_time(&mut r);
+                let next = r.end.max(i + 1);
+                if out.last().is_none_or(|p| r.start >= p.end) {
+                    out.push(r);
+                }
+                i = next;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+}
+
+fn month_ok_without_year(mn: MonthName, capital: bool) -> bool {
+    match mn.caution {
+        0 => true,
+        1 => capital,
+        _ => false,
+    }
+}
+
+/// Every date in `text`, in order, non-overlapping, each with its byte span. Dates that do not
+/// exist, yearless dates with no year to infer, and relative dates without a reference are left
+/// out. Never panics.
+pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<ParsedDate> {
+    let toks = tokenize(text);
+    let m = Matcher {
+        t: &toks,
+        lex: lexicon(),
+        ctx,
+    };
+    m.all()
+        .into_iter()
+        .filter_map(|r| resolve(&r, &toks, ctx))
+        .collect()
+}
+
+/// The first date in `text` (see [`find_dates`]).
+pub fn parse_date(text: &str, ctx: &DateContext) -> Option<ParsedDate> {
+    find_dates(text, ctx).into_iter().next()
+}
+
+fn resolve(r: &Raw, toks: &[Tok], ctx: &DateContext) -> Option<ParsedDate> {
+    let (year, inferred) = match r.year {
+        Some(y) => (y, false),
+        None => match (ctx.year_hint, ctx.reference) {
+            (Some(y), _) => (y, true),
+            (None, Some(refd)) => {
+                // A yearless date after today is from last year.
+                let y = if (r.month, r.day) > (refd.month, refd.day) {
+                    refd.year - 1
+                } else {
+                    refd.year
+                };
+                (y, true)
+            }
+            (None, None) => return None,
+        },
+    };
+    let date = Ymd::new(year, r.month, r.day)?;
+    let start = toks.get(r.start)?.start;
+    let end = toks.get(r.end.checked_sub(1)?)?.end;
+    Some(ParsedDate {
+        date,
+        time: r.time,
+        utc_offset_minutes: r.offset,
+        year_inferred: inferred,
+        relative: r.relative,
+        has_weekday: r.weekday,
+        start,
+        end,
+    })
+}
+
+/// Evidence for the order of numeric dates in `text`: (dates that must be day-first like
+/// 27/09/2018, dates that must be month-first like 11/19/2019). Pages are consistent, so the
+/// majority decides how to read the ambiguous ones.
+pub fn numeric_order_evidence(text: &str) -> (usize, usize) {
+    let toks = tokenize(text);
+    let ctx = DateContext::default();
+    let m = Matcher {
+        t: &toks,
+        lex: lexicon(),
+        ctx: &ctx,
+    };
+    let (mut dayf, mut monthf) = (0, 0);
+    for i in 0..toks.len() {
+        if toks[i].kind != TokKind::Num {
+            continue;
+        }
+        if m.numeric_at(i).is_some() {
+            let (a, b) = (toks[i].value, toks[i + 2].value);
+            if a > 12 && b <= 12 {
+                dayf += 1;
+            } else if b > 12 && a <= 12 {
+                monthf += 1;
+            }
+        }
+    }
+    (dayf, monthf)
+}
+
+/// True if `word` (any case) is a month name in one of the lexicon's languages.
+pub fn is_month_name(word: &str) -> bool {
+    lexicon().months.contains_key(&word.to_lowercase())
+}
+
+/// True if `word` (any case) is a weekday name in one of the lexicon's languages.
+pub fn is_weekday_name(word: &str) -> bool {
+    lexicon().weekdays.contains_key(&word.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> DateContext {
+        DateContext::default()
+    }
+
+    fn one(text: &str, c: &DateContext) -> Option<(String, Option<String>, Option<String>, bool)> {
+        parse_date(text, c).map(|p| {
+            (
+                p.date.iso(),
+                p.time_string(),
+                p.offset_string(),
+                p.year_inferred,
+            )
+        })
+    }
+
+    fn date(text: &str) -> Option<String> {
+        parse_date(text, &ctx()).map(|p| p.date.iso())
+    }
+
+    #[test]
+    fn calendar_arithmetic() {
+        let d = Ymd::new(2025, 3, 1).unwrap();
+        assert_eq!(d.add_days(-1).unwrap().iso(), "2025-02-28");
+        assert_eq!(
+            Ymd::new(2024, 3, 1).unwrap().add_days(-1).unwrap().iso(),
+            "2024-02-29"
+        );
+        assert_eq!(Ymd::new(1970, 1, 1).unwrap().to_days(), 0);
+        assert_eq!(Ymd::from_days(20_000).unwrap().iso(), "2024-10-04");
+        assert_eq!(Ymd::parse_iso("2025-01-21"), Ymd::new(2025, 1, 21));
+        assert_eq!(Ymd::parse_iso("2025-02-30"), None);
+        assert_eq!(Ymd::parse_iso("25-01-21"), None);
+        assert!(Ymd::new(2023, 2, 29).is_none());
+        assert!(Ymd::new(2000, 2, 29).is_some());
+        assert!(Ymd::new(1900, 2, 29).is_none());
+    }
+
+    #[test]
+    fn iso_dates_and_times() {
+        assert_eq!(
+            one("By Mike Wall 2019-11-18T20:51:19Z Science", &ctx()),
+            Some((
+                "2019-11-18".into(),
+                Some("20:51".into()),
+                Some("+00:00".into()),
+                false
+            ))
+        );
+        assert_eq!(
+            one("2025-01-21 14:05:00+02:00", &ctx()),
+            Some((
+                "2025-01-21".into(),
+                Some("14:05".into()),
+                Some("+02:00".into()),
+                false
+            ))
+        );
+        assert_eq!(
+            date("date 2025-01-21 Strengthening Ties"),
+            Some("2025-01-21".into())
+        );
+        assert_eq!(date("2019/11/18"), Some("2019-11-18".into()));
+        assert_eq!(
+            date("기사입력 :[ 2018-08-25 15:24 ]"),
+            Some("2018-08-25".into())
+        );
+        assert_eq!(date("2018年8月16日"), Some("2018-08-16".into()));
+        assert_eq!(date("2019-02-30"), None);
+        assert_eq!(date("2019-13-01"), None);
+        assert_eq!(date("version 1.2.3.4"), None);
+    }
+
+    #[test]
+    fn numeric_either_order() {
+        assert_eq!(date("27/09/2018"), Some("2018-09-27".into()));
+        assert_eq!(date("11/19/2019 by Lars"), Some("2019-11-19".into()));
+        assert_eq!(
+            date("By Justine Coleman - 11/18/19 11:04 PM EST"),
+            Some("2019-11-18".into())
+        );
+        assert_eq!(date("13.11.2019, 23:06"), Some("2019-11-13".into()));
+        // ambiguous: '/' month first, '.' day first, unless the context says otherwise
+        assert_eq!(date("03/04/2019"), Some("2019-03-04".into()));
+        assert_eq!(date("03.04.2019"), Some("2019-04-03".into()));
+        let df = DateContext {
+            day_first: Some(true),
+            ..ctx()
+        };
+        assert_eq!(
+            parse_date("03/04/2019", &df).map(|p| p.date.iso()),
+            Some("2019-04-03".into())
+        );
+        assert_eq!(date("31/02/2019"), None);
+        assert_eq!(date("13/13/2019"), None);
+        assert_eq!(numeric_order_evidence("21/06/2014 and 03/04/2014"), (1, 0));
+        assert_eq!(
+            one("21:17 18.11.2019Get short URL", &ctx()),
+            Some(("2019-11-18".into(), Some("21:17".into()), None, false))
+        );
+    }
+
+    #[test]
+    fn month_names() {
+        for (text, want) in [
+            ("Nov 18, 2019 at 9:24 pm ET • 2 min read", "2019-11-18"),
+            ("Nov. 19, 2019", "2019-11-19"),
+            ("Monday November 18, 2019 7:45 am PST by Joe", "2019-11-18"),
+            ("Published November 20th, 2019 - 07:29 GMT", "2019-11-20"),
+            ("Wednesday, 20th November 2019", "2019-11-20"),
+            ("NOV 15, 20195:45 AM", "2019-11-15"),
+            ("- Nov. 18th 2019 8:54 am PT", "2019-11-18"),
+            ("19 November 2019 • 1:16pm", "2019-11-19"),
+            ("21 novembre 2019", "2019-11-21"),
+            ("19. November 2019", "2019-11-19"),
+            ("19 de noviembre de 2019", "2019-11-19"),
+            ("19 de novembro de 2019", "2019-11-19"),
+            ("2 agosto 2017", "2017-08-02"),
+            ("19 november 2019", "2019-11-19"),
+            ("Текст: Венера Ерофеева·24 сентября 2018", "2018-09-24"),
+            ("19 ноября 2019 г.", "2019-11-19"),
+            ("Posted on Maret 30, 2015 by Admin", "2015-03-30"),
+            ("1er décembre 2020", "2020-12-01"),
+            (
+                "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05",
+                "2019-11-19",
+            ),
+            ("Nov 20 2019, 10:18am ist", "2019-11-20"),
+        ] {
+            assert_eq!(date(text).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn weekday_js_and_rfc2822() {
+        assert_eq!(
+            one(
+                "Thu Mar 13 2025 07:39:16 GMT+0200 (Eastern European Standard Time)",
+                &ctx()
+            ),
+            Some((
+                "2025-03-13".into(),
+                Some("07:39".into()),
+                Some("+02:00".into()),
+                false
+            ))
+        );
+        assert_eq!(
+            one("Wed, 12 Mar 2025 23:04:37 GMT", &ctx()),
+            Some((
+                "2025-03-12".into(),
+                Some("23:04".into()),
+                Some("+00:00".into()),
+                false
+            ))
+        );
+        let p = parse_date("Tuesday, November 19, 2019 08:38 AM", &ctx()).unwrap();
+        assert!(p.has_weekday);
+        assert_eq!(p.time_string().as_deref(), Some("08:38"));
+        assert_eq!(
+            one("Updated 10:01 pm PST, Tuesday, November 19, 2019", &ctx()),
+            Some((
+                "2019-11-19".into(),
+                Some("22:01".into()),
+                Some("-08:00".into()),
+                false
+            ))
+        );
+        assert_eq!(
+            one("Nov. 19, 2019, 8:41 AM UTC", &ctx()),
+            Some((
+                "2019-11-19".into(),
+                Some("08:41".into()),
+                Some("+00:00".into()),
+                false
+            ))
+        );
+        assert_eq!(
+            one("11:11 PM EST Nov 19, 2019", &ctx()),
+            Some((
+                "2019-11-19".into(),
+                Some("23:11".into()),
+                Some("-05:00".into()),
+                false
+            ))
+        );
+        assert_eq!(
+            one("Published: Nov. 19, 2019, 6:18 p.m.", &ctx()),
+            Some(("2019-11-19".into(), Some("18:18".into()), None, false))
+        );
+    }
+
+    #[test]
+    fn missing_year_is_inferred_and_flagged() {
+        assert_eq!(date("Jan 22"), None, "no year to infer");
+        let hint = DateContext {
+            year_hint: Some(2025),
+            ..ctx()
+        };
+        assert_eq!(
+            one("Jan 22", &hint),
+            Some(("2025-01-22".into(), None, None, true))
+        );
+        let today = DateContext {
+            reference: Ymd::new(2025, 1, 10),
+            ..ctx()
+        };
+        // after today's month/day: last year
+        assert_eq!(
+            one("Jan 22", &today).map(|x| x.0),
+            Some("2024-01-22".into())
+        );
+        assert_eq!(
+            one("Updated Nov 19, 6:55 AM", &hint),
+            Some(("2025-11-19".into(), Some("06:55".into()), None, true))
+        );
+        // "may" is a verb unless capitalized or with a year
+        assert_eq!(parse_date("you may 5 times", &hint), None);
+        assert_eq!(one("May 5", &hint).map(|x| x.0), Some("2025-05-05".into()));
+        assert_eq!(date("may 5, 2020"), Some("2020-05-05".into()));
+    }
+
+    #[test]
+    fn relative_dates_need_a_reference() {
+        let today = DateContext {
+            reference: Ymd::new(2025, 3, 1),
+            ..ctx()
+        };
+        let rel = |s: &str| parse_date(s, &today).map(|p| (p.date.iso(), p.relative));
+        assert_eq!(
+            rel("Published 3 hours ago"),
+            Some(("2025-03-01".into(), true))
+        );
+        assert_eq!(rel("2 days ago"), Some(("2025-02-27".into(), true)));
+        assert_eq!(rel("a day ago"), Some(("2025-02-28".into(), true)));
+        assert_eq!(rel("1 week ago"), Some(("2025-02-22".into(), true)));
+        assert_eq!(rel("yesterday"), Some(("2025-02-28".into(), true)));
+        assert_eq!(rel("Yesterday at 10:00"), Some(("2025-02-28".into(), true)));
+        assert_eq!(rel("vor 2 Tagen"), Some(("2025-02-27".into(), true)));
+        assert_eq!(rel("hace 3 días"), Some(("2025-02-26".into(), true)));
+        assert_eq!(rel("il y a 2 jours"), Some(("2025-02-27".into(), true)));
+        assert_eq!(rel("3 giorni fa"), Some(("2025-02-26".into(), true)));
+        assert_eq!(rel("2 дня назад"), Some(("2025-02-27".into(), true)));
+        assert_eq!(parse_date("3 hours ago", &ctx()), None);
+        assert_eq!(rel("3 hours later"), None);
+    }
+
+    #[test]
+    fn invalid_dates_yield_nothing() {
+        for s in [
+            "31 February 2019",
+            "February 30, 2020",
+            "Mar 45",
+            "Mar 45, 2019",
+            "45 March 2019",
+            "2019-02-29",
+            "0/12/2019",
+            "32.01.2019",
+            "Nov 0, 2019",
+            "",
+            "12:30",
+            "1234567890",
+            "Room 12/2019",
+        ] {
+            let hint = DateContext {
+                year_hint: Some(2019),
+                ..ctx()
+            };
+            assert_eq!(parse_date(s, &hint).map(|p| p.date.iso()), None, "{s:?}");
+        }
+        // a bad time does not spoil the date, it is just not attached
+        assert_eq!(
+            one("Nov 19, 2019 at 25:61", &ctx()),
+            Some(("2019-11-19".into(), None, None, false))
+        );
+    }
+
+    #[test]
+    fn finds_several_with_spans() {
+        let t = "Updated: Nov. 19, 2019, 7:10 p.m. Published: Nov. 18, 2019";
+        let all = find_dates(t, &ctx());
+        assert_eq!(all.len(), 2);
+        assert_eq!(&t[all[0].start..all[0].end], "Nov. 19, 2019, 7:10 p.m.");
+        assert_eq!(all[1].date.iso(), "2019-11-18");
+        let s = "The talks on January 21, 2025 followed the March 3, 2024 summit.";
+        let d: Vec<String> = find_dates(s, &ctx()).iter().map(|p| p.date.iso()).collect();
+        assert_eq!(d, ["2025-01-21", "2024-03-03"]);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let long = "9".repeat(100_000);
+        let mixed = "Ω≈ç√∫˜µ≤≥÷ 12/ 2019-1 -- :: 20195: Nov. . , 1st st 日 年 +99:99 GMT+";
+        for s in [
+            long.as_str(),
+            mixed,
+            "\u{0}\u{1}",
+            "年月日",
+            "2019年",
+            "a.m.",
+            "+",
+        ] {
+            let _ = find_dates(s, &ctx());
+        }
+    }
+}
