@@ -7,7 +7,9 @@
 //! may then read as a title or a related headline. That loses a line or two of the edge,
 //! never the prose in the middle, so we require the second body to keep at least
 //! [`KEEP_RANDOM`] of the first body's characters on generated articles, and [`KEEP_REAL`] on
-//! every real page of the benchmark and the seeds (measured: 100 % on all 116 today). By the
+//! every real page of the benchmark and the seeds (measured: 100 % on all 116 before metadata
+//! extraction; since `meta` takes the title and standfirst lines out of the body, a second pass
+//! can see a caption left at the body's top as the title: minimum 0.940, on one page). By the
 //! contract the second body can only lose lines, never add any, and that is checked exactly.
 //!
 //! Case counts are modest (see [`cases`]) so `cargo test` stays fast; the fuzzers in `fuzz/`
@@ -26,7 +28,7 @@ use std::sync::OnceLock;
 /// Share of the body's characters a second pass must keep on generated articles.
 const KEEP_RANDOM: f64 = 0.80;
 /// Share of the body's characters a second pass must keep on each real page.
-const KEEP_REAL: f64 = 0.95;
+const KEEP_REAL: f64 = 0.93;
 /// Bodies with fewer paragraphs are checked exactly (subsequence) but not for their share.
 const MIN_PARAGRAPHS: usize = 3;
 

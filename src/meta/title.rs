@@ -65,6 +65,45 @@ fn title_text(page: &Page, i: usize) -> String {
     text.clone()
 }
 
+const PHOTO_CREDITS: &str = include_str!("../../data/meta/photo_credits.txt");
+
+fn is_credit_word(w: &str) -> bool {
+    PHOTO_CREDITS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .any(|l| l.trim() == w)
+}
+
+/// True if `text` ends like a caption: a bracketed photo credit ("(AP Photo/Jane Doe)",
+/// "[File: Reuters]", "(onmeth.com)") or "… Submitted photo".
+pub fn ends_with_photo_credit(text: &str) -> bool {
+    let t = text.trim_end();
+    let lower = t.to_lowercase();
+    let words_of = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        if lower.ends_with(close) {
+            if let Some(p) = lower.rfind(open) {
+                let inside = &lower[p + 1..lower.len() - 1];
+                let ws = words_of(inside);
+                if ws.len() <= 6
+                    && (inside.contains('/')
+                        || inside.contains(".com")
+                        || ws.iter().any(|w| is_credit_word(w)))
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    let ws = words_of(&lower);
+    ws.len() >= 2 && ws[ws.len() - 1] == "photo" && is_credit_word(&ws[ws.len() - 2])
+}
+
 fn excluded_kind(k: Kind) -> bool {
     matches!(
         k,
@@ -91,7 +130,10 @@ fn score(page: &Page, i: usize, text: &str) -> Option<(f32, String)> {
     if !(1..=30).contains(&words) || !(4..=300).contains(&chars) {
         return None;
     }
-    if page.date_share(i) > 0.4 || byline::parse_line(&line.text).is_some() {
+    if page.date_share(i) > 0.4
+        || byline::parse_line(&line.text).is_some()
+        || ends_with_photo_credit(text)
+    {
         return None;
     }
     let (a, b) = page.body?;
@@ -112,7 +154,14 @@ fn score(page: &Page, i: usize, text: &str) -> Option<(f32, String)> {
     let mut why = Vec::new();
     s -= 0.06 * gap as f32;
     if line.kind.is_article() {
+        // Cleaning called it article text: only a short headline-shaped line can be the title.
+        if words > 20 || ends_sentence(text) {
+            return None;
+        }
         s -= 0.6;
+    }
+    if !page.dates[i].is_empty() {
+        s -= 0.5;
     }
     // Content words shared with the body.
     let cw = content_words(text);
@@ -138,6 +187,10 @@ fn score(page: &Page, i: usize, text: &str) -> Option<(f32, String)> {
         }
     }
     if ends_sentence(text) && !text.ends_with('?') && !text.ends_with('!') {
+        // A full sentence: a paragraph or a deck, not a headline.
+        if line.kind.is_article() || words > 12 {
+            return None;
+        }
         s -= 1.0;
     }
     if words < 3 {
@@ -234,9 +287,37 @@ pub fn standfirst(page: &Page, title: &TitleChoice) -> Option<Standfirst> {
     let next_is_article = next.is_some_and(|n| page.lines[n].kind.is_article());
     let set_apart = !l.kind.is_article() && page.body.is_some_and(|(a, _)| cand < a);
     let separated = l.kind.is_article() && next.is_some_and(|n| !page.lines[n].kind.is_article());
-    let deck_style = !ends_sentence(&l.text) && next_is_article;
+    // A deck without a full stop; a line ending in a bracketed credit is a caption instead.
+    let deck_style = !ends_sentence(&l.text)
+        && next_is_article
+        && words <= 35
+        && !l.text.trim_end().ends_with(')');
     (set_apart && ends_sentence(&l.text) || separated || deck_style).then(|| Standfirst {
         text: l.text.clone(),
         line: cand,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn photo_credits_mark_captions() {
+        for c in [
+            "A long row of unsold vehicles sits at a dealership. (AP Photo/David Zalubowski)",
+            "Roughly 13,000 US troops remain in Afghanistan [File: Reuters]",
+            "Materials from the campaign. (onmeth.com)",
+            "Ryan S. Hollman Submitted photo",
+            "WikiLeaks founder Julian Assange (AFP)",
+        ] {
+            assert!(ends_with_photo_credit(c), "{c}");
+        }
+        for h in [
+            "Xi and Putin Strengthen Ties in Video Call",
+            "Tennis Podcast: Davis Cup Finals launch in Madrid (and feelings are mixed)",
+        ] {
+            assert!(!ends_with_photo_credit(h), "{h}");
+        }
+    }
 }
