@@ -1,13 +1,19 @@
 //! The quality and speed bench: `cargo run --release --bin bench -- [BENCH_DIR] [--worst N]
-//! [--write-pred DIR] [--meta-misses]`.
+//! [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed] [--strict]`.
 //!
 //! BENCH_DIR defaults to `../shared/bench`; the seeds are read from `BENCH_DIR/../seeds`.
 //! Every figure the README reports is printed by this command.
 
+mod alloc;
 mod body;
 mod common;
 mod meta;
 mod seeds;
+mod speed;
+
+/// Counts heap bytes so the speed section can print peak memory (bench binary only).
+#[global_allocator]
+static ALLOC: alloc::Counting = alloc::Counting;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,6 +30,10 @@ pub struct Config {
     pub write_pred: Option<PathBuf>,
     /// List every metadata miss (`--meta-misses`).
     pub meta_misses: bool,
+    /// Run only this section (`body`, `seeds`, `meta`, `speed`); all when `None`.
+    pub only: Option<String>,
+    /// Exit non-zero when a speed or memory bound is broken (otherwise only printed).
+    pub strict: bool,
 }
 
 fn parse_args() -> Result<Config, String> {
@@ -31,6 +41,8 @@ fn parse_args() -> Result<Config, String> {
     let mut worst = 10;
     let mut write_pred = None;
     let mut meta_misses = false;
+    let mut only = None;
+    let mut strict = false;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -46,6 +58,11 @@ fn parse_args() -> Result<Config, String> {
                 ))
             }
             "--meta-misses" => meta_misses = true,
+            "--strict" => strict = true,
+            "--only" => match it.next().as_deref() {
+                Some(s @ ("body" | "seeds" | "meta" | "speed")) => only = Some(s.to_string()),
+                _ => return Err("--only takes body, seeds, meta or speed".into()),
+            },
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ => bench_dir = PathBuf::from(a),
         }
@@ -57,6 +74,8 @@ fn parse_args() -> Result<Config, String> {
         worst,
         write_pred,
         meta_misses,
+        only,
+        strict,
     })
 }
 
@@ -64,13 +83,24 @@ fn main() -> ExitCode {
     let cfg = match parse_args() {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("bench: {e}\nusage: bench [BENCH_DIR] [--worst N] [--write-pred DIR] [--meta-misses]");
+            eprintln!("bench: {e}\nusage: bench [BENCH_DIR] [--worst N] [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed] [--strict]");
             return ExitCode::from(2);
         }
     };
-    let result = body::run(&cfg)
-        .and_then(|()| seeds::run(&cfg))
-        .and_then(|()| meta::run(&cfg));
+    let wants = |section: &str| cfg.only.as_deref().is_none_or(|o| o == section);
+    let mut result = Ok(());
+    if wants("body") {
+        result = result.and_then(|()| body::run(&cfg));
+    }
+    if wants("seeds") {
+        result = result.and_then(|()| seeds::run(&cfg));
+    }
+    if wants("meta") {
+        result = result.and_then(|()| meta::run(&cfg));
+    }
+    if wants("speed") {
+        result = result.and_then(|()| speed::run(&cfg));
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

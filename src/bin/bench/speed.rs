@@ -1,0 +1,243 @@
+//! Native speed and memory: per-article time on the benchmark pages, throughput, linearity
+//! (a 100× larger input must take less than 150× as long) and peak heap memory per input byte
+//! (must stay under 10×), on realistic pastes and on hostile shapes (one huge line, very many
+//! short lines, the 50 MB input limit).
+//!
+//! Times are the best of several rounds on one core (the machine is shared; the minimum is the
+//! least noisy estimate of the work). Memory comes from the counting allocator in [`crate::alloc`].
+
+use crate::alloc;
+use crate::common::load_pages;
+use crate::Config;
+use presslens::limits::MAX_INPUT_BYTES;
+use presslens::{analyze, Options};
+use std::hint::black_box;
+use std::time::Instant;
+
+/// Linearity bound: time(100× input) / time(input) must stay under this.
+const MAX_TIME_RATIO: f64 = 150.0;
+/// Memory bound: peak heap bytes during `analyze` per input byte must stay under this.
+const MAX_MEMORY_RATIO: f64 = 10.0;
+
+/// Best wall time in seconds of `rounds` runs of `analyze(text)`.
+fn best_time(text: &str, rounds: usize) -> f64 {
+    let opts = Options::default();
+    let mut best = f64::INFINITY;
+    for _ in 0..rounds.max(1) {
+        let t = Instant::now();
+        black_box(analyze(black_box(text), &opts));
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    best
+}
+
+/// Peak extra heap bytes while analyzing `text` (the result included).
+fn peak_memory(text: &str) -> usize {
+    alloc::measure(|| analyze(text, &Options::default())).1
+}
+
+/// The value at quantile `q` (0..=1) of sorted `v` (nearest rank).
+fn quantile(v: &[f64], q: f64) -> f64 {
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    let i = ((v.len() as f64 * q).ceil() as usize).clamp(1, v.len()) - 1;
+    v[i]
+}
+
+/// `parts` joined with blank lines, cycled until the result has at least `min_bytes`.
+fn cycle_join(parts: &[&str], min_bytes: usize) -> String {
+    let mut s = String::with_capacity(min_bytes + 128 * 1024);
+    for p in parts.iter().cycle() {
+        if s.len() >= min_bytes || parts.is_empty() {
+            break;
+        }
+        s.push_str(p);
+        s.push_str("\n\n");
+    }
+    s
+}
+
+/// One input shape for the linearity and memory checks: a small input and the same thing
+/// 100 times larger.
+struct Shape {
+    name: &'static str,
+    small: String,
+    large: String,
+}
+
+fn shapes(pages: &[&str]) -> Shape3 {
+    let unit = cycle_join(pages, 12 * 1024);
+    let article = Shape {
+        name: "article mix (pages joined)",
+        large: unit.repeat(100),
+        small: unit,
+    };
+    let sentence = "The two leaders met on Tuesday in Geneva to discuss the future of the trade \
+agreement between their countries, officials said. ";
+    let line_unit = sentence.repeat(50 * 1024 / sentence.len());
+    let one_line = Shape {
+        name: "one long line",
+        large: line_unit.repeat(100),
+        small: line_unit,
+    };
+    let short = [
+        "Home",
+        "World",
+        "Sport",
+        "Tags:",
+        "12:04",
+        "ALSO READ",
+        "Share",
+        "a",
+    ];
+    let short_unit: String = (0..2000)
+        .map(|i| short[i % short.len()])
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
+    let short_lines = Shape {
+        name: "short lines (2,000 → 200,000)",
+        large: short_unit.repeat(100),
+        small: short_unit,
+    };
+    [article, one_line, short_lines]
+}
+
+type Shape3 = [Shape; 3];
+
+/// Runs the speed and memory section and prints its figures and a verdict per bound
+/// (linearity, memory). A broken bound is an error only with `--strict`.
+pub fn run(cfg: &Config) -> Result<(), String> {
+    let pages = load_pages(&cfg.bench_dir)?;
+    let texts: Vec<&str> = pages.iter().map(|p| p.1.as_str()).collect();
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let mut failures = Vec::new();
+
+    // Per article: best of 20 runs each.
+    let mut per: Vec<f64> = texts.iter().map(|t| best_time(t, 20)).collect();
+    let total: f64 = per.iter().sum();
+    per.sort_by(f64::total_cmp);
+    println!(
+        "== native speed ({} pages, {:.2} MB; best of 20 runs per page, one core)",
+        texts.len(),
+        bytes as f64 / 1e6
+    );
+    println!(
+        "per article: median {:.3} ms, p95 {:.3} ms, max {:.3} ms; {:.0} articles/s, {:.1} MB/s",
+        quantile(&per, 0.5) * 1e3,
+        quantile(&per, 0.95) * 1e3,
+        quantile(&per, 1.0) * 1e3,
+        texts.len() as f64 / total,
+        bytes as f64 / 1e6 / total
+    );
+
+    println!("== linearity (time of a 100× larger input / time of the input; bound < {MAX_TIME_RATIO:.0}×)");
+    println!(
+        "{:<32} {:>10} {:>10} {:>10} {:>10} {:>8}",
+        "shape", "small", "large", "t small", "t large", "ratio"
+    );
+    let shapes = shapes(&texts);
+    for s in &shapes {
+        let small_rounds = (20_000_000 / s.small.len().max(1)).clamp(5, 200);
+        let ts = best_time(&s.small, small_rounds);
+        let tl = best_time(&s.large, 5);
+        let ratio = (tl / ts) * (s.small.len() as f64 * 100.0 / s.large.len() as f64);
+        let ok = ratio < MAX_TIME_RATIO;
+        println!(
+            "{:<32} {:>10} {:>10} {:>8.2}ms {:>8.1}ms {:>7.1}× {}",
+            s.name,
+            fmt_bytes(s.small.len()),
+            fmt_bytes(s.large.len()),
+            ts * 1e3,
+            tl * 1e3,
+            ratio,
+            if ok { "ok" } else { "TOO SLOW" }
+        );
+        if !ok {
+            failures.push(format!("{}: 100× input took {ratio:.0}× as long", s.name));
+        }
+    }
+
+    println!(
+        "== peak heap memory during analyze (result included), per input byte (bound < {MAX_MEMORY_RATIO:.0}×)"
+    );
+    println!(
+        "{:<40} {:>10} {:>8} {:>10} {:>8} {:>9}",
+        "input", "size", "lines", "peak", "ratio", "B/line"
+    );
+    let mut rows: Vec<(String, &str)> = Vec::new();
+    let mut ratios: Vec<(f64, usize)> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, (_, t, _))| (peak_memory(t) as f64 / t.len().max(1) as f64, i))
+        .collect();
+    ratios.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let median = ratios[ratios.len() / 2];
+    let worst = ratios[ratios.len() - 1];
+    rows.push((
+        format!("bench page, median ({})", short_id(&pages[median.1].0)),
+        &pages[median.1].1,
+    ));
+    rows.push((
+        format!("bench page, worst ({})", short_id(&pages[worst.1].0)),
+        &pages[worst.1].1,
+    ));
+    for s in &shapes {
+        rows.push((format!("{} ×100", s.name), &s.large));
+    }
+    let at_limit = cycle_join(&texts, MAX_INPUT_BYTES - 200 * 1024);
+    rows.push(("article mix at the 50 MB input limit".into(), &at_limit));
+    for (name, text) in rows {
+        let lines = presslens::normalize::split_lines(text).len();
+        let t = Instant::now();
+        let peak = peak_memory(text);
+        let secs = t.elapsed().as_secs_f64();
+        let r = peak as f64 / text.len().max(1) as f64;
+        let ok = r < MAX_MEMORY_RATIO;
+        println!(
+            "{:<40} {:>10} {:>8} {:>10} {:>7.1}× {:>9.0} {}{}",
+            name,
+            fmt_bytes(text.len()),
+            lines,
+            fmt_bytes(peak),
+            r,
+            peak as f64 / lines as f64,
+            if ok { "ok" } else { "OVER" },
+            if secs > 0.5 {
+                format!(" ({secs:.2} s)")
+            } else {
+                String::new()
+            }
+        );
+        if !ok {
+            failures.push(format!("{name}: {r:.1}× memory"));
+        }
+    }
+    if failures.is_empty() {
+        println!("speed and memory bounds: all met");
+        Ok(())
+    } else if cfg.strict {
+        Err(format!("bounds broken: {}", failures.join("; ")))
+    } else {
+        println!(
+            "bounds broken (--strict makes this an error): {}",
+            failures.join("; ")
+        );
+        Ok(())
+    }
+}
+
+/// The first 12 characters of a page id.
+fn short_id(id: &str) -> &str {
+    id.get(..12).unwrap_or(id)
+}
+
+/// `n` bytes as a short human figure (KB/MB, base 1024).
+fn fmt_bytes(n: usize) -> String {
+    if n >= 1 << 20 {
+        format!("{:.1} MB", n as f64 / (1 << 20) as f64)
+    } else {
+        format!("{:.1} KB", n as f64 / 1024.0)
+    }
+}
