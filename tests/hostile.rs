@@ -1,6 +1,7 @@
 //! Hostile and odd inputs people really paste: `analyze` answers each one, keeps its output
 //! contract (see `common::check_contract`), and loses no text. The CLI refuses inputs over the
 //! size limit with a clear message. Sized to stay fast in a debug build.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
