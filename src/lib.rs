@@ -9,9 +9,12 @@
 //!    labels of those lines);
 //! 4. [`report`]: assemble the clean article text from the labels.
 //!
+//! [`compare`] then compares the analyses of several articles (one story? shared passages).
+//!
 //! The core is pure Rust with no I/O, so it behaves the same natively and in the browser.
 
 pub mod clean;
+pub mod compare;
 pub mod lexicon;
 pub mod limits;
 pub mod meta;
@@ -22,6 +25,7 @@ pub mod score;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use compare::{compare, Comparison};
 pub use model::{Analysis, Kind, Line, Options};
 
 /// Analyzes one pasted article.

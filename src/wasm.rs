@@ -1,5 +1,6 @@
 //! The thin wasm layer: JavaScript calls [`analyze`] with a string and gets the
-//! [`crate::Analysis`] as a plain object, and [`to_markdown`] to render one. No logic lives here.
+//! [`crate::Analysis`] as a plain object, and [`to_markdown`] to render one; [`compare`] takes an
+//! array of strings and gives the [`crate::Comparison`]. No logic lives here.
 
 use crate::Options;
 use wasm_bindgen::prelude::*;
@@ -18,14 +19,42 @@ fn init() {
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     init();
     crate::limits::check_input_size(text.len()).map_err(|e| JsError::new(&e.to_string()))?;
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
+    let options = read_options(options)?;
+    to_js(&crate::analyze(text, &options))
+}
+
+/// Compares several pasted articles: `texts` is an array of strings (each one paste), `options`
+/// as for [`analyze`]. Each text is analyzed, then [`crate::compare`]d; sources in the result
+/// are the texts' positions in the array. Throws an `Error` when `texts` is not an array of
+/// strings, on bad options, and when a text is larger than [`crate::limits::MAX_INPUT_BYTES`].
+#[wasm_bindgen]
+pub fn compare(texts: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    init();
+    let texts: Vec<String> = serde_wasm_bindgen::from_value(texts)
+        .map_err(|e| JsError::new(&format!("compare takes an array of strings: {e}")))?;
+    for (i, t) in texts.iter().enumerate() {
+        crate::limits::check_input_size(t.len())
+            .map_err(|e| JsError::new(&format!("text {i}: {e}")))?;
+    }
+    let options = read_options(options)?;
+    let analyses: Vec<crate::Analysis> =
+        texts.iter().map(|t| crate::analyze(t, &options)).collect();
+    to_js(&crate::compare(&analyses))
+}
+
+/// Reads `undefined`/`null` or `{ reference_date }` into [`Options`].
+fn read_options(options: JsValue) -> Result<Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        Ok(Options::default())
     } else {
         serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("bad options: {e}")))?
-    };
-    let analysis = crate::analyze(text, &options);
-    analysis
+            .map_err(|e| JsError::new(&format!("bad options: {e}")))
+    }
+}
+
+/// Converts a result to a plain JS object (maps as objects, as JSON would).
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))
 }

@@ -129,3 +129,21 @@ fn markdown_of_an_analysis_matches_the_native_rendering() {
         .expect_err("a string is not an analysis");
     assert!(error_message(err).starts_with("not an analysis"));
 }
+
+/// `compare` takes an array of pastes and returns the Comparison as a plain object.
+#[wasm_bindgen_test]
+fn compare_binding_finds_one_story_and_the_shared_quote() {
+    let texts = serde_wasm_bindgen::to_value(&SEEDS.to_vec()).unwrap();
+    let value = presslens::wasm::compare(texts, JsValue::UNDEFINED)
+        .unwrap_or_else(|_| panic!("compare threw on an array of strings"));
+    let c: presslens::Comparison =
+        serde_wasm_bindgen::from_value(value).expect("the JS object must match the Comparison");
+    assert!(c.same_story);
+    assert!(c
+        .shared_passages
+        .iter()
+        .any(|p| p.occurrences[0].text.contains("We stand united")));
+    assert!(
+        presslens::wasm::compare(JsValue::from_str("not an array"), JsValue::UNDEFINED).is_err()
+    );
+}

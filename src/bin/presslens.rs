@@ -2,6 +2,9 @@
 //!
 //! `presslens [--format json|body|markdown] [--today YYYY-MM-DD] [--out-dir DIR] FILE... | -`
 //!
+//! `presslens compare [--format json|markdown] [--today YYYY-MM-DD] FILE FILE...` compares
+//! several articles (see `presslens::compare`) and prints one comparison.
+//!
 //! Errors (unreadable file, not UTF-8, empty input, input over 50 MB, bad flag) are one-line
 //! messages on stderr with exit code 1 (2 for usage errors); nothing panics.
 
@@ -11,7 +14,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: presslens [--format json|body|markdown] [--today YYYY-MM-DD] [--out-dir DIR] FILE... | -";
+const USAGE: &str = "usage: presslens [--format json|body|markdown] [--today YYYY-MM-DD] [--out-dir DIR] FILE... | -\n       presslens compare [--format json|markdown] [--today YYYY-MM-DD] FILE FILE...";
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
@@ -165,8 +168,75 @@ fn run(args: Args) -> Result<(), String> {
     Ok(())
 }
 
+/// `presslens compare`: analyzes every file, compares them, prints the comparison.
+fn run_compare(argv: Vec<String>) -> Result<(), String> {
+    let mut markdown = false;
+    let mut options = Options::default();
+    let mut files = Vec::new();
+    let mut it = argv.into_iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--format" => {
+                markdown = match it.next().as_deref() {
+                    Some("json") => false,
+                    Some("markdown") | Some("md") => true,
+                    other => {
+                        return Err(format!(
+                            "compare --format takes json or markdown, not {}",
+                            other.unwrap_or("nothing")
+                        ))
+                    }
+                }
+            }
+            "--today" => options.reference_date = Some(it.next().ok_or("--today needs a date")?),
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            _ => files.push(a),
+        }
+    }
+    if files.len() < 2 {
+        return Err("compare needs two files or more".into());
+    }
+    let mut analyses = Vec::with_capacity(files.len());
+    for name in &files {
+        analyses.push(analyze(&read_input(name)?, &options));
+    }
+    let comparison = presslens::compare(&analyses);
+    if markdown {
+        let names: Vec<String> = files
+            .iter()
+            .map(|f| {
+                Path::new(f)
+                    .file_name()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| f.clone())
+            })
+            .collect();
+        print!(
+            "{}",
+            presslens::compare::markdown::to_markdown(&comparison, &names)
+        );
+    } else {
+        let s = serde_json::to_string_pretty(&comparison)
+            .map_err(|e| format!("cannot serialize the comparison: {e}"))?;
+        println!("{s}");
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1).collect()) {
+    let mut argv: Vec<String> = std::env::args().skip(1).collect();
+    if argv.first().map(String::as_str) == Some("compare") {
+        argv.remove(0);
+        return match run_compare(argv) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(msg) => {
+                eprintln!("presslens: {msg}");
+                eprintln!("{USAGE}");
+                ExitCode::from(2)
+            }
+        };
+    }
+    let args = match parse_args(argv) {
         Ok(a) => a,
         Err(msg) => {
             if !msg.is_empty() {

@@ -1,5 +1,5 @@
 //! The quality and speed bench: `cargo run --release --bin bench -- [BENCH_DIR] [--worst N]
-//! [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed] [--strict]`.
+//! [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare] [--strict]`.
 //!
 //! BENCH_DIR defaults to `../shared/bench`; the seeds are read from `BENCH_DIR/../seeds`.
 //! Every figure the README reports is printed by this command.
@@ -7,6 +7,7 @@
 mod alloc;
 mod body;
 mod common;
+mod compare;
 mod meta;
 mod seeds;
 mod speed;
@@ -30,7 +31,7 @@ pub struct Config {
     pub write_pred: Option<PathBuf>,
     /// List every metadata miss (`--meta-misses`).
     pub meta_misses: bool,
-    /// Run only this section (`body`, `seeds`, `meta`, `speed`); all when `None`.
+    /// Run only this section (`body`, `seeds`, `meta`, `speed`, `compare`); all when `None`.
     pub only: Option<String>,
     /// Exit non-zero when a speed or memory bound is broken (otherwise only printed).
     pub strict: bool,
@@ -60,8 +61,10 @@ fn parse_args() -> Result<Config, String> {
             "--meta-misses" => meta_misses = true,
             "--strict" => strict = true,
             "--only" => match it.next().as_deref() {
-                Some(s @ ("body" | "seeds" | "meta" | "speed")) => only = Some(s.to_string()),
-                _ => return Err("--only takes body, seeds, meta or speed".into()),
+                Some(s @ ("body" | "seeds" | "meta" | "speed" | "compare")) => {
+                    only = Some(s.to_string())
+                }
+                _ => return Err("--only takes body, seeds, meta, speed or compare".into()),
             },
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ => bench_dir = PathBuf::from(a),
@@ -83,7 +86,7 @@ fn main() -> ExitCode {
     let cfg = match parse_args() {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("bench: {e}\nusage: bench [BENCH_DIR] [--worst N] [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed] [--strict]");
+            eprintln!("bench: {e}\nusage: bench [BENCH_DIR] [--worst N] [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare] [--strict]");
             return ExitCode::from(2);
         }
     };
@@ -100,6 +103,9 @@ fn main() -> ExitCode {
     }
     if wants("speed") {
         result = result.and_then(|()| speed::run(&cfg));
+    }
+    if wants("compare") {
+        result = result.and_then(|()| compare::run(&cfg));
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,80 @@
+//! Renders a [`Comparison`] as Markdown for people: the story verdict, the pair scores and the
+//! shared passages side by side. Source names are given by the caller (file names in the CLI).
+
+use super::types::Comparison;
+use std::fmt::Write;
+
+/// The display name of source `i`: the caller's name if given, else "source i".
+fn name(names: &[String], i: usize) -> String {
+    names
+        .get(i)
+        .cloned()
+        .unwrap_or_else(|| format!("source {i}"))
+}
+
+/// Escapes the characters that would break a Markdown table cell.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|")
+}
+
+/// Renders the comparison. `names[i]` names source `i` (missing names fall back to "source i").
+pub fn to_markdown(c: &Comparison, names: &[String]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Comparison of {} articles\n", c.sources.len());
+    for s in &c.sources {
+        let _ = writeln!(
+            out,
+            "- **{}**: {} ({} sentences, {} words)",
+            name(names, s.source),
+            s.title.as_deref().unwrap_or("(no title found)"),
+            s.sentences,
+            s.words
+        );
+    }
+    let verdict = if c.same_story {
+        "One story.".to_string()
+    } else if c.sources.len() < 2 {
+        "Nothing to compare: give two articles or more.".to_string()
+    } else {
+        format!("Not one story: {} separate groups.", c.stories.len())
+    };
+    let _ = writeln!(out, "\n{verdict}\n");
+    if !c.pairs.is_empty() {
+        let _ = writeln!(out, "## Story similarity\n");
+        let _ = writeln!(out, "| pair | score | same story | shared key terms |");
+        let _ = writeln!(out, "| --- | --- | --- | --- |");
+        for p in &c.pairs {
+            let _ = writeln!(
+                out,
+                "| {} / {} | {:.3} | {} | {} |",
+                cell(&name(names, p.a)),
+                cell(&name(names, p.b)),
+                p.score,
+                if p.same_story { "yes" } else { "no" },
+                cell(&p.shared_terms.join(", "))
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "## Shared passages ({})\n", c.shared_passages.len());
+    for (i, p) in c.shared_passages.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. similarity {:.3}, {} words",
+            i + 1,
+            p.similarity,
+            p.words
+        );
+        for o in &p.occurrences {
+            let lines: Vec<String> = o.lines.iter().map(usize::to_string).collect();
+            let _ = writeln!(
+                out,
+                "   - {} (line {}): {}",
+                name(names, o.source),
+                lines.join(", "),
+                o.text
+            );
+        }
+    }
+    out
+}

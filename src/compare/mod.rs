@@ -1,0 +1,70 @@
+//! Comparing several pasted articles: are they one story, which passages they share, and (as the
+//! extractors land) their merged cast, claims, disagreements, quotes and what only one reports.
+//!
+//! [`compare`] works on [`Analysis`] values only (what [`crate::analyze`] returns), so it never
+//! re-reads raw text and never re-runs an extractor. Submodules, one concern each:
+//! [`text`] (sentences and tokens), [`shingles`] (hashed word runs), [`passages`] (shared
+//! passages), [`story`] (story similarity), [`markdown`] (rendering).
+//!
+//! Promises: never panics; deterministic (same input, same output, natively and in wasm); the
+//! cost is linear in the total text apart from per-pair work on the sources (quadratic in their
+//! number, which callers keep small) and posting lists capped by [`passages::posting_cap`].
+
+pub mod markdown;
+pub mod passages;
+pub mod shingles;
+pub mod story;
+pub mod text;
+pub mod types;
+
+pub use types::{Comparison, Occurrence, PairScore, SharedPassage, SourceSummary};
+
+use crate::model::Analysis;
+
+/// Rounds a figure to three decimals for display and JSON.
+pub(crate) fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Compares the analyses of several pasted articles (in the order given; sources are named by
+/// their position). Fewer than two analyses give a comparison with no pairs and `same_story`
+/// false.
+pub fn compare(analyses: &[Analysis]) -> Comparison {
+    let per_source: Vec<Vec<text::Sentence>> = analyses
+        .iter()
+        .enumerate()
+        .map(|(i, a)| text::sentences(i, a))
+        .collect();
+    let sources = analyses
+        .iter()
+        .zip(&per_source)
+        .enumerate()
+        .map(|(i, (a, s))| SourceSummary {
+            source: i,
+            title: a.title.clone(),
+            sentences: s.len(),
+            words: s.iter().map(|x| x.words.len()).sum(),
+        })
+        .collect();
+    let mut vocab = story::Vocabulary::default();
+    let terms: Vec<story::Terms> = per_source
+        .iter()
+        .map(|s| story::Terms::of(s, &mut vocab))
+        .collect();
+    let mut pairs = Vec::new();
+    for a in 0..analyses.len() {
+        for b in a + 1..analyses.len() {
+            pairs.push(story::score_pair(a, b, &terms[a], &terms[b], &vocab));
+        }
+    }
+    let stories = story::stories(analyses.len(), &pairs);
+    let all: Vec<text::Sentence> = per_source.into_iter().flatten().collect();
+    let shared_passages = passages::find(&all, analyses.len());
+    Comparison {
+        sources,
+        same_story: analyses.len() >= 2 && stories.len() == 1,
+        stories,
+        pairs,
+        shared_passages,
+    }
+}

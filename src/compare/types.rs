@@ -1,0 +1,69 @@
+//! The comparison's data contract, serialized as snake_case JSON. Sources are referred to by
+//! their 0-based position in the input (`source`).
+
+use serde::{Deserialize, Serialize};
+
+/// What [`super::compare`] found across several analyses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// One entry per input analysis, in input order.
+    pub sources: Vec<SourceSummary>,
+    /// True when there are at least two sources and all of them form one story.
+    pub same_story: bool,
+    /// The sources grouped by story (each group ascending, groups by first source).
+    pub stories: Vec<Vec<usize>>,
+    /// Every pair of sources with its story score.
+    pub pairs: Vec<PairScore>,
+    /// Passages (a sentence or longer) carried by two or more sources verbatim or nearly.
+    pub shared_passages: Vec<SharedPassage>,
+}
+
+/// One compared source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceSummary {
+    /// Position in the input (0-based).
+    pub source: usize,
+    /// The article's headline, if found.
+    pub title: Option<String>,
+    /// Sentences in the clean article.
+    pub sentences: usize,
+    /// Words in the clean article.
+    pub words: usize,
+}
+
+/// How alike two sources are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PairScore {
+    /// The first source.
+    pub a: usize,
+    /// The second source (`b > a`).
+    pub b: usize,
+    /// Key-term similarity, 0..=1 (see [`super::story`]).
+    pub score: f64,
+    /// Whether the score makes them one story.
+    pub same_story: bool,
+    /// The shared key terms that weigh most.
+    pub shared_terms: Vec<String>,
+}
+
+/// A passage found in several sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SharedPassage {
+    /// The smallest shingle containment among the sentence matches (1 = verbatim), 0..=1.
+    pub similarity: f64,
+    /// Words in the shortest occurrence.
+    pub words: usize,
+    /// Where each source carries it (at least two sources, one occurrence each).
+    pub occurrences: Vec<Occurrence>,
+}
+
+/// Where one source carries a passage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Occurrence {
+    /// The source.
+    pub source: usize,
+    /// The input lines the passage spans, ascending.
+    pub lines: Vec<usize>,
+    /// The passage as this source writes it.
+    pub text: String,
+}

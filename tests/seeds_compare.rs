@@ -1,0 +1,191 @@
+//! `presslens::compare` on the five seeds (one story told by five outlets) and on unrelated
+//! bench articles, read from `../shared`. Each test states the fact a reader would check.
+
+use presslens::{analyze, compare, Analysis, Comparison, Options};
+use std::path::{Path, PathBuf};
+
+fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+}
+
+/// The seeds' analyses, in file-name order (000 … 004).
+fn seeds() -> Vec<Analysis> {
+    let dir = shared().join("seeds");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    assert_eq!(paths.len(), 5, "five seeds");
+    paths
+        .iter()
+        .map(|p| analyze(&std::fs::read_to_string(p).unwrap(), &Options::default()))
+        .collect()
+}
+
+/// One bench page's analysis, by the first characters of its id.
+fn bench(prefix: &str) -> Analysis {
+    let dir = shared().join("bench/text");
+    let path = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
+        .unwrap_or_else(|| panic!("no bench page {prefix}"));
+    analyze(&std::fs::read_to_string(path).unwrap(), &Options::default())
+}
+
+fn seed_comparison() -> Comparison {
+    compare(&seeds())
+}
+
+#[test]
+fn the_seeds_are_one_story() {
+    let c = seed_comparison();
+    assert!(c.same_story, "pairs: {:?}", c.pairs);
+    assert_eq!(c.stories, vec![vec![0, 1, 2, 3, 4]]);
+    assert_eq!(c.pairs.len(), 10);
+    assert!(c.pairs.iter().all(|p| p.same_story));
+}
+
+#[test]
+fn the_putin_quote_is_a_passage_shared_by_002_and_003() {
+    let c = seed_comparison();
+    let p = c
+        .shared_passages
+        .iter()
+        .find(|p| {
+            p.occurrences[0]
+                .text
+                .contains("We stand united in advocating")
+        })
+        .expect("the Putin quote is shared");
+    let where_: Vec<(usize, Vec<usize>)> = p
+        .occurrences
+        .iter()
+        .map(|o| (o.source, o.lines.clone()))
+        .collect();
+    assert_eq!(where_, vec![(2, vec![18]), (3, vec![6])]);
+    assert!(p.similarity > 0.9, "near verbatim: {}", p.similarity);
+}
+
+#[test]
+fn seeds_002_and_003_share_their_lead_and_the_video_link_sentence_despite_edits() {
+    let c = seed_comparison();
+    let between = |l2: usize, l3: usize| {
+        c.shared_passages.iter().any(|p| {
+            p.occurrences.len() == 2
+                && p.occurrences[0].source == 2
+                && p.occurrences[0].lines.contains(&l2)
+                && p.occurrences[1].source == 3
+                && p.occurrences[1].lines.contains(&l3)
+                && p.similarity < 1.0
+        })
+    };
+    assert!(
+        between(7, 2),
+        "the lead (\"pledged to elevate\"): {:#?}",
+        c.shared_passages
+    );
+    assert!(
+        between(16, 5),
+        "\"via video link … Great Hall of the People\""
+    );
+}
+
+#[test]
+fn sentences_naming_the_same_leaders_are_not_copied_passages() {
+    // 000 and 001 both write "Russian President Vladimir Putin and Chinese President Xi
+    // Jinping" but nothing else alike: no passage between them.
+    let c = seed_comparison();
+    assert!(!c.shared_passages.iter().any(|p| {
+        let s: Vec<usize> = p.occurrences.iter().map(|o| o.source).collect();
+        s.contains(&0) && s.contains(&1)
+    }));
+}
+
+#[test]
+fn two_unrelated_bench_articles_are_not_one_story() {
+    // Julian Assange (BBC) and Jupiter's moon Europa (Space.com).
+    let c = compare(&[bench("c7e39ac49fa1"), bench("686bb170effe")]);
+    assert!(!c.same_story, "{:?}", c.pairs);
+    assert_eq!(c.stories, vec![vec![0], vec![1]]);
+}
+
+#[test]
+fn two_outlets_on_one_bench_story_are_one_story() {
+    // Sweden drops the Assange investigation: Al Bawaba and the BBC.
+    let c = compare(&[bench("dc7ccccc1f34"), bench("c7e39ac49fa1")]);
+    assert!(c.same_story, "{:?}", c.pairs);
+}
+
+#[test]
+fn a_seed_and_a_bench_article_are_not_one_story() {
+    let seeds = seeds();
+    // Hong Kong and Xi Jinping (Washington Examiner): shares a leader with the seeds.
+    let c = compare(&[seeds[2].clone(), bench("e4c6a3b48240")]);
+    assert!(!c.same_story, "{:?}", c.pairs);
+    let c = compare(&[seeds[3].clone(), bench("c7e39ac49fa1")]);
+    assert!(!c.same_story, "{:?}", c.pairs);
+}
+
+#[test]
+fn the_seeds_with_an_unrelated_article_make_two_stories() {
+    let mut all = seeds();
+    all.push(bench("686bb170effe"));
+    let c = compare(&all);
+    assert!(!c.same_story);
+    assert_eq!(c.stories, vec![vec![0, 1, 2, 3, 4], vec![5]]);
+    // No passage is claimed between the odd one out and the seeds.
+    assert!(c
+        .shared_passages
+        .iter()
+        .all(|p| p.occurrences.iter().all(|o| o.source < 5)));
+}
+
+#[test]
+fn fewer_than_two_or_empty_articles_compare_without_panic() {
+    let empty = analyze("", &Options::default());
+    assert!(!compare(&[]).same_story);
+    let one = compare(std::slice::from_ref(&empty));
+    assert!(!one.same_story && one.pairs.is_empty());
+    let two = compare(&[empty.clone(), empty]);
+    assert!(!two.same_story, "two empty pastes are no story");
+    assert_eq!(two.pairs[0].score, 0.0);
+}
+
+#[test]
+fn cli_compare_prints_json_and_markdown() {
+    let dir = shared().join("seeds");
+    let files: Vec<String> = ["002_76c0330dd5674082.txt", "003_b70482fa468ef9dd.txt"]
+        .iter()
+        .map(|f| dir.join(f).to_string_lossy().into_owned())
+        .collect();
+    let run = |extra: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_presslens"))
+            .arg("compare")
+            .args(extra)
+            .args(&files)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json: Comparison = serde_json::from_str(&run(&[])).expect("JSON Comparison");
+    assert!(json.same_story);
+    let md = run(&["--format", "markdown"]);
+    assert!(md.contains("One story."), "{md}");
+    assert!(md.contains("002_76c0330dd5674082.txt (line 18)"), "{md}");
+    let lone = std::process::Command::new(env!("CARGO_BIN_EXE_presslens"))
+        .args(["compare", &files[0]])
+        .output()
+        .unwrap();
+    assert_eq!(lone.status.code(), Some(2), "one file is a usage error");
+}
