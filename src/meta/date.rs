@@ -97,6 +97,12 @@ impl Ymd {
         Ymd::new(i32::try_from(y).ok()?, m, d)
     }
 
+    /// The ISO weekday: 1 = Monday … 7 = Sunday.
+    pub fn weekday(self) -> u32 {
+        // 1970-01-01 was a Thursday (4).
+        (self.to_days() + 3).rem_euclid(7) as u32 + 1
+    }
+
     /// The date `n` days later (earlier when negative).
     pub fn add_days(self, n: i64) -> Option<Ymd> {
         Ymd::from_days(self.to_days().checked_add(n)?)
@@ -1100,6 +1106,33 @@ pub fn is_month_name(word: &str) -> bool {
     lexicon().months.contains_key(&word.to_lowercase())
 }
 
+/// The ISO weekday (1 = Monday … 7 = Sunday) that `word` (any case) names in one of the
+/// lexicon's languages ("Tuesday", "tue", "Dienstag" → 2).
+pub fn weekday_number(word: &str) -> Option<u32> {
+    lexicon().weekdays.get(&word.to_lowercase()).copied()
+}
+
+/// The latest date on or before `reference` that falls on `weekday` (1–7): the date a news
+/// article means by "on Tuesday" for a past event, given its own date. None for a weekday
+/// outside 1–7.
+pub fn weekday_on_or_before(reference: Ymd, weekday: u32) -> Option<Ymd> {
+    if !(1..=7).contains(&weekday) {
+        return None;
+    }
+    let back = (i64::from(reference.weekday()) - i64::from(weekday)).rem_euclid(7);
+    reference.add_days(-back)
+}
+
+/// The earliest date on or after `reference` that falls on `weekday` (1–7): "next Tuesday",
+/// "will meet on Tuesday". None for a weekday outside 1–7.
+pub fn weekday_on_or_after(reference: Ymd, weekday: u32) -> Option<Ymd> {
+    if !(1..=7).contains(&weekday) {
+        return None;
+    }
+    let ahead = (i64::from(weekday) - i64::from(reference.weekday())).rem_euclid(7);
+    reference.add_days(ahead)
+}
+
 /// True if `word` (any case) is a weekday name in one of the lexicon's languages.
 pub fn is_weekday_name(word: &str) -> bool {
     lexicon().weekdays.contains_key(&word.to_lowercase())
@@ -1412,5 +1445,20 @@ mod tests {
         ] {
             let _ = find_dates(s, &ctx());
         }
+    }
+
+    #[test]
+    fn weekdays_of_dates_and_named_weekdays() {
+        let d = |y, m, dd| Ymd::new(y, m, dd).unwrap();
+        assert_eq!(d(1970, 1, 1).weekday(), 4);
+        assert_eq!(d(2025, 1, 21).weekday(), 2, "a Tuesday");
+        assert_eq!(weekday_number("Tuesday"), Some(2));
+        assert_eq!(weekday_number("tuesday"), Some(2));
+        assert_eq!(weekday_number("Tusday"), None);
+        // Published on Wednesday 22 January 2025: "on Tuesday" is the 21st.
+        assert_eq!(weekday_on_or_before(d(2025, 1, 22), 2), Some(d(2025, 1, 21)));
+        assert_eq!(weekday_on_or_before(d(2025, 1, 21), 2), Some(d(2025, 1, 21)));
+        assert_eq!(weekday_on_or_after(d(2025, 1, 22), 2), Some(d(2025, 1, 28)));
+        assert_eq!(weekday_on_or_before(d(2025, 1, 22), 9), None);
     }
 }
