@@ -189,3 +189,30 @@ fn cli_compare_prints_json_and_markdown() {
         .unwrap();
     assert_eq!(lone.status.code(), Some(2), "one file is a usage error");
 }
+
+/// The sources of one value of a disagreement, by its value's prefix.
+fn sources_of(g: &presslens::compare::ClaimGroup, value_prefix: &str) -> Vec<(usize, usize)> {
+    g.values
+        .iter()
+        .find(|v| v.value.starts_with(value_prefix))
+        .map(|v| v.sources.iter().map(|e| (e.source, e.line)).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn january_21_against_january_22_is_a_disagreement_with_its_sources() {
+    let c = seed_comparison();
+    let g = c
+        .disagreements
+        .iter()
+        .find(|g| g.about == "date of the event")
+        .expect("the event date is disputed");
+    // 002 says "on Tuesday" and dates its photo January 21, 2025 (line 9): that Tuesday;
+    // 003 says only "Tuesday", with no date of its own: it falls on January 21, not the 22nd.
+    assert_eq!(sources_of(g, "2025-01-21"), vec![(2, 7), (3, 2)]);
+    assert_eq!(sources_of(g, "2025-01-22"), vec![(1, 10)]);
+    assert_eq!(g.values.len(), 2);
+    let tuesday = &g.values[0].sources[1];
+    assert_eq!(tuesday.text, "Tuesday");
+    assert!(tuesday.note.as_deref().unwrap_or("").contains("no date"));
+}

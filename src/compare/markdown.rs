@@ -1,7 +1,7 @@
 //! Renders a [`Comparison`] as Markdown for people: the story verdict, the pair scores and the
 //! shared passages side by side. Source names are given by the caller (file names in the CLI).
 
-use super::types::Comparison;
+use super::types::{ClaimGroup, Comparison};
 use std::fmt::Write;
 
 /// The display name of source `i`: the caller's name if given, else "source i".
@@ -15,6 +15,26 @@ fn name(names: &[String], i: usize) -> String {
 /// Escapes the characters that would break a Markdown table cell.
 fn cell(s: &str) -> String {
     s.replace('|', "\\|")
+}
+
+/// Writes one claim group: what it is about, then each value with its sources and lines.
+fn write_group(out: &mut String, g: &ClaimGroup, names: &[String]) {
+    let _ = writeln!(out, "- **{}**", g.about);
+    for v in &g.values {
+        let who: Vec<String> = v
+            .sources
+            .iter()
+            .map(|e| {
+                let mut s = format!("{} line {}: \"{}\"", name(names, e.source), e.line, e.text);
+                if let Some(n) = &e.note {
+                    s.push_str(&format!(" ({n})"));
+                }
+                s
+            })
+            .collect();
+        let _ = writeln!(out, "  - {}: {}", v.value, who.join("; "));
+    }
+    out.push('\n');
 }
 
 /// Renders the comparison. `names[i]` names source `i` (missing names fall back to "source i").
@@ -55,6 +75,15 @@ pub fn to_markdown(c: &Comparison, names: &[String]) -> String {
             );
         }
         out.push('\n');
+    }
+    let _ = writeln!(out, "## Disagreements ({})\n", c.disagreements.len());
+    for g in &c.disagreements {
+        write_group(&mut out, g, names);
+    }
+    let agreed: Vec<&ClaimGroup> = c.claims.iter().filter(|g| g.values.len() == 1).collect();
+    let _ = writeln!(out, "## Agreements ({})\n", agreed.len());
+    for g in agreed {
+        write_group(&mut out, g, names);
     }
     let _ = writeln!(out, "## Shared passages ({})\n", c.shared_passages.len());
     for (i, p) in c.shared_passages.iter().enumerate() {

@@ -10,6 +10,7 @@
 //! cost is linear in the total text apart from per-pair work on the sources (quadratic in their
 //! number, which callers keep small) and posting lists capped by [`passages::posting_cap`].
 
+pub mod claims;
 pub mod markdown;
 pub mod passages;
 pub mod shingles;
@@ -17,7 +18,10 @@ pub mod story;
 pub mod text;
 pub mod types;
 
-pub use types::{Comparison, Occurrence, PairScore, SharedPassage, SourceSummary};
+pub use types::{
+    ClaimGroup, ClaimKind, ClaimValue, Comparison, Evidence, Occurrence, PairScore, SharedPassage,
+    SourceSummary,
+};
 
 use crate::model::Analysis;
 
@@ -58,6 +62,16 @@ pub fn compare(analyses: &[Analysis]) -> Comparison {
         }
     }
     let stories = story::stories(analyses.len(), &pairs);
+    let claims: Vec<ClaimGroup> = stories
+        .iter()
+        .filter(|s| s.len() >= 2)
+        .flat_map(|s| claims::story_claims(s, analyses, &per_source))
+        .collect();
+    let disagreements = claims
+        .iter()
+        .filter(|g| claims::is_disagreement(g))
+        .cloned()
+        .collect();
     let all: Vec<text::Sentence> = per_source.into_iter().flatten().collect();
     let shared_passages = passages::find(&all, analyses.len());
     Comparison {
@@ -66,5 +80,7 @@ pub fn compare(analyses: &[Analysis]) -> Comparison {
         stories,
         pairs,
         shared_passages,
+        claims,
+        disagreements,
     }
 }

@@ -16,6 +16,52 @@ pub struct Comparison {
     pub pairs: Vec<PairScore>,
     /// Passages (a sentence or longer) carried by two or more sources verbatim or nearly.
     pub shared_passages: Vec<SharedPassage>,
+    /// What the sources of each story state, grouped by what it is about.
+    pub claims: Vec<ClaimGroup>,
+    /// The claim groups where sources state different values (see
+    /// [`super::claims::is_disagreement`]).
+    pub disagreements: Vec<ClaimGroup>,
+}
+
+/// What kind of fact a claim group is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// A date (of the event).
+    Date,
+}
+
+/// What the sources state about one thing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimGroup {
+    /// What the claims are about ("date of the event").
+    pub about: String,
+    /// The kind of fact.
+    pub kind: ClaimKind,
+    /// The distinct values stated, most-sourced first.
+    pub values: Vec<ClaimValue>,
+}
+
+/// One value of a claim group and who states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimValue {
+    /// The value, normalized ("2025-01-21 (Tuesday)").
+    pub value: String,
+    /// The sources that state it, with where.
+    pub sources: Vec<Evidence>,
+}
+
+/// Where a source states something.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The source.
+    pub source: usize,
+    /// The input line (1-based).
+    pub line: usize,
+    /// The words as the source writes them.
+    pub text: String,
+    /// How the value was read from the words, when that is not obvious.
+    pub note: Option<String>,
 }
 
 /// One compared source.

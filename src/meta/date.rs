@@ -1456,8 +1456,14 @@ mod tests {
         assert_eq!(weekday_number("tuesday"), Some(2));
         assert_eq!(weekday_number("Tusday"), None);
         // Published on Wednesday 22 January 2025: "on Tuesday" is the 21st.
-        assert_eq!(weekday_on_or_before(d(2025, 1, 22), 2), Some(d(2025, 1, 21)));
-        assert_eq!(weekday_on_or_before(d(2025, 1, 21), 2), Some(d(2025, 1, 21)));
+        assert_eq!(
+            weekday_on_or_before(d(2025, 1, 22), 2),
+            Some(d(2025, 1, 21))
+        );
+        assert_eq!(
+            weekday_on_or_before(d(2025, 1, 21), 2),
+            Some(d(2025, 1, 21))
+        );
         assert_eq!(weekday_on_or_after(d(2025, 1, 22), 2), Some(d(2025, 1, 28)));
         assert_eq!(weekday_on_or_before(d(2025, 1, 22), 9), None);
     }

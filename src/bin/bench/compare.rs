@@ -124,6 +124,17 @@ pub fn run(cfg: &Config) -> Result<(), String> {
         c.same_story,
         c.shared_passages.len()
     );
+    for g in &c.disagreements {
+        let values: Vec<String> = g
+            .values
+            .iter()
+            .map(|v| {
+                let s: Vec<String> = v.sources.iter().map(|e| e.source.to_string()).collect();
+                format!("{} [sources {}]", v.value, s.join(","))
+            })
+            .collect();
+        println!("  disagreement on {}: {}", g.about, values.join(" vs "));
+    }
 
     let pages = load_pages(&cfg.bench_dir)?;
     let bench_an: Vec<Analysis> = pages.iter().map(|(_, t, _)| analyze(t, &opts)).collect();
