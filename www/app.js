@@ -1,30 +1,49 @@
-// The page's wiring: input → worker (wasm analyze) → render. State for tests and styles is in
-// #result[data-state]: loading → ready → (pending while typing) → working → done | error, and
-// "empty" for a blank input. #result[data-chars] is the length of the text last shown.
+// The page's wiring: input (paste, typing, files) → worker (wasm analyze) → views, facts panel,
+// exports, saved work. Tests and styles read #result[data-state]: loading → ready → (pending
+// while typing) → working → done | empty | error; #result[data-chars] is the length of the text
+// shown and #result[data-doc] its document index.
+import { Analyzer } from './analyzer.js';
+import { el, fmtSize, markText, unmarkText } from './dom.js';
 import { copyText, download, fileStem } from './exports.js';
-import { renderArticle, renderLegend, renderLines } from './render.js';
+import { renderFacts } from './facts.js';
+import { FileProblem, readFile } from './files.js';
+import { Pager } from './pager.js';
+import * as store from './store.js';
+import { articleItem, lineItem, renderHead, renderLegend } from './views.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('input');
 const status = $('status');
+const progress = $('progress');
 const result = $('result');
-const titleEl = $('title');
-const copyButton = $('copy-text');
-const jsonButton = $('download-json');
+const note = $('input-note');
+const exportButtons = ['copy-text', 'download-md', 'download-json', 'download-txt'].map($);
 
 const TYPING_DELAY_MS = 300;
+/** Texts longer than this are held in memory instead of the text box (a huge textarea is slow). */
+const BOX_LIMIT = 300_000;
 
-let current = null; // the Analysis shown
-let workerReady = false;
-let busy = false; // a request is in the worker
-let queued = null; // the latest text waiting for the worker
-let lastId = 0;
+let docs = [{ name: 'Pasted text', text: '' }];
+let active = 0;
+let shown = null; // { id, summary } of the analysis on screen
 let typingTimer = 0;
-let sentChars = 0; // length of the text in the worker
+let saveTimer = 0;
+let workStarted = 0;
+let workTimer = 0;
 
 function setState(state, message) {
   result.dataset.state = state;
   if (message !== undefined) status.textContent = message;
+  const working = state === 'working';
+  progress.hidden = !working;
+  clearInterval(workTimer);
+  if (working) {
+    workStarted = performance.now();
+    const base = status.textContent;
+    workTimer = setInterval(() => {
+      status.textContent = `${base} ${((performance.now() - workStarted) / 1000).toFixed(0)} s`;
+    }, 1000);
+  }
 }
 
 /** Today's local date as YYYY-MM-DD: the core is pure, so "today" comes in the options. */
@@ -34,96 +53,321 @@ function today() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+// The single-file build (dist/presslens.html) provides its own blob worker.
+const worker = globalThis.presslensCreateWorker
+  ? globalThis.presslensCreateWorker()
+  : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 
-worker.onmessage = (event) => {
-  const msg = event.data;
-  if (msg.type === 'ready') {
-    workerReady = true;
-    setState('ready', 'Ready. Paste a page.');
-    if (input.value) request(input.value);
-  } else if (msg.type === 'init-error') {
-    setState('error', `The analyzer could not start: ${msg.message}`);
-  } else if (msg.type === 'result' || msg.type === 'error') {
-    busy = false;
-    if (msg.id === lastId && queued === null) {
-      if (msg.type === 'result') show(msg.analysis, sentChars, msg.ms);
-      else setState('error', `Analysis failed: ${msg.message}`);
-    }
-    if (queued !== null) {
-      const text = queued;
-      queued = null;
-      send(text);
-    }
-  }
-};
-worker.onerror = (event) => setState('error', `The analyzer stopped: ${event.message ?? 'unknown error'}`);
+const analyzer = new Analyzer(worker, (state, message) => {
+  if (state === 'ready') {
+    setState('ready', 'Ready. Paste a page, type, or open files.');
+    if (activeText().trim()) analyzeNow(); // work restored from the last visit
+  } else setState(state, message);
+});
 
-function send(text) {
-  busy = true;
-  lastId += 1;
-  worker.postMessage({ id: lastId, text, options: { reference_date: today() } });
-  sentChars = text.length;
+const articlePager = new Pager({
+  list: $('article'),
+  more: $('article-more'),
+  noun: 'paragraphs',
+  fetchPage: (from, count) => analyzer.slice(shown.id, 'article', from, count),
+  renderItem: articleItem,
+});
+const linesPager = new Pager({
+  list: $('lines'),
+  more: $('lines-more'),
+  noun: 'lines',
+  fetchPage: (from, count) => analyzer.slice(shown.id, 'lines', from, count),
+  renderItem: lineItem,
+});
+
+// --- documents and the text box -------------------------------------------------------------
+
+function activeText() {
+  return docs[active]?.text ?? '';
 }
 
-/** Asks for an analysis of `text`; while the worker is busy only the latest text waits. */
-function request(text) {
+/** Shows the active document in the text box, or a note when it is too large for it. */
+function showActiveDoc() {
+  const doc = docs[active];
+  const large = doc.text.length > BOX_LIMIT;
+  input.value = large ? '' : doc.text;
+  note.hidden = !large && docs.length === 1 && doc.name === 'Pasted text';
+  note.textContent = large
+    ? `Holding “${doc.name}” (${fmtSize(doc.text.length)}): too large to show in the box. Type or paste to replace it.`
+    : `Showing “${doc.name}”.`;
+  renderDocList();
+}
+
+function renderDocList() {
+  const nav = $('docs');
+  nav.hidden = docs.length < 2;
+  $('doc-list').replaceChildren(...docs.map((doc, i) => {
+    const button = el('button', 'doc', doc.name);
+    button.type = 'button';
+    button.setAttribute('aria-current', i === active ? 'true' : 'false');
+    button.addEventListener('click', () => {
+      active = i;
+      showActiveDoc();
+      scheduleSave();
+      analyzeNow();
+    });
+    const li = el('li');
+    li.append(button);
+    return li;
+  }));
+}
+
+function setActiveText(text, name) {
+  if (name !== undefined) docs[active] = { name, text };
+  else docs[active].text = text;
+  scheduleSave();
+}
+
+function scheduleSave() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    const dropped = store.save(docs, active);
+    if (dropped.length) {
+      note.hidden = false;
+      note.textContent = `Not kept after a reload (too large for this browser's storage): ${dropped.join(', ')}.`;
+    }
+  }, 400);
+}
+
+// --- analysis -------------------------------------------------------------------------------
+
+async function analyzeNow() {
   clearTimeout(typingTimer);
+  if (!analyzer.ready) return; // runs once the worker is ready
+  if (docs[active].text.length <= BOX_LIMIT && input.value !== docs[active].text) setActiveText(input.value);
+  const text = activeText();
+  const doc = active;
   if (!text.trim()) {
-    queued = null;
-    clear();
+    analyzer.cancel();
+    clearResult();
+    setState('empty', 'Nothing to analyze: the paste is empty.');
     return;
   }
-  if (!workerReady) return; // analyzed once the worker is ready
-  setState('working', `Analyzing ${text.length.toLocaleString('en')} characters…`);
-  if (busy) queued = text;
-  else send(text);
+  setState('working', `Analyzing ${fmtSize(text.length)}…`);
+  try {
+    const answer = await analyzer.analyze(text, { reference_date: today() });
+    if (answer) show(answer, text.length, doc);
+  } catch (err) {
+    clearResult();
+    setState('error', `Could not analyze this text: ${err.message}`);
+  }
 }
 
-function clear() {
-  lastId += 1; // a result still in the worker is now stale
-  current = null;
+function clearResult() {
+  shown = null;
   delete result.dataset.chars;
-  titleEl.textContent = 'No article yet';
-  titleEl.classList.add('placeholder');
-  $('article').replaceChildren();
-  $('lines').replaceChildren();
+  delete result.dataset.doc;
+  renderHead({ title: $('title'), standfirst: $('standfirst'), meta: $('meta') }, { fields: {}, first: {} });
+  $('title').textContent = 'No article yet';
+  articlePager.clear();
+  linesPager.clear();
   $('legend').replaceChildren();
-  copyButton.disabled = true;
-  jsonButton.disabled = true;
-  setState(workerReady ? 'empty' : 'loading', workerReady ? 'Nothing to analyze: the paste is empty.' : undefined);
+  $('removed').textContent = '';
+  $('facts').replaceChildren();
+  $('facts').hidden = true;
+  for (const b of exportButtons) b.disabled = true;
 }
 
-function show(analysis, chars, ms) {
-  current = analysis;
+function show({ id, ms, summary }, chars, doc) {
+  shown = { id, summary };
   result.dataset.chars = String(chars);
-  titleEl.textContent = analysis.title ?? 'No title found';
-  titleEl.classList.toggle('placeholder', !analysis.title);
-  renderArticle($('article'), analysis);
-  renderLegend($('legend'), analysis.lines);
-  renderLines($('lines'), analysis.lines);
-  copyButton.disabled = !analysis.body;
-  jsonButton.disabled = false;
-  const kept = analysis.lines.filter((l) => l.kind === 'body' || l.kind === 'heading').length;
-  setState('done', `${analysis.lines.length.toLocaleString('en')} lines, ${kept.toLocaleString('en')} kept as article text (${Math.round(ms)} ms).`);
+  result.dataset.doc = String(doc);
+  renderHead({ title: $('title'), standfirst: $('standfirst'), meta: $('meta') }, summary);
+  articlePager.start(summary.article_head, summary.article_count);
+  if (summary.article_count === 0) $('article').replaceChildren(el('p', 'placeholder', 'No article text found in this paste.'));
+  linesPager.start(summary.lines_head, summary.line_count);
+  renderLegend($('legend'), $('removed'), summary.counts);
+  renderFacts($('facts'), summary.fields, highlight);
+  for (const b of exportButtons) b.disabled = false;
+  $('copy-text').disabled = !summary.fields.body;
+  const kept = summary.article_count;
+  setState('done', `${summary.line_count.toLocaleString('en')} lines, ${kept.toLocaleString('en')} kept as article text (${Math.round(ms)} ms).`);
 }
+
+// --- highlights -------------------------------------------------------------------------------
+
+let highlighted = [];
+
+/** Highlights the lines of a fact (its own line numbers, else the lines containing its text). */
+async function highlight({ lines, needles, label }) {
+  if (!shown) return;
+  const id = shown.id;
+  let targets = lines;
+  if (targets.length === 0 && needles.length) targets = (await analyzer.find(id, needles[0])) ?? [];
+  if (!shown || shown.id !== id) return;
+  for (const node of highlighted) {
+    node.classList.remove('hit');
+    unmarkText(node.querySelector('.line-text') ?? node);
+  }
+  highlighted = [];
+  const wanted = new Set(targets);
+  const first = Math.min(...targets);
+  const view = result.dataset.view === 'original' ? 'original' : 'reading';
+  const pager = view === 'original' ? linesPager : articlePager;
+  if (Number.isFinite(first)) await pager.loadUntil((last) => Number(last?.dataset.line) >= first);
+  for (const node of document.querySelectorAll('#reading [data-line], #lines > li')) {
+    if (!wanted.has(Number(node.dataset.line))) continue;
+    node.classList.add('hit');
+    markText(node.querySelector('.line-text') ?? node, needles);
+    highlighted.push(node);
+  }
+  const target = document.querySelector(`#${view === 'original' ? 'lines' : 'reading'} .hit`);
+  if (target) target.scrollIntoView({ block: 'center' });
+  status.textContent = `“${label}”: ${targets.length} line${targets.length === 1 ? '' : 's'} highlighted.`;
+  result.dataset.highlight = String(targets.length);
+}
+
+// --- views and exports ------------------------------------------------------------------------
+
+function setView(view) {
+  result.dataset.view = view;
+  $('reading').hidden = view !== 'reading';
+  $('original').hidden = view !== 'original';
+  $('view-reading').setAttribute('aria-pressed', String(view === 'reading'));
+  $('view-original').setAttribute('aria-pressed', String(view === 'original'));
+}
+
+async function exportAs(format) {
+  if (!shown) return;
+  const { id, summary } = shown;
+  const text = await analyzer.exportText(id, format === 'copy' ? 'body' : format);
+  if (text === null) return;
+  if (format === 'copy') {
+    status.textContent = (await copyText(text)) ? 'Clean text copied.' : 'Could not copy: the browser refused clipboard access.';
+    return;
+  }
+  const stem = summary.fields.title ? fileStem(summary.fields.title) : fileStem(docs[active]?.name.replace(/\.[^.]*$/, ''));
+  const [ext, type] = { json: ['json', 'application/json'], markdown: ['md', 'text/markdown'], text: ['txt', 'text/plain'] }[format];
+  download(`${stem}.${ext}`, text, `${type};charset=utf-8`);
+  status.textContent = `Downloaded ${stem}.${ext}.`;
+}
+
+// --- input events ---------------------------------------------------------------------------
+
+input.addEventListener('paste', (event) => {
+  const text = event.clipboardData?.getData('text/plain') ?? '';
+  if (text.length <= BOX_LIMIT) return; // the input event below handles it
+  event.preventDefault(); // a huge paste stays out of the text box
+  docs = [{ name: 'Pasted text', text }];
+  active = 0;
+  showActiveDoc();
+  scheduleSave();
+  analyzeNow();
+});
 
 input.addEventListener('input', (event) => {
   clearTimeout(typingTimer);
-  if (event.inputType === 'insertFromPaste' || event.inputType === 'insertFromDrop') request(input.value);
+  if (docs[active].text.length > BOX_LIMIT) docs[active] = { name: 'Pasted text', text: '' };
+  setActiveText(input.value);
+  if (input.value.length <= BOX_LIMIT && docs.length === 1) note.hidden = true;
+  if (event.inputType === 'insertFromPaste' || event.inputType === 'insertFromDrop') analyzeNow();
   else {
-    if (workerReady) setState('pending');
-    typingTimer = setTimeout(() => request(input.value), TYPING_DELAY_MS);
+    if (analyzer.ready) setState('pending', 'Waiting for you to stop typing…');
+    typingTimer = setTimeout(analyzeNow, TYPING_DELAY_MS);
   }
 });
 
-copyButton.addEventListener('click', async () => {
-  if (!current) return;
-  const ok = await copyText(current.body);
-  status.textContent = ok ? 'Clean text copied.' : 'Could not copy: the browser refused clipboard access.';
+async function openFiles(fileList) {
+  const files = [...fileList];
+  if (files.length === 0) return;
+  const read = [];
+  const problems = [];
+  for (const file of files) {
+    try {
+      read.push(await readFile(file));
+    } catch (err) {
+      problems.push(err instanceof FileProblem ? err.message : `“${file.name}” could not be read: ${err.message}`);
+    }
+  }
+  if (read.length) {
+    docs = read;
+    active = 0;
+    showActiveDoc();
+    scheduleSave();
+    await analyzeNow();
+  }
+  if (problems.length) {
+    if (!read.length) setState(shown ? result.dataset.state : 'error');
+    status.textContent = problems.join(' ');
+  }
+}
+
+$('open-files').addEventListener('click', () => $('file-input').click());
+$('file-input').addEventListener('change', (event) => {
+  openFiles(event.target.files);
+  event.target.value = '';
 });
 
-jsonButton.addEventListener('click', () => {
-  if (!current) return;
-  download(`${fileStem(current.title)}.json`, `${JSON.stringify(current, null, 2)}\n`, 'application/json');
+let dragDepth = 0;
+const overlay = $('drop-overlay');
+const hasFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
+document.addEventListener('dragenter', (event) => {
+  if (!hasFiles(event)) return;
+  dragDepth += 1;
+  overlay.hidden = false;
 });
+document.addEventListener('dragleave', (event) => {
+  if (!hasFiles(event)) return;
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (dragDepth === 0) overlay.hidden = true;
+});
+document.addEventListener('dragover', (event) => {
+  if (hasFiles(event)) event.preventDefault();
+});
+document.addEventListener('drop', (event) => {
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  dragDepth = 0;
+  overlay.hidden = true;
+  openFiles(event.dataTransfer.files);
+});
+
+$('analyze-now').addEventListener('click', analyzeNow);
+$('clear').addEventListener('click', () => {
+  docs = [{ name: 'Pasted text', text: '' }];
+  active = 0;
+  store.forget();
+  showActiveDoc();
+  note.hidden = true;
+  analyzeNow();
+  input.focus();
+});
+$('view-reading').addEventListener('click', () => setView('reading'));
+$('view-original').addEventListener('click', () => setView('original'));
+$('copy-text').addEventListener('click', () => exportAs('copy'));
+$('download-md').addEventListener('click', () => exportAs('markdown'));
+$('download-json').addEventListener('click', () => exportAs('json'));
+$('download-txt').addEventListener('click', () => exportAs('text'));
+
+const SHORTCUTS = {
+  KeyC: () => exportAs('copy'),
+  KeyV: () => setView(result.dataset.view === 'original' ? 'reading' : 'original'),
+  KeyM: () => exportAs('markdown'),
+  KeyJ: () => exportAs('json'),
+  KeyT: () => exportAs('text'),
+  KeyO: () => $('file-input').click(),
+};
+document.addEventListener('keydown', (event) => {
+  if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+    event.preventDefault();
+    analyzeNow();
+  } else if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && SHORTCUTS[event.code]) {
+    event.preventDefault();
+    SHORTCUTS[event.code]();
+  }
+});
+
+// --- start ------------------------------------------------------------------------------------
+
+const saved = store.load();
+if (saved) {
+  docs = saved.docs;
+  active = saved.active;
+}
+showActiveDoc();
+clearResult();

@@ -1,26 +1,7 @@
-// The analysis runs here, off the page's main thread. Protocol:
-//   page → worker: { id, text, options }
-//   worker → page: { type: 'ready' } once the wasm module is instantiated,
-//                  { type: 'init-error', message } if it cannot be,
-//                  { type: 'result', id, analysis, ms } or { type: 'error', id, message }.
-import init, { analyze } from './pkg/presslens.js';
+// Module worker of the served page: the wasm build of presslens (www/pkg, --target web) behind
+// the protocol of worker-core.js. The single-file build (scripts/build-single.py) runs the same
+// worker-core.js in a blob worker with the no-modules build instead.
+import init, { analyze, to_markdown } from './pkg/presslens.js';
+import { serve } from './worker-core.js';
 
-const ready = init().then(
-  () => self.postMessage({ type: 'ready' }),
-  (err) => {
-    self.postMessage({ type: 'init-error', message: String(err && err.message ? err.message : err) });
-    throw err;
-  },
-);
-
-self.onmessage = async (event) => {
-  const { id, text, options } = event.data;
-  try {
-    await ready;
-    const started = performance.now();
-    const analysis = analyze(text, options);
-    self.postMessage({ type: 'result', id, analysis, ms: performance.now() - started });
-  } catch (err) {
-    self.postMessage({ type: 'error', id, message: String(err && err.message ? err.message : err) });
-  }
-};
+serve({ analyze, to_markdown }, init());

@@ -53,3 +53,29 @@ export async function pasteText(page, text) {
   await page.locator('#input').focus();
   await page.keyboard.press('Control+V');
 }
+
+/** Opens the page and waits until the analyzer is ready. */
+export async function openPage(page, url = '/') {
+  await page.goto(url);
+  await page.locator('#result[data-state="ready"]').waitFor();
+}
+
+/** Waits until the page shows the analysis of a text of `chars` characters. */
+export async function waitAnalyzed(page, chars) {
+  await page.locator(`#result[data-state="done"][data-chars="${chars}"]`).waitFor();
+}
+
+/** Line count of a text as the contract defines lines (split on \n, \r\n, \r). */
+export function lineCount(text) {
+  return text.split(/\r\n|\r|\n/).length;
+}
+
+/** Normalizes whitespace as the core does for line text. */
+export function squash(text) {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The whitespace-normalized text of 1-based line `n` of a seed. */
+export function seedLine(seed, n) {
+  return squash(seed.text.split(/\r\n|\r|\n/)[n - 1]);
+}

@@ -1,91 +1,164 @@
-// The served page end to end: paste a seed, see its title and line kinds, export, stay local.
+// The served page end to end: paste each seed, the reading view and the original paste, exports
+// (file contents checked), keyboard use, highlights, saved work, and that it stays local.
 import { test, expect } from '@playwright/test';
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { artifactsDir, pasteText, seeds, watchPage } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { lineCount, openPage, pasteText, seedLine, seeds, waitAnalyzed, watchPage } from './helpers.mjs';
 
 const SEEDS = seeds();
+const SEED3 = SEEDS.find((s) => s.id.startsWith('003_'));
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-test('pasting seed 003 shows its title, line kinds, and exports the analysis', async ({ page, baseURL }) => {
+test('pasting seed 003: title, reading view, line kinds, legend; nothing leaves 127.0.0.1', async ({ page, baseURL }) => {
   const watch = watchPage(page, baseURL);
-  const seed = SEEDS.find((s) => s.id.startsWith('003_'));
-  await page.goto('/');
-  await expect(page.locator('#result')).toHaveAttribute('data-state', 'ready');
+  await openPage(page);
+  await pasteText(page, SEED3.text);
+  await waitAnalyzed(page, SEED3.text.length);
+  await expect(page.locator('#title')).toHaveText(SEED3.gold.title);
 
-  await pasteText(page, seed.text);
-  await expect(page.locator('#result')).toHaveAttribute('data-state', 'done');
-  await expect(page.locator('#title')).toHaveText(seed.gold.title);
+  // Reading view: paragraphs and headings of the article, in order.
+  const firstBody = seedLine(SEED3, SEED3.gold.body_lines[0]);
+  await expect(page.locator('#article p').first()).toHaveText(firstBody);
+  await expect(page.locator('#article h3')).toHaveText(SEED3.gold.headings.map((n) => seedLine(SEED3, n)));
 
-  // One list item per input line, tinted by kind; the title line is labelled title.
-  const lineCount = seed.text.split(/\r\n|\r|\n/).length;
-  await expect(page.locator('#lines[data-rendered="all"]')).toBeVisible();
-  await expect(page.locator('#lines > li')).toHaveCount(lineCount);
-  for (const n of seed.gold.title_lines) {
-    await expect(page.locator(`#lines > li[data-line="${n}"]`)).toHaveAttribute('data-kind', 'title');
+  // Original paste: one item per input line, tinted by kind, reason on hover, legend adds up.
+  await page.click('#view-original');
+  const n = lineCount(SEED3.text);
+  await expect(page.locator('#lines[data-rendered="all"] > li')).toHaveCount(n);
+  for (const line of SEED3.gold.title_lines) {
+    await expect(page.locator(`#lines > li[data-line="${line}"]`)).toHaveAttribute('data-kind', 'title');
   }
   await expect(page.locator('#lines > li[data-line="1"]')).toHaveAttribute('title', /^title: \S/);
-  // The legend counts add up to the number of lines.
   const counts = await page.locator('#legend .count').allTextContents();
-  expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(lineCount);
-  await expect(page.locator('#legend [data-kind="body"]')).toBeVisible();
-
-  // The clean article pane holds the article paragraphs.
-  const firstBody = seed.gold.body_lines[0];
-  const firstBodyText = seed.text.split(/\r\n|\r|\n/)[firstBody - 1].trim();
-  await expect(page.locator('#article p').first()).toHaveText(firstBodyText.replace(/\s+/g, ' '));
-
-  // Download JSON: named after the title, holding the same analysis the page shows.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
-  expect(download.suggestedFilename()).toBe('xi-and-putin-strengthen-ties-in-call-following-trump-s-inauguration.json');
-  const analysis = JSON.parse(readFileSync(await download.path(), 'utf8'));
-  expect(analysis.title).toBe(seed.gold.title);
-  expect(analysis.lines).toHaveLength(lineCount);
-  const domKinds = await page.locator('#lines > li').evaluateAll((items) => items.map((li) => li.dataset.kind));
-  expect(analysis.lines.map((l) => l.kind)).toEqual(domKinds);
-  expect(analysis.body).toContain(firstBodyText.replace(/\s+/g, ' '));
-
-  // Copy clean text puts exactly the body on the clipboard.
-  await page.click('#copy-text');
-  await expect(page.locator('#status')).toHaveText('Clean text copied.');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(analysis.body);
-
-  mkdirSync(artifactsDir, { recursive: true });
-  await page.screenshot({ path: path.join(artifactsDir, 'page-seed-003.png'), fullPage: true });
+  expect(counts.map((c) => Number(c.replace(/,/g, ''))).reduce((a, b) => a + b, 0)).toBe(n);
+  await expect(page.locator('#removed')).toHaveText(/^(Removed \d+ lines?: |Nothing removed)/);
 
   expect(watch.foreignRequests()).toEqual([]);
   expect(watch.errors).toEqual([]);
 });
 
-test('every seed typed in gets its own analysis: the title line, an article, one item per line', async ({ page, baseURL }) => {
+test('every seed pasted gets its own analysis: title line, article, one item per line', async ({ page, baseURL }) => {
   const watch = watchPage(page, baseURL);
-  await page.goto('/');
-  await expect(page.locator('#result')).toHaveAttribute('data-state', 'ready');
+  await openPage(page);
   for (const seed of SEEDS) {
-    await page.fill('#input', seed.text); // an input event that is not a paste: the debounced path
-    await expect(page.locator(`#result[data-state="done"][data-chars="${seed.text.length}"]`)).toBeVisible();
-    await expect(page.locator('#lines[data-rendered="all"] > li')).toHaveCount(seed.text.split(/\r\n|\r|\n/).length);
-    // The heading shows the text of the first line labelled title.
+    await page.locator('#input').fill('');
+    await pasteText(page, seed.text);
+    await waitAnalyzed(page, seed.text.length);
+    await page.click('#view-original');
+    await expect(page.locator('#lines[data-rendered="all"] > li')).toHaveCount(lineCount(seed.text));
     const titleLines = page.locator('#lines > li[data-kind="title"] .line-text');
     const expected = (await titleLines.count()) > 0 ? await titleLines.first().textContent() : 'No title found';
     await expect(page.locator('#title')).toHaveText(expected);
+    await page.click('#view-reading');
     await expect(page.locator('#article p').first()).not.toHaveText('');
   }
-  await page.fill('#input', '   ');
+  // Typing goes through the debounced path; a blank input empties the result.
+  await page.locator('#input').fill('   ');
   await expect(page.locator('#result')).toHaveAttribute('data-state', 'empty');
+  await expect(page.locator('#status')).toHaveText('Nothing to analyze: the paste is empty.');
   await expect(page.locator('#lines > li')).toHaveCount(0);
   expect(watch.foreignRequests()).toEqual([]);
   expect(watch.errors).toEqual([]);
 });
 
+test('exports: JSON, Markdown and text downloads named after the title, and copy', async ({ page }) => {
+  await openPage(page);
+  await pasteText(page, SEED3.text);
+  await waitAnalyzed(page, SEED3.text.length);
+  const stem = 'xi-and-putin-strengthen-ties-in-call-following-trump-s-inauguration';
+  const grab = async (button) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+  };
+
+  const json = await grab('#download-json');
+  expect(json.name).toBe(`${stem}.json`);
+  const analysis = JSON.parse(json.text);
+  expect(analysis.title).toBe(SEED3.gold.title);
+  expect(analysis.lines).toHaveLength(lineCount(SEED3.text));
+  await page.click('#view-original');
+  const domKinds = await page.locator('#lines > li').evaluateAll((items) => items.map((li) => li.dataset.kind));
+  expect(analysis.lines.map((l) => l.kind)).toEqual(domKinds);
+
+  const md = await grab('#download-md');
+  expect(md.name).toBe(`${stem}.md`);
+  expect(md.text.startsWith(`# ${SEED3.gold.title}\n\n`)).toBe(true);
+  for (const n of SEED3.gold.headings) expect(md.text).toContain(`\n## ${seedLine(SEED3, n)}\n`);
+
+  const txt = await grab('#download-txt');
+  expect(txt.name).toBe(`${stem}.txt`);
+  expect(txt.text).toBe(`${analysis.title}\n\n${analysis.body}\n`);
+
+  await page.click('#copy-text');
+  await expect(page.locator('#status')).toHaveText('Clean text copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(analysis.body);
+});
+
+test('keyboard: Ctrl+Enter analyzes, Alt+Shift+V switches view, Alt+Shift+J downloads, focus is visible', async ({ page }) => {
+  await openPage(page);
+  await page.locator('#input').focus();
+  await page.evaluate((t) => {
+    const box = document.getElementById('input');
+    box.value = t; // no input event: only the shortcut can start the analysis
+  }, SEED3.text);
+  await page.keyboard.press('Control+Enter');
+  await waitAnalyzed(page, SEED3.text.length);
+  await page.keyboard.press('Alt+Shift+V');
+  await expect(page.locator('#result')).toHaveAttribute('data-view', 'original');
+  await expect(page.locator('#view-original')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Alt+Shift+V');
+  await expect(page.locator('#result')).toHaveAttribute('data-view', 'reading');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Alt+Shift+J')]);
+  expect(download.suggestedFilename()).toMatch(/\.json$/);
+  // Tab order from the text box reaches the buttons in reading order.
+  await page.locator('#input').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#analyze-now')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#open-files')).toBeFocused();
+});
+
+test('clicking a fact in the side panel highlights its lines', async ({ page }) => {
+  await openPage(page);
+  await pasteText(page, SEED3.text);
+  await waitAnalyzed(page, SEED3.text.length);
+  const panel = page.locator('#facts');
+  await expect(panel).toBeVisible();
+  const heading = seedLine(SEED3, SEED3.gold.headings[1]);
+  await panel.locator('[data-section="headings"] .fact', { hasText: heading }).click();
+  await expect(page.locator('#result')).toHaveAttribute('data-highlight', /^[1-9]\d*$/);
+  await expect(page.locator('#article .hit mark').first()).toHaveText(heading);
+  await expect(page.locator('#article .hit').first()).toBeInViewport();
+  await page.click('#view-original');
+  await expect(page.locator('#lines > li.hit .line-text')).toContainText([heading]);
+});
+
 test('pasted markup is shown as text, never interpreted', async ({ page }) => {
-  await page.goto('/');
-  await expect(page.locator('#result')).toHaveAttribute('data-state', 'ready');
+  await openPage(page);
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>\nA headline <b>bold</b>\n';
   await pasteText(page, hostile);
-  await expect(page.locator('#result')).toHaveAttribute('data-state', 'done');
+  await waitAnalyzed(page, hostile.length);
+  await page.click('#view-original');
   await expect(page.locator('#lines > li[data-line="1"] .line-text')).toHaveText(hostile.split('\n')[0]);
   expect(await page.locator('#result img, #result script, #result b').count()).toBe(0);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+});
+
+test('the paste survives a reload; Clear forgets it', async ({ page }) => {
+  await openPage(page);
+  await pasteText(page, SEED3.text);
+  await waitAnalyzed(page, SEED3.text.length);
+  // Saving is debounced: wait until it is in storage, then reload.
+  await page.waitForFunction((n) => (localStorage.getItem('presslens:docs:v1') ?? '').length > n, SEED3.text.length);
+  await page.reload();
+  await waitAnalyzed(page, SEED3.text.length);
+  await expect(page.locator('#input')).toHaveValue(SEED3.text);
+  await expect(page.locator('#title')).toHaveText(SEED3.gold.title);
+  await page.click('#clear');
+  await expect(page.locator('#result')).toHaveAttribute('data-state', 'empty');
+  await expect(page.locator('#input')).toHaveValue('');
+  expect(await page.evaluate(() => localStorage.getItem('presslens:docs:v1'))).toBeNull();
+  await page.reload();
+  await expect(page.locator('#result')).toHaveAttribute('data-state', 'ready');
+  await expect(page.locator('#input')).toHaveValue('');
 });

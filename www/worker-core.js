@@ -1,0 +1,119 @@
+// The analysis side of the page, run inside a Web Worker so the page never blocks. The worker
+// keeps the whole Analysis of the current text and hands the page only what it shows: a summary
+// (every field but `lines`), then pages of lines on request. A 10 MB paste thus never crosses to
+// the main thread in one piece. Protocol (page → worker → page):
+//   { type: 'analyze', id, text, options }       → { type: 'result', id, ms, summary } | { type: 'error', id, message }
+//   { type: 'slice', id, view, from, count }     → { type: 'slice', id, view, from, items, total }
+//   { type: 'find', id, needle }                 → { type: 'found', id, needle, lines }
+//   { type: 'export', id, format }               → { type: 'export', id, format, text }
+// Every request carries a `req` number that its answer repeats. `id` names the analysis; requests about an older one are answered with { type: 'stale', id }.
+// `view` is 'lines' (every line) or 'article' (body and heading lines); `format` is 'json',
+// 'markdown', 'text' (title + body) or 'body'.
+
+const FIRST_PAGE = 400;
+const READING_HEAD = ['title', 'standfirst', 'byline', 'date'];
+const MAX_FOUND = 5000;
+
+/** Per-kind line counts, in first-seen order. */
+function countKinds(lines) {
+  const counts = new Map();
+  for (const line of lines) counts.set(line.kind, (counts.get(line.kind) ?? 0) + 1);
+  return [...counts];
+}
+
+/** The text of the first line of each reading-head kind (title, standfirst, byline, date). */
+function firstLines(lines) {
+  const first = {};
+  for (const line of lines) {
+    if (READING_HEAD.includes(line.kind) && !(line.kind in first) && line.text) {
+      first[line.kind] = { line: line.line, text: line.text };
+    }
+  }
+  return first;
+}
+
+function summarize(analysis, article) {
+  const { lines, ...fields } = analysis;
+  return {
+    fields,
+    line_count: lines.length,
+    article_count: article.length,
+    counts: countKinds(lines),
+    first: firstLines(lines),
+    lines_head: lines.slice(0, FIRST_PAGE),
+    article_head: article.slice(0, FIRST_PAGE),
+  };
+}
+
+function exportText(analysis, format, api) {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(analysis, null, 2)}\n`;
+    case 'markdown':
+      return api.to_markdown(analysis);
+    case 'text':
+      return `${analysis.title ? `${analysis.title}\n\n` : ''}${analysis.body}\n`;
+    case 'body':
+      return analysis.body;
+    default:
+      throw new Error(`unknown export format ${format}`);
+  }
+}
+
+/** Lines whose text contains `needle`, case-insensitively (at most MAX_FOUND line numbers). */
+function find(lines, needle) {
+  const want = String(needle).toLocaleLowerCase();
+  const found = [];
+  if (!want) return found;
+  for (const line of lines) {
+    if (line.text.toLocaleLowerCase().includes(want)) {
+      found.push(line.line);
+      if (found.length >= MAX_FOUND) break;
+    }
+  }
+  return found;
+}
+
+const message = (err) => String(err && err.message ? err.message : err);
+
+/**
+ * Answers the page's messages with `api` ({ analyze, to_markdown } of the wasm glue) once
+ * `ready` (the wasm instantiation) resolves. Posts { type: 'ready' } or { type: 'init-error' }.
+ */
+export function serve(api, ready) {
+  let current = null; // { id, analysis, article }
+  ready.then(
+    () => self.postMessage({ type: 'ready' }),
+    (err) => self.postMessage({ type: 'init-error', message: message(err) }),
+  );
+  self.onmessage = async (event) => {
+    const msg = event.data;
+    try {
+      await ready;
+      if (msg.type === 'analyze') {
+        current = null;
+        const started = performance.now();
+        const analysis = api.analyze(msg.text, msg.options);
+        const article = analysis.lines.filter((l) => (l.kind === 'body' || l.kind === 'heading') && l.text);
+        current = { id: msg.id, analysis, article };
+        self.postMessage({ type: 'result', req: msg.req, id: msg.id, ms: performance.now() - started, summary: summarize(analysis, article) });
+        return;
+      }
+      if (!current || current.id !== msg.id) {
+        self.postMessage({ type: 'stale', req: msg.req, id: msg.id, request: msg.type });
+        return;
+      }
+      if (msg.type === 'slice') {
+        const all = msg.view === 'article' ? current.article : current.analysis.lines;
+        const items = all.slice(msg.from, msg.from + msg.count);
+        self.postMessage({ type: 'slice', req: msg.req, id: msg.id, view: msg.view, from: msg.from, items, total: all.length });
+      } else if (msg.type === 'find') {
+        self.postMessage({ type: 'found', req: msg.req, id: msg.id, needle: msg.needle, lines: find(current.analysis.lines, msg.needle) });
+      } else if (msg.type === 'export') {
+        self.postMessage({ type: 'export', req: msg.req, id: msg.id, format: msg.format, text: exportText(current.analysis, msg.format, api) });
+      }
+    } catch (err) {
+      self.postMessage({ type: 'error', req: msg.req, id: msg.id, request: msg.type, message: message(err) });
+    }
+  };
+}
