@@ -23,6 +23,10 @@ export class Analyzer {
       this.onStatus('ready');
       return;
     }
+    if (msg.type === 'saved' && msg.req === undefined) {
+      this.onStatus('saved', msg);
+      return;
+    }
     if (msg.type === 'init-error') {
       this.onStatus('error', `The analyzer could not start: ${msg.message}`);
       return;
@@ -43,13 +47,14 @@ export class Analyzer {
   }
 
   /**
-   * Analyzes `text`. Resolves to { id, ms, summary } for the latest text, to null for a text
+   * Analyzes `text`; with `keep` ({ docs, active }) the worker then saves those documents for the
+   * next visit (the text itself crosses to the worker once). Resolves to { id, ms, summary } for the latest text, to null for a text
    * replaced by a newer one before the worker took it; rejects with the analyzer's error.
    */
-  analyze(text, options) {
+  analyze(text, options, keep) {
     if (this.waiting) this.waiting.resolve(null);
     return new Promise((resolve, reject) => {
-      this.waiting = { text, options, resolve, reject };
+      this.waiting = { text, options, keep, resolve, reject };
       this.pump();
     });
   }
@@ -63,12 +68,12 @@ export class Analyzer {
 
   async pump() {
     if (this.busy || !this.waiting) return;
-    const { text, options, resolve, reject } = this.waiting;
+    const { text, options, keep, resolve, reject } = this.waiting;
     this.waiting = null;
     this.busy = true;
     const id = ++this.analysisId;
     try {
-      const msg = await this.call({ type: 'analyze', id, text, options });
+      const msg = await this.call({ type: 'analyze', id, text, options, keep });
       resolve(id === this.analysisId && !this.waiting ? { id, ms: msg.ms, summary: msg.summary } : null);
     } catch (err) {
       if (id === this.analysisId && !this.waiting) reject(err);
@@ -89,6 +94,21 @@ export class Analyzer {
   async find(id, needle) {
     const msg = await this.call({ type: 'find', id, needle });
     return msg.type === 'found' ? msg.lines : null;
+  }
+
+  /**
+   * Keeps the documents across reloads (in the worker, so a large text's copy into storage never
+   * blocks the page). Resolves to the names of the documents not kept; [] forgets everything.
+   */
+  async save(docs, active) {
+    const msg = await this.call({ type: 'save', docs, active });
+    return msg.dropped;
+  }
+
+  /** The saved { docs, active }, or null. */
+  async load() {
+    const msg = await this.call({ type: 'load' });
+    return msg.saved;
   }
 
   /** The export text of analysis `id` in `format` ('json', 'markdown', 'text', 'body'); null if stale. */

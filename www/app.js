@@ -8,7 +8,6 @@ import { copyText, download, fileStem } from './exports.js';
 import { renderFacts } from './facts.js';
 import { FileProblem, readFile } from './files.js';
 import { Pager } from './pager.js';
-import * as store from './store.js';
 import { articleItem, lineItem, renderHead, renderLegend } from './views.js';
 
 const $ = (id) => document.getElementById(id);
@@ -27,7 +26,6 @@ let docs = [{ name: 'Pasted text', text: '' }];
 let active = 0;
 let shown = null; // { id, summary } of the analysis on screen
 let typingTimer = 0;
-let saveTimer = 0;
 let workStarted = 0;
 let workTimer = 0;
 
@@ -59,7 +57,8 @@ const worker = globalThis.presslensCreateWorker
   : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 
 const analyzer = new Analyzer(worker, (state, message) => {
-  if (state === 'ready') {
+  if (state === 'saved') saved(message);
+  else if (state === 'ready') {
     setState('ready', 'Ready. Paste a page, type, or open files.');
     if (activeText().trim()) analyzeNow(); // work restored from the last visit
   } else setState(state, message);
@@ -108,8 +107,7 @@ function renderDocList() {
     button.addEventListener('click', () => {
       active = i;
       showActiveDoc();
-      scheduleSave();
-      analyzeNow();
+        analyzeNow();
     });
     const li = el('li');
     li.append(button);
@@ -117,21 +115,17 @@ function renderDocList() {
   }));
 }
 
-function setActiveText(text, name) {
-  if (name !== undefined) docs[active] = { name, text };
-  else docs[active].text = text;
-  scheduleSave();
+function setActiveText(text) {
+  docs[active].text = text;
 }
 
-function scheduleSave() {
-  clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => {
-    const dropped = store.save(docs, active);
-    if (dropped.length) {
-      note.hidden = false;
-      note.textContent = `Not kept after a reload (too large for this browser's storage): ${dropped.join(', ')}.`;
-    }
-  }, 400);
+/** The documents are saved by the worker with each analysis (see analyzeNow); this reports it. */
+function saved({ dropped, chars }) {
+  if (dropped.length) {
+    note.hidden = false;
+    note.textContent = `Not kept after a reload (too large for this browser's storage): ${dropped.join(', ')}.`;
+  }
+  result.dataset.saved = String(chars); // for tests: how many characters the last save covered
 }
 
 // --- analysis -------------------------------------------------------------------------------
@@ -146,11 +140,17 @@ async function analyzeNow() {
     analyzer.cancel();
     clearResult();
     setState('empty', 'Nothing to analyze: the paste is empty.');
+    const rest = docs.filter((d) => d.text.trim());
+    analyzer.save(rest, 0).then((dropped) => saved({ dropped, chars: rest.reduce((n, d) => n + d.text.length, 0) }));
     return;
   }
   setState('working', `Analyzing ${fmtSize(text.length)}…`);
   try {
-    const answer = await analyzer.analyze(text, { reference_date: today() });
+    const answer = await analyzer.analyze(text, { reference_date: today() }, {
+      // The active text is the analyzed one: it crosses to the worker once, as `text`.
+      docs: docs.map((d, i) => (i === active ? { name: d.name, text: null } : d)),
+      active,
+    });
     if (answer) show(answer, text.length, doc);
   } catch (err) {
     clearResult();
@@ -256,7 +256,6 @@ input.addEventListener('paste', (event) => {
   docs = [{ name: 'Pasted text', text }];
   active = 0;
   showActiveDoc();
-  scheduleSave();
   analyzeNow();
 });
 
@@ -288,7 +287,6 @@ async function openFiles(fileList) {
     docs = read;
     active = 0;
     showActiveDoc();
-    scheduleSave();
     await analyzeNow();
   }
   if (problems.length) {
@@ -331,7 +329,6 @@ $('analyze-now').addEventListener('click', analyzeNow);
 $('clear').addEventListener('click', () => {
   docs = [{ name: 'Pasted text', text: '' }];
   active = 0;
-  store.forget();
   showActiveDoc();
   note.hidden = true;
   analyzeNow();
@@ -364,10 +361,12 @@ document.addEventListener('keydown', (event) => {
 
 // --- start ------------------------------------------------------------------------------------
 
-const saved = store.load();
-if (saved) {
-  docs = saved.docs;
-  active = saved.active;
-}
 showActiveDoc();
 clearResult();
+analyzer.load().then((saved) => {
+  if (!saved || activeText()) return; // the user started before the saved work was read
+  docs = saved.docs;
+  active = saved.active;
+  showActiveDoc();
+  analyzeNow();
+});

@@ -33,45 +33,50 @@ function section(id, heading, children) {
   return box;
 }
 
-function list(items) {
+/** Items shown per section; a huge paste can carry thousands (the rest are in the exports). */
+const MAX_ITEMS = 60;
+
+/** A list of the first MAX_ITEMS `items`, each rendered by `render`, then how many are left. */
+function list(items, render) {
   const ul = el('ul', 'facts-list');
-  ul.append(...items.map((child) => {
+  ul.append(...items.slice(0, MAX_ITEMS).map((item) => {
     const li = el('li');
-    li.append(child);
+    li.append(render(item));
     return li;
   }));
+  if (items.length > MAX_ITEMS) ul.append(el('li', 'note', `and ${fmt(items.length - MAX_ITEMS)} more (see the JSON export)`));
   return ul;
 }
 
 function entitySection(id, heading, entities, onPick) {
-  return section(id, heading, [list(entities.map((e) => {
+  return section(id, heading, [list(entities, (e) => {
     const name = textOf(e);
     const detail = [e.role, e.mentions ? `×${fmt(e.mentions)}` : null].filter(Boolean).join(' · ');
     const needles = [name, ...(Array.isArray(e.aliases) ? e.aliases : [])].filter(Boolean);
     return factButton(name, detail, { lines: itemLines(e), needles, label: name }, onPick);
-  }))]);
+  })]);
 }
 
 function quoteSection(quotes, onPick) {
-  return section('quotes', 'Quotes', [list(quotes.map((q) => {
+  return section('quotes', 'Quotes', [list(quotes, (q) => {
     const text = textOf(q);
     const who = q.speaker ?? q.attribution ?? 'unattributed';
     const button = factButton(`“${text}”`, `— ${who}`, { lines: itemLines(q), needles: [text.slice(0, 60)], label: text }, onPick);
     if (q.kind) button.dataset.kind = q.kind;
     return button;
-  }))]);
+  })]);
 }
 
 function figureSection(figures, onPick) {
-  return section('figures', 'Figures', [list(figures.map((f) => {
+  return section('figures', 'Figures', [list(figures, (f) => {
     const text = textOf(f);
     const detail = [f.kind, f.context].filter((x) => typeof x === 'string' && x).join(' · ');
     return factButton(text, detail, { lines: itemLines(f), needles: [text], label: text }, onPick);
-  }))]);
+  })]);
 }
 
 function textSection(id, heading, texts, onPick) {
-  return section(id, heading, [list(texts.map((t) => factButton(textOf(t), null, { lines: itemLines(t), needles: [textOf(t)], label: textOf(t) }, onPick)))]);
+  return section(id, heading, [list(texts, (t) => factButton(textOf(t), null, { lines: itemLines(t), needles: [textOf(t)], label: textOf(t) }, onPick))]);
 }
 
 function sourceSection(f) {

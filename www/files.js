@@ -53,7 +53,14 @@ const BLOCK = new Set([
  * hidden elements, scripts and styles left out.
  */
 export function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  // Style sheets and style attributes carry no text; removing them first keeps the parser from
+  // evaluating inline styles against the page's CSP (each would log a blocked-style error).
+  // An element styled display:none becomes `hidden`, so it is left out like a copy leaves it.
+  const unstyled = html
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '')
+    .replace(/(<[a-z][^>]*?)\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, (_, tag, value) =>
+      (/display\s*:\s*none/i.test(value) ? `${tag} hidden` : tag));
+  const doc = new DOMParser().parseFromString(unstyled, 'text/html');
   const lines = [];
   let current = '';
   const breakLine = () => {
@@ -76,7 +83,6 @@ export function htmlToText(html) {
       if (child.nodeType !== Node.ELEMENT_NODE) continue;
       const tag = child.tagName.toUpperCase();
       if (SKIP.has(tag) || child.hidden || child.getAttribute('aria-hidden') === 'true') continue;
-      if (/display\s*:\s*none/i.test(child.getAttribute('style') ?? '')) continue;
       if (tag === 'BR') {
         breakLine();
         continue;

@@ -2,15 +2,20 @@
 // keeps the whole Analysis of the current text and hands the page only what it shows: a summary
 // (every field but `lines`), then pages of lines on request. A 10 MB paste thus never crosses to
 // the main thread in one piece. Protocol (page → worker → page):
-//   { type: 'analyze', id, text, options }       → { type: 'result', id, ms, summary } | { type: 'error', id, message }
+//   { type: 'analyze', id, text, options, keep? } → { type: 'result', id, ms, summary } | { type: 'error', id, message }
+//                                                   then, with keep = { docs, active }: { type: 'saved', dropped, chars }
 //   { type: 'slice', id, view, from, count }     → { type: 'slice', id, view, from, items, total }
 //   { type: 'find', id, needle }                 → { type: 'found', id, needle, lines }
 //   { type: 'export', id, format }               → { type: 'export', id, format, text }
+//   { type: 'save', docs, active }               → { type: 'saved', dropped }   (store.js; [] forgets)
+//   { type: 'load' }                             → { type: 'loaded', saved }
 // Every request carries a `req` number that its answer repeats. `id` names the analysis; requests about an older one are answered with { type: 'stale', id }.
 // `view` is 'lines' (every line) or 'article' (body and heading lines); `format` is 'json',
 // 'markdown', 'text' (title + body) or 'body'.
 
-const FIRST_PAGE = 400;
+import * as store from './store.js';
+
+const FIRST_PAGE = 200;
 const READING_HEAD = ['title', 'standfirst', 'byline', 'date'];
 const MAX_FOUND = 5000;
 
@@ -89,6 +94,15 @@ export function serve(api, ready) {
   self.onmessage = async (event) => {
     const msg = event.data;
     try {
+      if (msg.type === 'save') {
+        const dropped = msg.docs.length ? await store.save(msg.docs, msg.active) : (await store.forget(), []);
+        self.postMessage({ type: 'saved', req: msg.req, dropped });
+        return;
+      }
+      if (msg.type === 'load') {
+        self.postMessage({ type: 'loaded', req: msg.req, saved: await store.load() });
+        return;
+      }
       await ready;
       if (msg.type === 'analyze') {
         current = null;
@@ -97,6 +111,13 @@ export function serve(api, ready) {
         const article = analysis.lines.filter((l) => (l.kind === 'body' || l.kind === 'heading') && l.text);
         current = { id: msg.id, analysis, article };
         self.postMessage({ type: 'result', req: msg.req, id: msg.id, ms: performance.now() - started, summary: summarize(analysis, article) });
+        if (msg.keep) {
+          // The page sends the active document's text only once, as `text`.
+          const docs = msg.keep.docs.map((d) => (d.text === null ? { name: d.name, text: msg.text } : d));
+          const dropped = await store.save(docs, msg.keep.active);
+          const chars = docs.reduce((n, d) => n + d.text.length, 0);
+          self.postMessage({ type: 'saved', dropped, chars });
+        }
         return;
       }
       if (!current || current.id !== msg.id) {

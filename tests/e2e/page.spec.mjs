@@ -149,7 +149,7 @@ test('the paste survives a reload; Clear forgets it', async ({ page }) => {
   await pasteText(page, SEED3.text);
   await waitAnalyzed(page, SEED3.text.length);
   // Saving is debounced: wait until it is in storage, then reload.
-  await page.waitForFunction((n) => (localStorage.getItem('presslens:docs:v1') ?? '').length > n, SEED3.text.length);
+  await page.locator(`#result[data-saved="${SEED3.text.length}"]`).waitFor({ state: 'attached' });
   await page.reload();
   await waitAnalyzed(page, SEED3.text.length);
   await expect(page.locator('#input')).toHaveValue(SEED3.text);
@@ -157,7 +157,7 @@ test('the paste survives a reload; Clear forgets it', async ({ page }) => {
   await page.click('#clear');
   await expect(page.locator('#result')).toHaveAttribute('data-state', 'empty');
   await expect(page.locator('#input')).toHaveValue('');
-  expect(await page.evaluate(() => localStorage.getItem('presslens:docs:v1'))).toBeNull();
+  await page.locator('#result[data-saved="0"]').waitFor({ state: 'attached' });
   await page.reload();
   await expect(page.locator('#result')).toHaveAttribute('data-state', 'ready');
   await expect(page.locator('#input')).toHaveValue('');
