@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Builds the wasm module and its JS glue into www/pkg/ (git-ignored), optimized for size.
 #
-#   bash scripts/build-wasm.sh            # www/pkg/: --target web (ES module, used by the served page)
+#   bash scripts/build-wasm.sh
+#
+# Outputs (all git-ignored): www/pkg/ (--target web, the served page's ES module build) and
+# dist/presslens.html (the single self-contained page, from a --target no-modules build in
+# target/pkg-nomodules; see scripts/build-single.py).
 #
 # Size settings live here, not in Cargo.toml, because the native release build (CLI, bench) is
 # tuned for speed: opt-level "z", LTO, one codegen unit and panic=abort are set through
@@ -45,6 +49,12 @@ build_one() {
 }
 
 build_one web www/pkg
+# The single-file page (dist/presslens.html) uses the no-modules glue: it runs in a classic
+# blob: worker, which is what works from file://.
+build_one no-modules target/pkg-nomodules
+python3 scripts/build-single.py target/pkg-nomodules dist/presslens.html
+echo "build-wasm: dist/presslens.html: $(wc -c <dist/presslens.html) bytes," \
+  "$(gzip -9c dist/presslens.html | wc -c) gzipped (-9)"
 
 # What a first visit downloads: every file the served page loads (www/ minus type declarations).
 page_files=$(find www -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' \) | sort)

@@ -181,7 +181,7 @@ function show({ id, ms, summary }, chars, doc) {
   articlePager.start(summary.article_head, summary.article_count);
   if (summary.article_count === 0) $('article').replaceChildren(el('p', 'placeholder', 'No article text found in this paste.'));
   linesPager.start(summary.lines_head, summary.line_count);
-  renderLegend($('legend'), $('removed'), summary.counts);
+  renderLegend($('legend'), $('removed'), summary.counts, summary.first);
   renderFacts($('facts'), summary.fields, highlight);
   for (const b of exportButtons) b.disabled = false;
   $('copy-text').disabled = !summary.fields.body;
@@ -360,6 +360,16 @@ document.addEventListener('keydown', (event) => {
 });
 
 // --- start ------------------------------------------------------------------------------------
+
+// Offline after the first visit (served page only: the single file needs no server at all).
+if ('serviceWorker' in navigator && location.protocol.startsWith('http') && !globalThis.presslensCreateWorker) {
+  navigator.serviceWorker.register('./sw.js').then(
+    () => navigator.serviceWorker.ready.then(() => {
+      document.documentElement.dataset.offline = 'ready'; // for tests
+    }),
+    (err) => console.warn(`presslens: offline mode unavailable: ${err.message}`),
+  );
+}
 
 showActiveDoc();
 clearResult();

@@ -59,8 +59,12 @@ export function orderCounts(counts) {
   return [...known, ...other].map((kind) => [kind, map.get(kind)]);
 }
 
-/** The legend (one item per kind present, swatch + label + count) and the removal summary. */
-export function renderLegend(legend, removed, counts) {
+/**
+ * The legend (one item per kind present, swatch + label + count) and the removal summary: the
+ * lines the reading view leaves out (everything but article lines, blank lines, and the one
+ * title/standfirst/byline/date line of each kind it shows in its head, listed in `shownHead`).
+ */
+export function renderLegend(legend, removed, counts, shownHead = {}) {
   const ordered = orderCounts(counts);
   legend.replaceChildren(...ordered.map(([kind, count]) => {
     const item = el('li', `legend-item ${kindClass(kind)}`);
@@ -68,9 +72,12 @@ export function renderLegend(legend, removed, counts) {
     item.append(el('span', 'swatch'), el('span', 'legend-label', kindLabel(kind)), el('span', 'count', fmt(count)));
     return item;
   }));
-  const dropped = ordered.filter(([kind]) => !ARTICLE_KINDS.has(kind) && kind !== 'blank');
+  const dropped = ordered
+    .filter(([kind]) => !ARTICLE_KINDS.has(kind) && kind !== 'blank')
+    .map(([kind, n]) => [kind, n - (shownHead[kind] ? 1 : 0)])
+    .filter(([, n]) => n > 0);
   const total = dropped.reduce((sum, [, n]) => sum + n, 0);
   removed.textContent = total
     ? `Removed ${fmt(total)} line${total === 1 ? '' : 's'}: ${dropped.map(([kind, n]) => `${fmt(n)} ${kindLabel(kind)}`).join(', ')}.`
-    : 'Nothing removed: every non-blank line is article text.';
+    : 'Nothing removed: the reading view shows every non-blank line.';
 }
