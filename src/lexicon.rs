@@ -4,7 +4,7 @@
 //! Adding a phrase or a language is a data change, not a code change.
 
 use crate::model::Kind;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// How a chrome phrase is matched against a (lowercased, normalized) line.
@@ -38,7 +38,10 @@ impl ChromeRule {
     pub fn matches(&self, lower: &str) -> bool {
         match self.mode {
             Match::Line => trim_trailing_punct(lower) == self.phrase,
-            Match::Prefix => lower.starts_with(&self.phrase),
+            Match::Prefix => {
+                lower.as_bytes().first() == self.phrase.as_bytes().first()
+                    && lower.starts_with(&self.phrase)
+            }
             Match::Suffix => lower.ends_with(&self.phrase),
             Match::Contains => lower.contains(&self.phrase),
         }
@@ -50,10 +53,36 @@ pub fn trim_trailing_punct(s: &str) -> &str {
     s.trim_end_matches([':', '!', '.', '…', '»', '›', '>', ' '])
 }
 
-const CHROME_TSV: &str = include_str!("../data/lexicon/chrome.tsv");
-const STOPWORDS_EN: &str = include_str!("../data/lexicon/stopwords/en.txt");
+/// The chrome phrase files, one per language (all are matched on every page: sites mix
+/// languages in their chrome).
+const CHROME_FILES: &[(&str, &str)] = &[
+    ("en", include_str!("../data/lexicon/chrome/en.tsv")),
+    ("de", include_str!("../data/lexicon/chrome/de.tsv")),
+    ("fr", include_str!("../data/lexicon/chrome/fr.tsv")),
+    ("es", include_str!("../data/lexicon/chrome/es.tsv")),
+    ("it", include_str!("../data/lexicon/chrome/it.tsv")),
+    ("pt", include_str!("../data/lexicon/chrome/pt.tsv")),
+    ("nl", include_str!("../data/lexicon/chrome/nl.tsv")),
+    ("ru", include_str!("../data/lexicon/chrome/ru.tsv")),
+];
 
-/// Parses the chrome table; malformed rows are skipped (a test checks there are none).
+/// How many stopword languages the lexicon can hold (bits of a [`stopword_mask`]).
+pub const MAX_LANGS: usize = 16;
+
+/// Stopword lists (lowercase, whitespace-separated), keyed by ISO 639-1 code.
+const STOPWORD_FILES: &[(&str, &str)] = &[
+    ("en", include_str!("../data/lexicon/stopwords/en.txt")),
+    ("de", include_str!("../data/lexicon/stopwords/de.txt")),
+    ("fr", include_str!("../data/lexicon/stopwords/fr.txt")),
+    ("es", include_str!("../data/lexicon/stopwords/es.txt")),
+    ("it", include_str!("../data/lexicon/stopwords/it.txt")),
+    ("pt", include_str!("../data/lexicon/stopwords/pt.txt")),
+    ("nl", include_str!("../data/lexicon/stopwords/nl.txt")),
+    ("ru", include_str!("../data/lexicon/stopwords/ru.txt")),
+    ("id", include_str!("../data/lexicon/stopwords/id.txt")),
+];
+
+/// Parses a chrome table; malformed rows are skipped (a test checks there are none).
 fn parse_chrome(src: &str) -> Vec<ChromeRule> {
     src.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -83,27 +112,186 @@ fn parse_chrome(src: &str) -> Vec<ChromeRule> {
         .collect()
 }
 
-/// All chrome rules, in file order (the first matching rule wins).
+/// The chrome rules with a fast index for whole-line phrases.
+struct ChromeTable {
+    rules: Vec<ChromeRule>,
+    /// Whole-line phrase → index of its first rule.
+    by_line: HashMap<String, usize, FnvBuild>,
+    /// Indices of the prefix/suffix/contains rules, in file order.
+    scanned: Vec<usize>,
+}
+
+fn chrome_table() -> &'static ChromeTable {
+    static TABLE: OnceLock<ChromeTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let rules: Vec<ChromeRule> = CHROME_FILES
+            .iter()
+            .flat_map(|(_, src)| parse_chrome(src))
+            .collect();
+        let mut by_line: HashMap<String, usize, FnvBuild> = HashMap::default();
+        let mut scanned = Vec::new();
+        for (i, r) in rules.iter().enumerate() {
+            if r.mode == Match::Line {
+                by_line.entry(r.phrase.clone()).or_insert(i);
+            } else {
+                scanned.push(i);
+            }
+        }
+        ChromeTable {
+            rules,
+            by_line,
+            scanned,
+        }
+    })
+}
+
+/// The first chrome rule that still applies to a long line, matching `lower`, if any: a
+/// phrase the line starts with ("Read more: …", "Photo: …"), or a notice or copyright phrase
+/// anywhere (cookie banners, "All rights reserved"). Other phrases inside a long line are
+/// part of a sentence.
+pub fn match_chrome_on_prose(lower: &str) -> Option<&'static ChromeRule> {
+    chrome_table().rules.iter().find(|r| {
+        (r.mode == Match::Prefix
+            || (matches!(r.kind, Kind::Notice | Kind::Copyright) && r.mode != Match::Line))
+            && r.matches(lower)
+    })
+}
+
+/// All chrome rules of every language, in file order (the first matching rule wins).
 pub fn chrome_rules() -> &'static [ChromeRule] {
-    static RULES: OnceLock<Vec<ChromeRule>> = OnceLock::new();
-    RULES.get_or_init(|| parse_chrome(CHROME_TSV))
+    &chrome_table().rules
 }
 
 /// The first chrome rule matching `lower` (a lowercased normalized line), if any.
 pub fn match_chrome(lower: &str) -> Option<&'static ChromeRule> {
-    chrome_rules().iter().find(|r| r.matches(lower))
+    let t = chrome_table();
+    if lower.len() > 400 {
+        return None;
+    }
+    let line_hit = t.by_line.get(trim_trailing_punct(lower)).copied();
+    let scan_hit = t
+        .scanned
+        .iter()
+        .copied()
+        .take_while(|&i| line_hit.is_none_or(|l| i < l))
+        .find(|&i| t.rules[i].matches(lower));
+    scan_hit.or(line_hit).map(|i| &t.rules[i])
 }
 
-/// True if `word` (any case) is a stopword.
+/// FNV-1a hashing for the short string keys of the lexicon: several times faster than the
+/// default SipHash on words, and the keys are not attacker-chosen in a way that matters here
+/// (a worst case only slows one lookup table, never changes a result).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A `BuildHasher` for [`Fnv`].
+pub type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
+/// The ISO 639-1 codes that have a stopword list, in a fixed order (bit `i` of a
+/// [`stopword_mask`] is language `i` of this list).
+pub fn stopword_languages() -> impl Iterator<Item = &'static str> {
+    STOPWORD_FILES.iter().map(|(code, _)| *code)
+}
+
+/// Word → bit set of the languages whose stopword list holds it.
+fn stopword_table() -> &'static HashMap<&'static str, u16, FnvBuild> {
+    static TABLE: OnceLock<HashMap<&'static str, u16, FnvBuild>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: HashMap<&'static str, u16, FnvBuild> = HashMap::default();
+        for (bit, (_, src)) in STOPWORD_FILES.iter().enumerate() {
+            for w in src.split_whitespace() {
+                *t.entry(w).or_insert(0) |= 1 << bit;
+            }
+        }
+        t
+    })
+}
+
+/// The bit set of languages (see [`stopword_languages`]) in which `lower` (a lowercase word)
+/// is a stopword; 0 if none.
+pub fn stopword_mask(lower: &str) -> u16 {
+    stopword_table().get(lower).copied().unwrap_or(0)
+}
+
+/// The bit of language `code` in [`stopword_mask`] values, if the lexicon has its list.
+pub fn stopword_bit(code: &str) -> Option<u16> {
+    STOPWORD_FILES
+        .iter()
+        .position(|(c, _)| *c == code)
+        .map(|i| 1u16 << i)
+}
+
+const BYLINES: &str = include_str!("../data/lexicon/bylines.txt");
+const CAPTIONS: &str = include_str!("../data/lexicon/captions.tsv");
+
+/// Lowercase line starts that introduce an author ("by ", "von ", "par "), trailing space kept.
+pub fn byline_prefixes() -> impl Iterator<Item = &'static str> {
+    BYLINES
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// The caption lexicon: (verbs, credit phrases).
+fn caption_lexicon() -> &'static (Vec<&'static str>, Vec<&'static str>) {
+    static LEX: OnceLock<(Vec<&'static str>, Vec<&'static str>)> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut verbs = Vec::new();
+        let mut credits = Vec::new();
+        for row in CAPTIONS.lines().filter(|l| !l.starts_with('#')) {
+            match row.split_once('\t') {
+                Some(("verb", p)) => verbs.push(p.trim()),
+                Some(("credit", p)) => credits.push(p.trim()),
+                _ => {}
+            }
+        }
+        (verbs, credits)
+    })
+}
+
+/// True if `lower` (a lowercased line) contains `phrase` as whole words.
+fn contains_words(lower: &str, phrase: &str) -> bool {
+    lower.match_indices(phrase).any(|(at, _)| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// True if `lower` reads like a news-agency photo caption: a caption verb ("speaks",
+/// "attends", "looks on") and either a year at the end or a photo credit ("REUTERS/…",
+/// "Getty Images").
+pub fn caption_hits(lower: &str) -> bool {
+    let (verbs, credits) = caption_lexicon();
+    let tail = lower.trim_end_matches(['.', ' ', ')', '"', '”']);
+    let b = tail.as_bytes();
+    let ends_with_year = b.len() >= 4
+        && b[b.len() - 4..].iter().all(u8::is_ascii_digit)
+        && matches!(&b[b.len() - 4..b.len() - 2], b"19" | b"20");
+    (ends_with_year || credits.iter().any(|c| lower.contains(c)))
+        && verbs.iter().any(|v| contains_words(lower, v))
+}
+
+/// True if `word` (any case) is an English stopword.
 pub fn is_stopword(word: &str) -> bool {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    let set = SET.get_or_init(|| {
-        STOPWORDS_EN
-            .split_whitespace()
-            .map(|w| w.to_lowercase())
-            .collect()
-    });
-    set.contains(&word.to_lowercase())
+    stopword_bit("en").is_some_and(|b| stopword_mask(&word.to_lowercase()) & b != 0)
 }
 
 #[cfg(test)]
@@ -112,10 +300,14 @@ mod tests {
 
     #[test]
     fn every_chrome_row_parses() {
-        let rows = CHROME_TSV
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .count();
+        let rows: usize = CHROME_FILES
+            .iter()
+            .map(|(_, src)| {
+                src.lines()
+                    .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                    .count()
+            })
+            .sum();
         assert_eq!(chrome_rules().len(), rows);
     }
 

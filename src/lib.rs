@@ -35,10 +35,17 @@ pub use model::{Analysis, Kind, Line, Options};
 /// `body` contains only text of lines labelled [`Kind::Body`] or [`Kind::Heading`], in input order.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let texts = normalize::normalized_lines(text);
-    let labels = clean::classify(&texts);
+    let cleaned = clean::clean(&texts);
+    analyze_cleaned(texts, cleaned, options)
+}
+
+/// The stages after cleaning (metadata, report) on normalized `texts` and their labels
+/// `cleaned` (one label per text). [`analyze`] is `clean::clean` followed by this; the bench
+/// calls it with labels from other line models (cross-validation).
+pub fn analyze_cleaned(texts: Vec<String>, cleaned: clean::Cleaned, options: &Options) -> Analysis {
     let lines: Vec<Line> = texts
         .into_iter()
-        .zip(labels)
+        .zip(cleaned.labels)
         .enumerate()
         .map(|(i, (text, label))| Line {
             line: i + 1,
@@ -51,5 +58,6 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let meta = meta::extract(&mut lines, options);
     let mut analysis = report::assemble(lines);
     meta.apply(&mut analysis);
+    analysis.language = cleaned.language.map(str::to_string);
     analysis
 }

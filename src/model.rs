@@ -151,6 +151,8 @@ pub struct Analysis {
     pub copyright: Option<Copyright>,
     /// The site's name, when the paste shows it (copyright holder or a site credit).
     pub site_name: Option<String>,
+    /// The article's language as an ISO 639-1 code ("en", "de", …), when the guess is clear.
+    pub language: Option<String>,
 }
 
 /// The article's author line.

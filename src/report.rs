@@ -37,6 +37,7 @@ pub fn assemble(lines: Vec<Line>) -> Analysis {
         credit: None,
         copyright: None,
         site_name: None,
+        language: None,
     }
 }
 

@@ -6,16 +6,46 @@ use crate::lexicon;
 /// Measurements of one normalized line. Computing them never fails.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features {
-    /// Number of words (tokens that contain a letter).
+    /// Number of words (whitespace tokens that contain a letter).
     pub words: usize,
+    /// Length in word units: words, with each run of CJK characters counted as one word per
+    /// two characters (those scripts write no spaces).
+    pub units: usize,
     /// Number of characters.
     pub chars: usize,
-    /// Share of words that are stopwords (0 when there are no words).
+    /// Share of words that are stopwords of the article's language (0 when there are no words
+    /// or no stopword list).
     pub stop_share: f32,
+    /// Stopword hits per language (index = bit of [`lexicon::stopword_mask`]).
+    pub stop_hits: [u16; lexicon::MAX_LANGS],
+    /// Letters in the line, and how many are kana, Han and Hangul (for the script guess).
+    pub letters: u32,
+    /// Kana letters (Japanese).
+    pub kana: u32,
+    /// Han letters (Chinese, Japanese).
+    pub han: u32,
+    /// Hangul letters (Korean).
+    pub hangul: u32,
     /// Share of words that start with an upper-case letter.
     pub cap_share: f32,
+    /// Share of characters that are digits.
+    pub digit_share: f32,
+    /// Number of commas, semicolons and CJK commas (clause breaks, common in prose).
+    pub commas: usize,
     /// The line ends like a sentence (`.`, `!`, `?`, or a closing quote after one).
     pub ends_sentence: bool,
+    /// The line ends with `:`.
+    pub ends_colon: bool,
+    /// The line starts with a lower-case letter.
+    pub starts_lower: bool,
+    /// The line starts with a list bullet (`-`, `•`, `*`, `·`, `►`).
+    pub starts_bullet: bool,
+    /// The line holds a clock time (`12:30`).
+    pub has_time: bool,
+    /// The line holds a menu/breadcrumb separator (`|`, ` » `, ` › `, ` / `).
+    pub has_separator: bool,
+    /// The line holds a URL, an e-mail address or a handle.
+    pub has_link: bool,
     /// The line is made only of date/time words and numbers ("Wed, 12 Mar 2025 23:04:37 GMT").
     pub is_dateline: bool,
     /// The line, lowercased (for phrase matching).
@@ -144,25 +174,89 @@ fn looks_like_dateline(lower: &str) -> bool {
     has_anchor || (n >= 2 && lower.ends_with(" ago"))
 }
 
-/// Computes the [`Features`] of one normalized line.
-pub fn features(text: &str) -> Features {
+impl Features {
+    /// Sets `stop_share` for the article's language (its stopword bit), or 0 without one.
+    pub fn set_language(&mut self, bit: Option<u16>) {
+        let hits = bit.map_or(0, |b| {
+            self.stop_hits[b.trailing_zeros() as usize % lexicon::MAX_LANGS]
+        });
+        self.stop_share = if self.words == 0 {
+            0.0
+        } else {
+            f32::from(hits) / self.words as f32
+        };
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')
+}
+
+/// Computes the [`Features`] of one normalized line; `stops` is the stopword bit of the
+/// article's language (see [`lexicon::stopword_bit`]), if known. With `None`, `stop_share` is
+/// 0 until [`Features::set_language`] fills it.
+pub fn features(text: &str, stops: Option<u16>) -> Features {
     let lower = text.to_lowercase();
     let mut words = 0usize;
-    let mut stops = 0usize;
+    let mut cjk_chars = 0usize;
+    let mut stops_n = 0usize;
+    let mut stop_hits = [0u16; lexicon::MAX_LANGS];
     let mut caps = 0usize;
-    for w in text.split_whitespace() {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    for (w, lw) in text.split_whitespace().zip(lower.split_whitespace()) {
+        let trim = |c: char| !c.is_alphanumeric() && c != '\'' && c != '’';
+        let w = w.trim_matches(trim);
         if !w.chars().any(char::is_alphabetic) {
             continue;
         }
         words += 1;
-        if lexicon::is_stopword(w) {
-            stops += 1;
+        let cjk = w.chars().filter(|&c| is_cjk(c)).count();
+        cjk_chars += cjk;
+        let mask = lexicon::stopword_mask(lw.trim_matches(trim));
+        if mask != 0 {
+            for (bit, h) in stop_hits.iter_mut().enumerate() {
+                if mask & (1 << bit) != 0 {
+                    *h = h.saturating_add(1);
+                }
+            }
+            if stops.is_some_and(|b| mask & b != 0) {
+                stops_n += 1;
+            }
         }
         if w.chars().next().is_some_and(char::is_uppercase) {
             caps += 1;
         }
     }
+    let units = if cjk_chars > 0 {
+        words + cjk_chars / 2
+    } else {
+        words
+    };
+    let mut chars = 0usize;
+    let mut digits = 0usize;
+    let mut commas = 0usize;
+    let (mut letters, mut kana, mut han, mut hangul) = (0u32, 0u32, 0u32, 0u32);
+    for c in text.chars() {
+        chars += 1;
+        if c.is_ascii_alphabetic() {
+            letters += 1;
+        } else if c.is_ascii_digit() {
+            digits += 1;
+        } else if !c.is_ascii() && c.is_alphabetic() {
+            letters += 1;
+            match c {
+                '\u{3040}'..='\u{30ff}' => kana += 1,
+                '\u{4e00}'..='\u{9fff}' => han += 1,
+                '\u{ac00}'..='\u{d7af}' => hangul += 1,
+                _ => {}
+            }
+        }
+        if matches!(c, ',' | ';' | '，' | '、') {
+            commas += 1;
+        }
+    }
+    let has_time = text.as_bytes().windows(4).any(|w| {
+        w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+    });
     let last = text
         .trim_end_matches(['"', '”', '’', '\'', ')', '»', '*'])
         .chars()
@@ -174,12 +268,38 @@ pub fn features(text: &str) -> Features {
             x as f32 / words as f32
         }
     };
+    let first = text.chars().next();
     Features {
         words,
-        chars: text.chars().count(),
-        stop_share: share(stops),
+        units,
+        chars,
+        stop_share: share(stops_n),
+        stop_hits,
+        letters,
+        kana,
+        han,
+        hangul,
         cap_share: share(caps),
-        ends_sentence: matches!(last, Some('.' | '!' | '?' | '…' | '。')),
+        digit_share: if chars == 0 {
+            0.0
+        } else {
+            digits as f32 / chars as f32
+        },
+        commas,
+        ends_sentence: matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？')),
+        ends_colon: matches!(last, Some(':' | '：')),
+        starts_lower: first.is_some_and(char::is_lowercase),
+        starts_bullet: matches!(first, Some('-' | '•' | '*' | '·' | '►' | '▪' | '■')),
+        has_time,
+        has_separator: text.contains('|')
+            || text.contains(" » ")
+            || text.contains(" › ")
+            || text.contains(" / ")
+            || text.contains(" > "),
+        has_link: lower.contains("http")
+            || lower.contains("www.")
+            || lower.contains(".com")
+            || lower.contains('@'),
         is_dateline: !text.is_empty() && looks_like_dateline(&lower),
         lower,
     }
@@ -198,24 +318,33 @@ mod tests {
             "Published 3 hours ago",
             "2025-01-21",
         ] {
-            assert!(features(s).is_dateline, "{s}");
+            assert!(features(s, None).is_dateline, "{s}");
         }
         for s in [
             "Trump Pushes Republicans",
             "May I help you",
             "On 12 March the army moved.",
         ] {
-            assert!(!features(s).is_dateline, "{s}");
+            assert!(!features(s, None).is_dateline, "{s}");
         }
     }
 
     #[test]
     fn sentence_shape() {
-        let f = features("The leaders spoke for an hour and a half, the Kremlin said.");
+        let en = lexicon::stopword_bit("en");
+        let f = features(
+            "The leaders spoke for an hour and a half, the Kremlin said.",
+            en,
+        );
         assert!(f.ends_sentence);
         assert!(f.stop_share > 0.2);
         assert_eq!(f.words, 12);
-        let g = features("Trump Pushes Republicans for Unified Legislative Strategy");
+        let g = features(
+            "Trump Pushes Republicans for Unified Legislative Strategy",
+            en,
+        );
+        assert!(features("Updated 12:30 GMT", None).has_time);
+        assert!(!features("In 2024, 12 people", None).has_time);
         assert!(!g.ends_sentence);
         assert!(g.cap_share > 0.8);
     }

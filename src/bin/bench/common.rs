@@ -9,8 +9,11 @@ pub fn read_json(path: &Path) -> Result<serde_json::Value, String> {
     serde_json::from_str(&text).map_err(|e| format!("{} is not valid JSON: {e}", path.display()))
 }
 
-/// The benchmark pages: `(id, pasted text, true body)`, sorted by id.
-pub fn load_pages(bench_dir: &Path) -> Result<Vec<(String, String, String)>, String> {
+/// One benchmark page: `(id, pasted text, true body)`.
+pub type Page = (String, String, String);
+
+/// The benchmark pages, sorted by id.
+pub fn load_pages(bench_dir: &Path) -> Result<Vec<Page>, String> {
     let gt = read_json(&bench_dir.join("ground-truth.json"))?;
     let gt = gt.as_object().ok_or("ground-truth.json is not an object")?;
     let mut pages = Vec::with_capacity(gt.len());

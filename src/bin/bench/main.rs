@@ -1,9 +1,12 @@
 //! The quality and speed bench: `cargo run --release --bin bench -- [BENCH_DIR] [--worst N]
-//! [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare] [--strict]`.
+//! [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare] [--strict]
+//! [--no-cv]`, and `bench train [BENCH_DIR]`, which regenerates the line model
+//! `data/model/lines.tsv` from the bench pages.
 //!
 //! BENCH_DIR defaults to `../shared/bench`; the seeds are read from `BENCH_DIR/../seeds`.
 //! Every figure the README reports is printed by this command.
 
+mod align;
 mod alloc;
 mod body;
 mod common;
@@ -11,6 +14,7 @@ mod compare;
 mod meta;
 mod seeds;
 mod speed;
+mod train;
 
 /// Counts heap bytes so the speed section can print peak memory (bench binary only).
 #[global_allocator]
@@ -35,6 +39,10 @@ pub struct Config {
     pub only: Option<String>,
     /// Exit non-zero when a speed or memory bound is broken (otherwise only printed).
     pub strict: bool,
+    /// Whether to run the 5-fold cross-validation of the line model.
+    pub cv: bool,
+    /// `bench train`: regenerate the model file instead of benchmarking.
+    pub train: bool,
 }
 
 fn parse_args() -> Result<Config, String> {
@@ -44,6 +52,8 @@ fn parse_args() -> Result<Config, String> {
     let mut meta_misses = false;
     let mut only = None;
     let mut strict = false;
+    let mut cv = true;
+    let mut train = false;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -66,6 +76,8 @@ fn parse_args() -> Result<Config, String> {
                 }
                 _ => return Err("--only takes body, seeds, meta, speed or compare".into()),
             },
+            "--no-cv" => cv = false,
+            "train" => train = true,
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ => bench_dir = PathBuf::from(a),
         }
@@ -79,6 +91,8 @@ fn parse_args() -> Result<Config, String> {
         meta_misses,
         only,
         strict,
+        cv,
+        train,
     })
 }
 
@@ -86,10 +100,21 @@ fn main() -> ExitCode {
     let cfg = match parse_args() {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("bench: {e}\nusage: bench [BENCH_DIR] [--worst N] [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare] [--strict]");
+            eprintln!("bench: {e}\nusage: bench [BENCH_DIR] [--worst N] [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare] [--strict] [--no-cv]\n       bench train [BENCH_DIR]");
             return ExitCode::from(2);
         }
     };
+    if cfg.train {
+        let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/model/lines.tsv");
+        let result = common::load_pages(&cfg.bench_dir).and_then(|pages| train::run(&pages, &out));
+        return match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("bench: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let wants = |section: &str| cfg.only.as_deref().is_none_or(|o| o == section);
     let mut result = Ok(());
     if wants("body") {

@@ -1,0 +1,209 @@
+//! Turns each non-blank line's [`Features`] plus its context (neighbours, runs of short lines,
+//! position in the page, list markers above it) into a fixed-length numeric vector for the
+//! line model.
+//!
+//! Promises: one vector per non-blank line, every value finite, [`NAMES`]`.len()` values each;
+//! the names are the keys of the model file, so renaming one is a model change.
+
+use super::features::Features;
+use crate::lexicon::{ChromeRule, FnvBuild};
+use crate::model::Kind;
+use std::collections::HashMap;
+
+/// The feature names, in vector order.
+pub const NAMES: &[&str] = &[
+    "ln_units",
+    "ln_chars",
+    "stop_share",
+    "stop_x_len",
+    "no_stoplist",
+    "no_stoplist_x_len",
+    "cap_share",
+    "title_case",
+    "digit_share",
+    "commas_per_unit",
+    "ends_sentence",
+    "ends_colon",
+    "starts_lower",
+    "starts_bullet",
+    "has_time",
+    "has_separator",
+    "has_link",
+    "dateline",
+    "chrome",
+    "chrome_marker",
+    "units_le2",
+    "units_le5",
+    "units_le10",
+    "units_ge25",
+    "blank_before",
+    "blank_after",
+    "duplicate",
+    "position",
+    "position_sq",
+    "mass_middle",
+    "prev_ln_units",
+    "next_ln_units",
+    "prev_sentence",
+    "next_sentence",
+    "window3_prose",
+    "window10_prose",
+    "short_run_ln",
+    "after_comments_marker",
+    "in_marked_list",
+    "prev_chrome",
+    "next_chrome",
+    "page_prose_share",
+    "page_short_share",
+    "page_prose_x_len",
+];
+
+/// Number of values in a line vector.
+pub const LEN: usize = NAMES.len();
+
+/// A line vector.
+pub type Vector = [f32; LEN];
+
+fn prose_shaped(f: &Features) -> bool {
+    (f.units >= 8 && f.ends_sentence) || f.units >= 20
+}
+
+fn ln1(x: usize) -> f32 {
+    (1.0 + x as f32).ln()
+}
+
+/// Builds the vectors of the non-blank lines. `lines`, `feats` and `chrome` are parallel
+/// (one entry per input line); `has_stoplist` tells whether the article's language has a
+/// stopword list. Returns `(line index, vector)` pairs in input order.
+pub fn vectors(
+    lines: &[String],
+    feats: &[Features],
+    chrome: &[Option<&ChromeRule>],
+    has_stoplist: bool,
+) -> Vec<(usize, Vector)> {
+    let nb: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+    let m = nb.len();
+    let prose: Vec<bool> = nb.iter().map(|&i| prose_shaped(&feats[i])).collect();
+    let short: Vec<bool> = nb.iter().map(|&i| feats[i].units <= 5).collect();
+    // Prefix sums of prose flags (windows) and of prose characters (article mass).
+    let mut prose_sum = vec![0usize; m + 1];
+    let mut mass = vec![0usize; m + 1];
+    for k in 0..m {
+        prose_sum[k + 1] = prose_sum[k] + usize::from(prose[k]);
+        mass[k + 1] = mass[k] + if prose[k] { feats[nb[k]].chars } else { 0 };
+    }
+    let total_mass = mass[m].max(1) as f32;
+    let page_prose = prose_sum[m] as f32 / m.max(1) as f32;
+    let page_short = short.iter().filter(|&&x| x).count() as f32 / m.max(1) as f32;
+    let window = |k: usize, r: usize| -> f32 {
+        let a = k.saturating_sub(r);
+        let b = (k + r + 1).min(m);
+        let n = b - a - 1;
+        if n == 0 {
+            return 0.0;
+        }
+        let s = prose_sum[b] - prose_sum[a] - usize::from(prose[k]);
+        s as f32 / n as f32
+    };
+    // Runs of short lines.
+    let mut run = vec![0usize; m];
+    let mut k = 0;
+    while k < m {
+        if !short[k] {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < m && short[k] {
+            k += 1;
+        }
+        for r in &mut run[start..k] {
+            *r = k - start;
+        }
+    }
+    let mut counts: HashMap<&str, usize, FnvBuild> = HashMap::default();
+    for &i in &nb {
+        *counts.entry(lines[i].as_str()).or_insert(0) += 1;
+    }
+    let mut after_comments = false;
+    let mut marker_open = false;
+    let mut out = Vec::with_capacity(m);
+    for k in 0..m {
+        let i = nb[k];
+        let f = &feats[i];
+        let ch = chrome[i];
+        if prose[k] && ch.is_none() {
+            marker_open = false;
+        }
+        let lu = ln1(f.units);
+        let pos = if m > 1 {
+            k as f32 / (m - 1) as f32
+        } else {
+            0.5
+        };
+        let c = (mass[k] as f32 + mass[k + 1] as f32) / 2.0 / total_mass;
+        let prev = k.checked_sub(1).map(|p| nb[p]);
+        let next = nb.get(k + 1).copied();
+        let b = |x: bool| if x { 1.0 } else { 0.0 };
+        let v: Vector = [
+            lu,
+            ln1(f.chars),
+            f.stop_share,
+            f.stop_share * lu.min(4.0),
+            b(!has_stoplist),
+            b(!has_stoplist) * lu,
+            f.cap_share,
+            b(f.cap_share >= 0.7 && f.words >= 2 && !f.ends_sentence),
+            f.digit_share,
+            f.commas as f32 / (1.0 + f.units as f32),
+            b(f.ends_sentence),
+            b(f.ends_colon),
+            b(f.starts_lower),
+            b(f.starts_bullet),
+            b(f.has_time),
+            b(f.has_separator),
+            b(f.has_link),
+            b(f.is_dateline),
+            b(ch.is_some()),
+            b(ch.is_some_and(|r| r.marker)),
+            b(f.units <= 2),
+            b(f.units <= 5),
+            b(f.units <= 10),
+            b(f.units >= 25),
+            b(i == 0 || lines[i - 1].is_empty()),
+            b(i + 1 >= lines.len() || lines[i + 1].is_empty()),
+            b(counts.get(lines[i].as_str()).is_some_and(|&n| n > 1)),
+            pos,
+            pos * pos,
+            if mass[m] == 0 {
+                0.0
+            } else {
+                4.0 * c * (1.0 - c)
+            },
+            prev.map_or(0.0, |p| ln1(feats[p].units)),
+            next.map_or(0.0, |n| ln1(feats[n].units)),
+            prev.map_or(0.0, |p| b(feats[p].ends_sentence)),
+            next.map_or(0.0, |n| b(feats[n].ends_sentence)),
+            window(k, 3),
+            window(k, 10),
+            if short[k] { ln1(run[k]) } else { 0.0 },
+            b(after_comments),
+            b(marker_open),
+            prev.map_or(0.0, |p| b(chrome[p].is_some())),
+            next.map_or(0.0, |n| b(chrome[n].is_some())),
+            page_prose,
+            page_short,
+            page_prose * lu,
+        ];
+        out.push((i, v));
+        if let Some(r) = ch {
+            if r.kind == Kind::Comments {
+                after_comments = true;
+            }
+            if r.marker {
+                marker_open = true;
+            }
+        }
+    }
+    out
+}
