@@ -4,6 +4,7 @@
 # changes to the classifier or extractors.
 #
 #   bash scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]      # default 300 s, every target
+#   FUZZ_MAX_LEN=N (default 4096) caps the input size libFuzzer generates.
 #
 # Needs the nightly toolchain and cargo-fuzz (installed from crates.io if missing). Runs at the
 # lowest priority (nice 19): the machine is shared. Inputs found are kept in fuzz/corpus/ (not
@@ -40,7 +41,7 @@ for t in "${targets[@]}"; do
   log="$log_dir/$t.log"
   start=$(date +%s)
   if nice -n 19 cargo +nightly fuzz run -O -s none "$t" "fuzz/corpus/$t" "${seeds[@]}" -- \
-      -max_total_time="$secs" -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+      -max_total_time="$secs" -max_len="${FUZZ_MAX_LEN:-4096}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
       >"$log" 2>&1; then
     status=ok
   else

@@ -72,6 +72,7 @@ WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-90} \
   cargo_tests wasm-test wasm-pack test --headless --chrome --mode no-install -- --test web
 
 if check build-wasm bash scripts/build-wasm.sh && [[ ${failed_steps[*]-} != *build-wasm* ]]; then
+  check size-budget bash scripts/size-budget.sh
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   rm -f artifacts/e2e-results.json
   status=0
