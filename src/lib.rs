@@ -15,11 +15,14 @@
 
 pub mod clean;
 pub mod compare;
+pub mod entities;
+pub mod facts;
 pub mod lexicon;
 pub mod limits;
 pub mod meta;
 pub mod model;
 pub mod normalize;
+pub mod quotes;
 pub mod report;
 pub mod score;
 #[cfg(target_arch = "wasm32")]
@@ -59,5 +62,19 @@ pub fn analyze_cleaned(texts: Vec<String>, cleaned: clean::Cleaned, options: &Op
     let mut analysis = report::assemble(lines);
     meta.apply(&mut analysis);
     analysis.language = cleaned.language.map(str::to_string);
+    // Entities and quotes read English text: other languages get none rather than noise.
+    if analysis.language.as_deref().is_none_or(|l| l == "en") {
+        let facts = facts::Facts::from_lines(
+            analysis
+                .lines
+                .iter()
+                .filter(|l| l.kind.is_article())
+                .map(|l| (l.line, l.text.as_str())),
+        );
+        analysis.people = facts.people;
+        analysis.places = facts.places;
+        analysis.organizations = facts.organizations;
+        analysis.quotes = facts.quotes;
+    }
     analysis
 }

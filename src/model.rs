@@ -153,6 +153,14 @@ pub struct Analysis {
     pub site_name: Option<String>,
     /// The article's language as an ISO 639-1 code ("en", "de", …), when the guess is clear.
     pub language: Option<String>,
+    /// People named in the body, most mentioned first (see [`crate::entities`]).
+    pub people: Vec<crate::entities::Entity>,
+    /// Places named in the body, most mentioned first.
+    pub places: Vec<crate::entities::Entity>,
+    /// Organizations named in the body, most mentioned first.
+    pub organizations: Vec<crate::entities::Entity>,
+    /// Quotations and quoted terms of the body with their speakers (see [`crate::quotes`]).
+    pub quotes: Vec<crate::quotes::Quote>,
 }
 
 /// The article's author line.

@@ -38,6 +38,10 @@ pub fn assemble(lines: Vec<Line>) -> Analysis {
         copyright: None,
         site_name: None,
         language: None,
+        people: Vec::new(),
+        places: Vec::new(),
+        organizations: Vec::new(),
+        quotes: Vec::new(),
     }
 }
 

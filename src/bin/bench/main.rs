@@ -1,6 +1,6 @@
 //! The quality and speed bench: `cargo run --release --bin bench -- [BENCH_DIR] [--worst N]
-//! [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare] [--strict]
-//! [--no-cv]`, and `bench train [BENCH_DIR]`, which regenerates the line model
+//! [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare|entities] [--strict]
+//! [--no-cv] [--verbose]`, and `bench train [BENCH_DIR]`, which regenerates the line model
 //! `data/model/lines.tsv` from the bench pages.
 //!
 //! BENCH_DIR defaults to `../shared/bench`; the seeds are read from `BENCH_DIR/../seeds`.
@@ -11,6 +11,7 @@ mod alloc;
 mod body;
 mod common;
 mod compare;
+mod entities;
 mod meta;
 mod seeds;
 mod speed;
@@ -35,7 +36,8 @@ pub struct Config {
     pub write_pred: Option<PathBuf>,
     /// List every metadata miss (`--meta-misses`).
     pub meta_misses: bool,
-    /// Run only this section (`body`, `seeds`, `meta`, `speed`, `compare`); all when `None`.
+    /// Run only this section (`body`, `seeds`, `meta`, `speed`, `compare`, `entities`); all when
+    /// `None`.
     pub only: Option<String>,
     /// Exit non-zero when a speed or memory bound is broken (otherwise only printed).
     pub strict: bool,
@@ -43,6 +45,8 @@ pub struct Config {
     pub cv: bool,
     /// `bench train`: regenerate the model file instead of benchmarking.
     pub train: bool,
+    /// Print per-article details (entities missed and added, quotes missed).
+    pub verbose: bool,
 }
 
 fn parse_args() -> Result<Config, String> {
@@ -54,6 +58,7 @@ fn parse_args() -> Result<Config, String> {
     let mut strict = false;
     let mut cv = true;
     let mut train = false;
+    let mut verbose = false;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -71,13 +76,16 @@ fn parse_args() -> Result<Config, String> {
             "--meta-misses" => meta_misses = true,
             "--strict" => strict = true,
             "--only" => match it.next().as_deref() {
-                Some(s @ ("body" | "seeds" | "meta" | "speed" | "compare")) => {
+                Some(s @ ("body" | "seeds" | "meta" | "speed" | "compare" | "entities")) => {
                     only = Some(s.to_string())
                 }
-                _ => return Err("--only takes body, seeds, meta, speed or compare".into()),
+                _ => {
+                    return Err("--only takes body, seeds, meta, speed, compare or entities".into())
+                }
             },
             "--no-cv" => cv = false,
             "train" => train = true,
+            "--verbose" => verbose = true,
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ => bench_dir = PathBuf::from(a),
         }
@@ -93,6 +101,7 @@ fn parse_args() -> Result<Config, String> {
         strict,
         cv,
         train,
+        verbose,
     })
 }
 
@@ -100,7 +109,7 @@ fn main() -> ExitCode {
     let cfg = match parse_args() {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("bench: {e}\nusage: bench [BENCH_DIR] [--worst N] [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare] [--strict] [--no-cv]\n       bench train [BENCH_DIR]");
+            eprintln!("bench: {e}\nusage: bench [BENCH_DIR] [--worst N] [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare|entities] [--strict] [--no-cv] [--verbose]\n       bench train [BENCH_DIR]");
             return ExitCode::from(2);
         }
     };
@@ -131,6 +140,9 @@ fn main() -> ExitCode {
     }
     if wants("compare") {
         result = result.and_then(|()| compare::run(&cfg));
+    }
+    if wants("entities") {
+        result = result.and_then(|()| entities::run(&cfg));
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,

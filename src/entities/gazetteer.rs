@@ -1,0 +1,226 @@
+//! The gazetteers under `data/gazetteer/`, embedded at compile time and parsed once on first use:
+//! countries (with other names, demonyms and capitals), regions and US states, major cities,
+//! well-known organizations, common given names and family names, titles and role nouns,
+//! organization and place cue words.
+//!
+//! Lookups are exact on the written form (case-sensitive where the data says so) and return a
+//! group key: every form of one place or organization ("US", "U.S.", "United States", "America")
+//! maps to the same key, its first-listed name.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
+const REGIONS: &str = include_str!("../../data/gazetteer/regions.tsv");
+const CITIES: &str = include_str!("../../data/gazetteer/cities.txt");
+const ORGANIZATIONS: &str = include_str!("../../data/gazetteer/organizations.txt");
+const GIVEN_NAMES: &str = include_str!("../../data/gazetteer/given_names.txt");
+const SURNAMES: &str = include_str!("../../data/gazetteer/surnames.txt");
+const ROLES: &str = include_str!("../../data/gazetteer/roles.tsv");
+const CUES: &str = include_str!("../../data/gazetteer/org_cues.tsv");
+const COMMON: &str = include_str!("../../data/gazetteer/common_words.txt");
+
+/// All gazetteers, parsed.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// Place form (lowercased) -> group key (the place's first-listed name).
+    pub places: HashMap<String, &'static str>,
+    /// Postal codes ("NJ") -> group key; only valid right after "City, ".
+    pub postal: HashMap<&'static str, &'static str>,
+    /// Demonym or adjective (as written, e.g. "Russian") -> place group key.
+    pub demonyms: HashMap<&'static str, &'static str>,
+    /// Organization form (lowercased) -> group key.
+    pub orgs: HashMap<String, &'static str>,
+    /// Common given names, as written.
+    pub given: HashSet<&'static str>,
+    /// Common family names written first ("Liu", "Kim").
+    pub surnames: HashSet<&'static str>,
+    /// Titles written before a name ("President", "Dr.").
+    pub titles: HashSet<&'static str>,
+    /// Lowercase role nouns ("aide", "spokesman").
+    pub role_nouns: HashSet<&'static str>,
+    /// Words that end an organization name.
+    pub org_last: HashSet<&'static str>,
+    /// Words that open an organization name before of/for/on.
+    pub org_first: HashSet<&'static str>,
+    /// Words that end a place name.
+    pub place_last: HashSet<&'static str>,
+    /// Words that open a place name.
+    pub place_first: HashSet<&'static str>,
+    /// Words that end names of events, products, works and laws (not entities).
+    pub not_last: HashSet<&'static str>,
+    /// Lowercase nouns that make the capitalized word after them an organization.
+    pub org_before: HashSet<&'static str>,
+    /// Nouns after a possessive that make the word before it an organization.
+    pub org_after: HashSet<&'static str>,
+    /// Words opening a sequence that are not part of the name ("Former").
+    pub drop_first: HashSet<&'static str>,
+    /// Frequent English words, lowercase.
+    pub common: HashSet<&'static str>,
+}
+
+fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn split_list(s: &'static str) -> impl Iterator<Item = &'static str> {
+    s.split(';').map(str::trim).filter(|w| !w.is_empty())
+}
+
+impl Gazetteer {
+    fn add_place(&mut self, form: &'static str, key: &'static str) {
+        self.places.entry(form.to_lowercase()).or_insert(key);
+    }
+
+    /// Parses the embedded data. Malformed rows are skipped (a test checks there are none).
+    fn parse() -> Gazetteer {
+        let mut g = Gazetteer::default();
+        for src in [COUNTRIES, REGIONS] {
+            let is_countries = std::ptr::eq(src, COUNTRIES);
+            for row in data_lines(src) {
+                let cols: Vec<&'static str> = row.split('\t').collect();
+                let key = cols[0].trim();
+                if key.is_empty() || g.places.contains_key(&key.to_lowercase()) {
+                    continue;
+                }
+                g.add_place(key, key);
+                for form in cols.get(1).copied().map(split_list).into_iter().flatten() {
+                    match form.strip_prefix('@') {
+                        Some(code) => {
+                            g.postal.insert(code, key);
+                        }
+                        None => g.add_place(form, key),
+                    }
+                }
+                for d in cols.get(2).copied().map(split_list).into_iter().flatten() {
+                    g.demonyms.entry(d).or_insert(key);
+                }
+                if is_countries {
+                    // The first capital names the group: "Kyiv;Kiev", "Washington;Washington, D.C.".
+                    // Two capitals of one country that are different cities ("La Paz;Sucre")
+                    // are both listed; the second then groups with the first, a known
+                    // simplification.
+                    let mut caps = cols.get(3).copied().map(split_list).into_iter().flatten();
+                    if let Some(first) = caps.next() {
+                        g.add_place(first, first);
+                        let k = g.places[&first.to_lowercase()];
+                        for cap in caps {
+                            g.add_place(cap, k);
+                        }
+                    }
+                }
+            }
+        }
+        for row in data_lines(CITIES) {
+            let mut forms = row.split('|').map(str::trim).filter(|f| !f.is_empty());
+            if let Some(key) = forms.next() {
+                if g.places.contains_key(&key.to_lowercase()) {
+                    continue;
+                }
+                g.add_place(key, key);
+                for f in forms {
+                    g.add_place(f, key);
+                }
+            }
+        }
+        for row in data_lines(ORGANIZATIONS) {
+            let mut forms = row.split('|').map(str::trim).filter(|f| !f.is_empty());
+            if let Some(key) = forms.next() {
+                g.orgs.entry(key.to_lowercase()).or_insert(key);
+                for f in forms {
+                    g.orgs.entry(f.to_lowercase()).or_insert(key);
+                }
+            }
+        }
+        g.given = data_lines(GIVEN_NAMES)
+            .flat_map(str::split_whitespace)
+            .collect();
+        g.common = data_lines(COMMON).flat_map(str::split_whitespace).collect();
+        g.surnames = data_lines(SURNAMES)
+            .flat_map(str::split_whitespace)
+            .collect();
+        for (src, is_roles) in [(ROLES, true), (CUES, false)] {
+            for row in data_lines(src) {
+                let Some((kind, words)) = row.split_once('\t') else {
+                    continue;
+                };
+                let set = match (is_roles, kind) {
+                    (true, "title") => &mut g.titles,
+                    (true, "noun") => &mut g.role_nouns,
+                    (false, "org_last") => &mut g.org_last,
+                    (false, "org_first") => &mut g.org_first,
+                    (false, "place_last") => &mut g.place_last,
+                    (false, "place_first") => &mut g.place_first,
+                    (false, "not_last") => &mut g.not_last,
+                    (false, "org_before") => &mut g.org_before,
+                    (false, "org_after") => &mut g.org_after,
+                    (false, "drop_first") => &mut g.drop_first,
+                    _ => continue,
+                };
+                set.extend(split_list(words));
+            }
+        }
+        g
+    }
+
+    /// The place group key of `name` (any case), if it is a known place.
+    pub fn place(&self, name: &str) -> Option<&'static str> {
+        self.places.get(&name.to_lowercase()).copied()
+    }
+
+    /// The organization group key of `name` (any case), if it is a known organization.
+    pub fn org(&self, name: &str) -> Option<&'static str> {
+        self.orgs.get(&name.to_lowercase()).copied()
+    }
+
+    /// True if `word` (any case) is a frequent English word.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.common.contains(word.to_lowercase().as_str())
+    }
+
+    /// The place a demonym or adjective refers to ("Russian" -> "Russia"), matched as written.
+    pub fn demonym(&self, word: &str) -> Option<&'static str> {
+        self.demonyms.get(word).copied()
+    }
+}
+
+/// The gazetteers, parsed on first use.
+pub fn get() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(Gazetteer::parse)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_parses() {
+        for row in data_lines(COUNTRIES).chain(data_lines(REGIONS)) {
+            assert!(row.split('\t').count() <= 4, "bad row {row:?}");
+        }
+        for row in data_lines(ROLES).chain(data_lines(CUES)) {
+            assert!(row.contains('\t'), "bad row {row:?}");
+        }
+    }
+
+    #[test]
+    fn groups_forms() {
+        let g = get();
+        assert_eq!(g.place("U.S."), Some("United States"));
+        assert_eq!(g.place("america"), Some("United States"));
+        assert_eq!(g.place("Britain"), Some("United Kingdom"));
+        assert_eq!(g.place("Moscow"), Some("Moscow"));
+        assert_eq!(g.place("Kiev"), Some("Kyiv"));
+        assert_eq!(g.demonym("Russian"), Some("Russia"));
+        assert_eq!(g.demonym("Eurasian"), Some("Eurasia"));
+        assert_eq!(g.postal.get("NJ"), Some(&"New Jersey"));
+        assert_eq!(g.org("AP"), Some("Associated Press"));
+        assert!(g.given.contains("Yury"));
+        assert!(g.titles.contains("President"));
+        assert!(g.role_nouns.contains("aide"));
+        assert!(g.org_last.contains("Ministry"));
+    }
+}

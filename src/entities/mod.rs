@@ -1,0 +1,446 @@
+//! People, places and organizations named in the article body, with their aliases merged.
+//!
+//! How: capitalized word sequences ([`spans`]) are typed by the gazetteers ([`gazetteer`]:
+//! countries, regions, cities, organizations, given names, titles, role nouns, cue words) and by
+//! context (a title or role noun before a name), then the whole document is made consistent: a
+//! name seen once as a person stays a person, and a lone surname or first name joins the person
+//! it names ([`names`]). Demonyms ("Russian") count as mentions of their place but never become
+//! names.
+//!
+//! Promises: each entity's `name` is the fullest form written in the body (for a place known
+//! only from a demonym before a geographic noun, "the Eurasian space", the gazetteer name);
+//! `aliases` are the other forms written (titled forms like "President Trump" included), without
+//! case duplicates and without `name`; `mentions` counts every mention (demonyms included);
+//! lists are sorted by mentions, most first, then by first line. Never panics; linear in the
+//! text apart from merging, which is quadratic only in the number of distinct names.
+
+pub mod gazetteer;
+pub mod names;
+pub mod spans;
+pub mod tokens;
+
+use serde::{Deserialize, Serialize};
+use spans::{DocContext, Evidence, Piece};
+use std::collections::{HashMap, HashSet};
+
+pub use names::{canonical_key, same_entity};
+
+/// The three entity types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityType {
+    /// A person (real or fictional).
+    Person,
+    /// A country, region, city, street, venue, body of water, planet.
+    Place,
+    /// A company, agency, ministry, party, team, outlet, university, legislature.
+    Organization,
+}
+
+/// One entity of the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// The canonical name: the fullest form written in the body.
+    pub name: String,
+    /// The other forms written (surname only, title + name, abbreviations), without `name`.
+    pub aliases: Vec<String>,
+    /// How many times the entity is mentioned (demonyms included for places).
+    pub mentions: usize,
+    /// The input line of the first mention (1-based).
+    pub first_line: usize,
+    /// Every input line with a mention, ascending.
+    pub lines: Vec<usize>,
+    /// The title or role written before the name the first time one was ("Chinese President").
+    pub role: Option<String>,
+}
+
+/// One mention of an entity, for the stages that need positions (quotes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Input line number (1-based).
+    pub line: usize,
+    /// Byte range in the line's text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// Which list the entity is in.
+    pub kind: EntityType,
+    /// Index of the entity in that list.
+    pub index: usize,
+    /// The mention is a demonym ("Russian"), not a name.
+    pub demonym: bool,
+}
+
+/// The entities of one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Entities {
+    /// People, most mentioned first.
+    pub people: Vec<Entity>,
+    /// Places, most mentioned first.
+    pub places: Vec<Entity>,
+    /// Organizations, most mentioned first.
+    pub organizations: Vec<Entity>,
+    /// Every mention, in text order (line, then offset).
+    pub mentions: Vec<Mention>,
+}
+
+impl Entities {
+    /// The entity list of one type.
+    pub fn list(&self, kind: EntityType) -> &[Entity] {
+        match kind {
+            EntityType::Person => &self.people,
+            EntityType::Place => &self.places,
+            EntityType::Organization => &self.organizations,
+        }
+    }
+}
+
+/// One line of article text with its input line number.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLine<'a> {
+    /// 1-based input line number.
+    pub line: usize,
+    /// The line's text.
+    pub text: &'a str,
+}
+
+/// True for heading-like lines (most words capitalized), where capitalization says nothing.
+fn is_title_case(toks: &[tokens::Tok]) -> bool {
+    let words: Vec<_> = toks
+        .iter()
+        .filter(|t| t.text.chars().any(char::is_alphabetic))
+        .collect();
+    if words.len() < 2 {
+        return words.len() == 1 && words[0].is_all_caps();
+    }
+    let caps = words
+        .iter()
+        .filter(|t| t.is_cap() && !crate::lexicon::is_stopword(t.text))
+        .count();
+    let content = words
+        .iter()
+        .filter(|t| !crate::lexicon::is_stopword(&t.text.to_lowercase()) || t.is_cap())
+        .count();
+    caps * 10 >= content.max(1) * 7
+}
+
+/// True for a line that reads as prose despite its capitals: long, or ending like a sentence.
+fn looks_like_sentence(text: &str, toks: &[tokens::Tok]) -> bool {
+    toks.len() > 14 || text.trim_end().ends_with(['.', '?', '!', '”', '"']) && toks.len() > 6
+}
+
+/// A piece placed in the document.
+struct Found {
+    line: usize,
+    piece: Piece,
+    restricted: bool,
+}
+
+/// Extracts the entities of the given article lines.
+pub fn extract(lines: &[BodyLine]) -> Entities {
+    let gaz = gazetteer::get();
+    let toks: Vec<Vec<tokens::Tok>> = lines.iter().map(|l| tokens::tokenize(l.text)).collect();
+    let mut lower_words = HashSet::new();
+    let mut mid_caps = HashSet::new();
+    for t in toks.iter().flatten() {
+        if t.text.chars().next().is_some_and(char::is_lowercase) {
+            lower_words.insert(t.text.to_lowercase());
+        } else if t.is_cap() && !t.sentence_start && !t.break_before {
+            mid_caps.insert(t.text.to_string());
+        }
+    }
+    let cx = DocContext {
+        gaz,
+        lower_words,
+        mid_caps,
+    };
+    let mut found: Vec<Found> = Vec::new();
+    for (l, tk) in lines.iter().zip(&toks) {
+        let restricted = is_title_case(tk) && !looks_like_sentence(l.text, tk);
+        for piece in spans::pieces(l.text, tk, &cx) {
+            found.push(Found {
+                line: l.line,
+                piece,
+                restricted,
+            });
+        }
+    }
+    resolve_types(&mut found);
+    build(lines, found)
+}
+
+/// Gives every untyped piece the type the rest of the document supports, or drops it; drops
+/// pieces of heading-like lines that are not known from elsewhere.
+fn resolve_types(found: &mut Vec<Found>) {
+    // Types decided with evidence, by folded surface.
+    let mut typed: HashMap<String, (EntityType, Evidence)> = HashMap::new();
+    for f in found.iter().filter(|f| !f.restricted && !f.piece.demonym) {
+        if let Some(k) = f.piece.kind {
+            let e = typed
+                .entry(names::fold(&f.piece.text()))
+                .or_insert((k, f.piece.evidence));
+            if f.piece.evidence > e.1 {
+                *e = (k, f.piece.evidence);
+            }
+        }
+    }
+    let mut persons = names::PersonIndex::default();
+    let mut person_keys: Vec<&String> = Vec::new();
+    for (k, (t, e)) in &typed {
+        if *t == EntityType::Person && (*e > Evidence::Weak || k.contains(' ')) {
+            persons.add(k);
+            person_keys.push(k);
+        }
+    }
+    let org_initials: HashSet<String> = found
+        .iter()
+        .filter(|f| f.piece.kind == Some(EntityType::Organization))
+        .map(|f| names::initials(&f.piece.text()))
+        .filter(|i| i.len() >= 2)
+        .collect();
+    for f in found.iter_mut() {
+        let p = &mut f.piece;
+        if p.demonym {
+            continue;
+        }
+        let key = names::fold(&p.text());
+        // Document consistency: the best-supported type of this surface wins.
+        if let Some((t, e)) = typed.get(&key) {
+            if *e >= p.evidence && (p.kind.is_none() || *e > p.evidence) {
+                p.kind = Some(*t);
+                p.evidence = *e;
+            }
+        }
+        let single = p.words.len() == 1;
+        let person_match = persons
+            .matches(&key)
+            .iter()
+            .any(|&id| person_keys[id] != &key);
+        if person_match
+            && (p.kind.is_none() || p.evidence < Evidence::Strong || single && p.key.is_none())
+        {
+            p.kind = Some(EntityType::Person);
+            p.evidence = Evidence::Medium;
+        }
+        if p.kind.is_none() && single {
+            let w = &p.words[0];
+            if w.len() >= 2
+                && w.chars().all(|c| c.is_ascii_uppercase())
+                && org_initials.contains(w.as_str())
+            {
+                p.kind = Some(EntityType::Organization);
+                p.evidence = Evidence::Medium;
+            }
+        }
+        // "Bidens": a family, not a name of its own.
+        if single && p.key.is_none() && p.evidence < Evidence::Strong {
+            if let Some(stem) = key.strip_suffix('s') {
+                if !persons.matches(stem).is_empty() {
+                    p.kind = None;
+                }
+            }
+        }
+        let titled_person = p.kind == Some(EntityType::Person) && p.evidence == Evidence::Strong;
+        if f.restricted
+            && p.key.is_none()
+            && !titled_person
+            && typed.get(&key).is_none_or(|(_, e)| *e < Evidence::Medium)
+            && !person_match
+        {
+            p.kind = None;
+        }
+    }
+    found.retain(|f| f.piece.kind.is_some());
+}
+
+/// A group of pieces that name one entity.
+struct Cluster {
+    kind: EntityType,
+    /// Folded fullest form, for matching.
+    full: String,
+    /// Written forms with their first position (line, order).
+    forms: Vec<(String, usize)>,
+    titled: Vec<String>,
+    mentions: Vec<(usize, usize, usize, bool)>,
+    role: Option<(usize, String)>,
+    key: Option<&'static str>,
+}
+
+fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    // Person clusters by first/last word, organization clusters by initials and by acronym.
+    let mut person_ix = names::PersonIndex::default();
+    let mut person_cluster: Vec<usize> = Vec::new();
+    let mut org_by_initials: HashMap<String, usize> = HashMap::new();
+    let mut org_by_acronym: std::collections::BTreeMap<String, usize> =
+        std::collections::BTreeMap::new();
+    // People first by descending length so that full names exist before surnames join them.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| {
+        let p = &found[i].piece;
+        (std::cmp::Reverse(p.words.len()), found[i].line, p.start)
+    });
+    for i in order {
+        let f = &found[i];
+        let p = &f.piece;
+        let Some(kind) = p.kind else { continue };
+        let folded = names::fold(&p.text());
+        let key = match (kind, p.key) {
+            (_, Some(k)) => names::fold(k),
+            _ => folded.clone(),
+        };
+        let mut idx = by_key.get(&(kind, key.clone())).copied();
+        if idx.is_none() && kind == EntityType::Person {
+            idx = person_ix
+                .matches(&folded)
+                .into_iter()
+                .map(|id| person_cluster[id])
+                .max_by_key(|&i| (clusters[i].mentions.len(), std::cmp::Reverse(i)));
+        }
+        let text = p.text();
+        let initials = names::initials(&text);
+        if idx.is_none() && kind == EntityType::Organization {
+            idx = org_by_initials.get(&text).copied().or_else(|| {
+                org_by_acronym
+                    .iter()
+                    .take(64)
+                    .filter(|(a, _)| a.len() <= 8 && names::is_acronym_of(a, &text))
+                    .map(|(_, &c)| c)
+                    .min()
+            });
+        }
+        let ci = match idx {
+            Some(ci) => ci,
+            None => {
+                clusters.push(Cluster {
+                    kind,
+                    full: folded.clone(),
+                    forms: Vec::new(),
+                    titled: Vec::new(),
+                    mentions: Vec::new(),
+                    role: None,
+                    key: p.key,
+                });
+                let ci = clusters.len() - 1;
+                if kind == EntityType::Person {
+                    person_ix.add(&folded);
+                    person_cluster.push(ci);
+                }
+                ci
+            }
+        };
+        if kind == EntityType::Organization {
+            if initials.len() >= 2 && text.contains(' ') {
+                org_by_initials.entry(initials).or_insert(ci);
+                // With connector letters too ("MOTIE" for "Ministry of Trade, …").
+                let all: String = text
+                    .split(' ')
+                    .filter_map(|w| w.chars().next())
+                    .flat_map(char::to_uppercase)
+                    .filter(char::is_ascii_uppercase)
+                    .collect();
+                org_by_initials.entry(all).or_insert(ci);
+            }
+            if text.len() >= 2 && text.chars().all(|c| c.is_ascii_uppercase()) {
+                org_by_acronym.entry(text.clone()).or_insert(ci);
+            }
+        }
+        by_key.insert((kind, key), ci);
+        by_key.entry((kind, folded)).or_insert(ci);
+        let c = &mut clusters[ci];
+        if !p.demonym {
+            c.forms.push((p.text(), f.line * 100_000 + p.start));
+        }
+        if let Some(t) = &p.titled {
+            c.titled.push(t.clone());
+        }
+        if let Some(r) = &p.role {
+            if c.role
+                .as_ref()
+                .is_none_or(|(l, _)| *l > f.line * 100_000 + p.start)
+            {
+                c.role = Some((f.line * 100_000 + p.start, r.clone()));
+            }
+        }
+        c.mentions.push((f.line, p.start, p.end, p.demonym));
+    }
+    // Places known only from demonyms are not listed.
+    clusters.retain(|c| !c.forms.is_empty());
+    let mut out = Entities::default();
+    let mut ranked: Vec<(usize, Entity)> = clusters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, to_entity(c)))
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.1.mentions
+            .cmp(&a.1.mentions)
+            .then(a.1.first_line.cmp(&b.1.first_line))
+    });
+    for (ci, e) in ranked {
+        let c = &clusters[ci];
+        let list = match c.kind {
+            EntityType::Person => &mut out.people,
+            EntityType::Place => &mut out.places,
+            EntityType::Organization => &mut out.organizations,
+        };
+        let index = list.len();
+        list.push(e);
+        for &(line, start, end, demonym) in &c.mentions {
+            out.mentions.push(Mention {
+                line,
+                start,
+                end,
+                kind: c.kind,
+                index,
+                demonym,
+            });
+        }
+    }
+    out.mentions.sort_by_key(|m| (m.line, m.start));
+    out
+}
+
+fn is_all_caps(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() > 1 && !s.chars().any(char::is_lowercase)
+}
+
+fn to_entity(c: &Cluster) -> Entity {
+    let mut forms = c.forms.clone();
+    forms.sort_by_key(|f| f.1);
+    // The fullest written form: not all capitals (unless nothing else), most words, longest.
+    let name = forms
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, f)| {
+            (
+                !is_all_caps(&f.0) || f.0.len() <= 4,
+                f.0.split(' ').count(),
+                f.0.len(),
+                std::cmp::Reverse(*i),
+            )
+        })
+        .map(|(_, f)| f.0.clone())
+        .or_else(|| c.key.map(str::to_string))
+        .unwrap_or_default();
+    let mut seen: HashSet<String> = HashSet::new();
+    seen.insert(names::fold(&name));
+    let mut aliases = Vec::new();
+    for f in forms.iter().map(|f| &f.0).chain(c.titled.iter()) {
+        if seen.insert(names::fold(f)) {
+            aliases.push(f.clone());
+        }
+    }
+    let mut lines: Vec<usize> = c.mentions.iter().map(|m| m.0).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    Entity {
+        name,
+        aliases,
+        mentions: c.mentions.len(),
+        first_line: lines.first().copied().unwrap_or(0),
+        lines,
+        role: c.role.as_ref().map(|r| r.1.clone()),
+    }
+}

@@ -1,0 +1,293 @@
+//! Word tokens of one line, with byte offsets and the punctuation around them.
+//!
+//! A token is a whitespace-separated word with leading/trailing punctuation stripped; a trailing
+//! `.` is kept on abbreviations ("U.S.", "Jr.", "Dr."), a possessive `'s`/`’s` is removed and
+//! flagged. Offsets are byte offsets into the line, always at char boundaries.
+
+/// One word of a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tok<'a> {
+    /// The word, punctuation and possessive stripped.
+    pub text: &'a str,
+    /// Byte offset of `text` in the line.
+    pub start: usize,
+    /// Byte offset just past `text` (the possessive, if any, comes after).
+    pub end: usize,
+    /// Punctuation before the word opens a new phrase (opening quote or bracket, dash).
+    pub break_before: bool,
+    /// Punctuation after the word (or a possessive) closes the phrase: `, ; : . ! ? ) ”`.
+    pub break_after: bool,
+    /// The word was followed by `'s` / `’s` / a bare `'` after `s`.
+    pub possessive: bool,
+    /// The word opens a sentence (first of the line, or after `.`, `!`, `?`, `:`).
+    pub sentence_start: bool,
+    /// The word sits inside a quotation ("…") opened earlier on the line.
+    pub quoted: bool,
+}
+
+impl Tok<'_> {
+    /// True if the word starts with an upper-case letter.
+    pub fn is_cap(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// True if every letter is upper case and there are at least two letters ("XI", "NASA").
+    pub fn is_all_caps(&self) -> bool {
+        let mut letters = 0;
+        for c in self.text.chars() {
+            if c.is_alphabetic() {
+                if !c.is_uppercase() {
+                    return false;
+                }
+                letters += 1;
+            }
+        }
+        letters >= 2
+    }
+}
+
+const ABBREV: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gov", "Sen", "Rep", "Lt", "Col", "Gen", "Capt",
+    "Sgt", "Prof", "Rev", "Maj", "Adm", "Cmdr", "Det", "Inc", "Corp", "Co", "Ltd", "Ave", "Blvd",
+    "Rd", "Mt", "Ft", "No", "vs", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla",
+    "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont",
+    "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
+];
+
+/// True if `w` (without its final `.`) is an abbreviation that keeps its period: a listed one,
+/// a single capital letter ("W"), or a dotted form ("U.S", "D.C").
+pub fn is_abbrev(w: &str) -> bool {
+    if ABBREV.contains(&w) {
+        return true;
+    }
+    let mut chars = w.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.is_uppercase(),
+        _ => w.contains('.') && w.chars().all(|c| c == '.' || c.is_alphabetic()),
+    }
+}
+
+/// Lowercase second halves of hyphenated words that end the name before them.
+const HYPHEN_SUFFIXES: &[&str] = &[
+    "based",
+    "controlled",
+    "led",
+    "owned",
+    "backed",
+    "style",
+    "born",
+    "made",
+    "run",
+    "funded",
+    "linked",
+    "affiliated",
+    "allied",
+    "era",
+    "area",
+    "bound",
+    "headquartered",
+    "listed",
+    "registered",
+    "supported",
+    "sponsored",
+    "dominated",
+    "friendly",
+    "focused",
+    "centric",
+    "related",
+    "specific",
+    "wide",
+    "like",
+];
+
+fn is_separator(c: char) -> bool {
+    matches!(c, '—' | '–' | '_' | '|' | '•')
+}
+
+fn is_open_punct(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '‘' | '\'' | '(' | '[' | '{' | '«' | '<' | '《' | '*' | '¿' | '¡' | '#'
+    )
+}
+
+fn is_close_punct(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '”'
+            | '’'
+            | '\''
+            | ')'
+            | ']'
+            | '}'
+            | '»'
+            | '>'
+            | '》'
+            | ','
+            | ';'
+            | ':'
+            | '.'
+            | '!'
+            | '?'
+            | '…'
+            | '*'
+    )
+}
+
+/// Splits a line into tokens. Never panics; empty or punctuation-only words are skipped.
+pub fn tokenize(line: &str) -> Vec<Tok<'_>> {
+    let mut out: Vec<Tok<'_>> = Vec::new();
+    let mut next_starts_sentence = true;
+    let mut in_quote = false;
+    // Em/en dashes and underscores separate words like spaces do, and also break phrases.
+    let mut prev_end = 0;
+    for word in line.split(|c: char| c.is_whitespace() || is_separator(c)) {
+        if word.is_empty() {
+            continue;
+        }
+        // `word` is a subslice of `line`: its offset is the pointer difference.
+        let wstart = word.as_ptr() as usize - line.as_ptr() as usize;
+        let gap_breaks = line[prev_end..wstart].contains(is_separator);
+        prev_end = wstart + word.len();
+        if gap_breaks {
+            if let Some(last) = out.last_mut() {
+                last.break_after = true;
+            }
+        }
+        // "D-Minn.", "R-Texas": a party letter before a state.
+        let (word, wstart) = match word.as_bytes() {
+            [b'D' | b'R' | b'I', b'-', c, ..] if c.is_ascii_uppercase() => (&word[2..], wstart + 2),
+            [b'(', b'D' | b'R' | b'I', b'-', c, ..] if c.is_ascii_uppercase() => {
+                (&word[3..], wstart + 3)
+            }
+            _ => (word, wstart),
+        };
+        let lead = word.len() - word.trim_start_matches(is_open_punct).len();
+        let mut core = &word[lead..];
+        let opens_quote = word[..lead]
+            .chars()
+            .any(|c| matches!(c, '"' | '“' | '‘' | '\''));
+        let mut trail_s = "";
+        let trimmed = core.trim_end_matches(is_close_punct);
+        if trimmed.len() < core.len() {
+            trail_s = &core[trimmed.len()..];
+            core = trimmed;
+            // Keep the period of an abbreviation.
+            if trail_s.starts_with('.') && is_abbrev(core) {
+                core = &word[lead..lead + core.len() + 1];
+                trail_s = &trail_s[1..];
+            }
+        }
+        // "Minneapolis-based", "Party-controlled": the name ends before the hyphen.
+        let mut hyphen_break = false;
+        if let Some(h) = core.rfind('-') {
+            if core[..h].chars().next().is_some_and(char::is_uppercase)
+                && HYPHEN_SUFFIXES.contains(&&core[h + 1..])
+            {
+                core = &core[..h];
+                hyphen_break = true;
+            }
+        }
+        let mut possessive = false;
+        for suf in ["'s", "’s", "'S", "’S"] {
+            if core.len() > suf.len() {
+                if let Some(c) = core.strip_suffix(suf) {
+                    core = c;
+                    possessive = true;
+                    break;
+                }
+            }
+        }
+        if !possessive
+            && (trail_s.starts_with('\'') || trail_s.starts_with('’'))
+            && core.ends_with('s')
+        {
+            // "Jones' car": a bare apostrophe after s.
+            possessive = trail_s.len() <= 3 && !in_quote;
+        }
+        let closes_quote = trail_s.chars().any(|c| matches!(c, '"' | '”' | '’' | '\''));
+        let ends_sentence = trail_s.contains(['.', '!', '?', ':']);
+        let has_letter_or_digit = core.chars().any(char::is_alphanumeric);
+        if opens_quote {
+            in_quote = true;
+        }
+        if has_letter_or_digit {
+            let start = wstart + lead;
+            out.push(Tok {
+                text: core,
+                start,
+                end: start + core.len(),
+                break_before: lead > 0 || gap_breaks,
+                break_after: !trail_s.is_empty() || possessive || hyphen_break,
+                possessive,
+                sentence_start: next_starts_sentence,
+                quoted: in_quote,
+            });
+        }
+        if closes_quote && (!opens_quote || trail_s.contains(['"', '”'])) {
+            in_quote = false;
+        }
+        next_starts_sentence = if has_letter_or_digit {
+            ends_sentence
+        } else {
+            next_starts_sentence || ends_sentence
+        };
+    }
+    // "Lowe's was also lower": a possessive followed by a function word is part of the name.
+    for k in 0..out.len() {
+        if !out[k].possessive {
+            continue;
+        }
+        let next_is_function = out.get(k + 1).is_some_and(|n| {
+            matches!(
+                n.text,
+                "was" | "is" | "has" | "had" | "said" | "says" | "will" | "would" | "and" | "also"
+            )
+        });
+        if next_is_function {
+            let t = &mut out[k];
+            let end = line[t.end..]
+                .char_indices()
+                .nth(2)
+                .map_or(line.len(), |(i, _)| t.end + i);
+            if line.is_char_boundary(end) && line[t.start..end].ends_with(['s', 'S']) {
+                t.text = &line[t.start..end];
+                t.end = end;
+                t.possessive = false;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_punctuation_and_possessives() {
+        let line = "“We agree,” Xi’s aide said in the U.S. on Tuesday. Mr. Smith—no.";
+        let t = tokenize(line);
+        let words: Vec<&str> = t.iter().map(|t| t.text).collect();
+        assert_eq!(
+            words,
+            [
+                "We", "agree", "Xi", "aide", "said", "in", "the", "U.S.", "on", "Tuesday", "Mr.",
+                "Smith", "no"
+            ]
+        );
+        assert!(t[0].break_before && t[0].sentence_start && t[0].quoted);
+        assert!(t[2].possessive && t[2].break_after && !t[2].quoted);
+        assert!(t[10].sentence_start);
+        for tok in &t {
+            assert_eq!(&line[tok.start..tok.end], tok.text);
+        }
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for s in ["", "’", "''s", "“”", "— — —", "\u{0}x", "a’s’s’", "é’s"] {
+            let _ = tokenize(s);
+        }
+    }
+}

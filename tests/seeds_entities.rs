@@ -1,0 +1,128 @@
+//! The five seed articles (`../shared/seeds`) against their gold: every gold person, place and
+//! organization is found (same entity by `presslens::entities::same_entity`), no person is
+//! listed twice under two spellings, and every gold quote is found with its speaker.
+
+use presslens::entities::{same_entity, Entity};
+use presslens::{analyze, Analysis, Options};
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn seeds() -> Vec<(String, String, Value)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let mut out = Vec::new();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    for p in paths {
+        let text = std::fs::read_to_string(&p).expect("seed text");
+        let gold: Value = serde_json::from_str(
+            &std::fs::read_to_string(p.with_extension("gold.json")).expect("seed gold"),
+        )
+        .expect("gold json");
+        out.push((p.display().to_string(), text, gold));
+    }
+    assert_eq!(out.len(), 5, "expected five seeds in {}", dir.display());
+    out
+}
+
+fn names(e: &Entity) -> impl Iterator<Item = &str> {
+    std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str))
+}
+
+fn has(list: &[Entity], gold: &str) -> bool {
+    list.iter().any(|e| names(e).any(|n| same_entity(n, gold)))
+}
+
+fn strings(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect()
+}
+
+fn analyzed() -> Vec<(String, Analysis, Value)> {
+    seeds()
+        .into_iter()
+        .map(|(p, t, g)| (p, analyze(&t, &Options::default()), g))
+        .collect()
+}
+
+#[test]
+fn gold_entities_are_found() {
+    for (path, a, gold) in analyzed() {
+        for (field, list) in [
+            ("people", &a.people),
+            ("places", &a.places),
+            ("organizations", &a.organizations),
+        ] {
+            for g in strings(&gold[field]) {
+                assert!(
+                    has(list, g),
+                    "{path}: {field} misses {g:?}; got {:?}",
+                    list.iter().map(|e| &e.name).collect::<Vec<_>>()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_person_is_listed_twice() {
+    for (path, a, _) in analyzed() {
+        for (i, p) in a.people.iter().enumerate() {
+            for q in &a.people[i + 1..] {
+                assert!(
+                    !same_entity(&p.name, &q.name),
+                    "{path}: {:?} and {:?} are one person",
+                    p.name,
+                    q.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn gold_quotes_are_found_with_their_speaker() {
+    let fold = |s: &str| s.replace(['’', '‘'], "'").to_lowercase();
+    for (path, a, gold) in analyzed() {
+        for q in gold["quotes"].as_array().into_iter().flatten() {
+            let starts = fold(q["starts"].as_str().unwrap_or(""));
+            let speaker = q["speaker"].as_str().unwrap_or("");
+            let found = a
+                .quotes
+                .iter()
+                .find(|p| fold(&p.text).starts_with(&starts))
+                .unwrap_or_else(|| panic!("{path}: quote {starts:?} not found"));
+            let got = found.speaker.as_deref().unwrap_or("");
+            assert!(
+                same_entity(got, speaker),
+                "{path}: quote {starts:?} attributed to {got:?}, not {speaker:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn canonical_names_and_roles() {
+    let all = analyzed();
+    let (_, a, _) = &all[2];
+    let xi = a
+        .people
+        .iter()
+        .find(|p| p.name == "Xi Jinping")
+        .expect("Xi Jinping");
+    assert!(xi.aliases.iter().any(|n| n == "Xi"));
+    assert_eq!(xi.role.as_deref(), Some("Chinese President"));
+    let ushakov = a.people.iter().find(|p| p.name == "Yury Ushakov").unwrap();
+    assert_eq!(ushakov.role.as_deref(), Some("Kremlin aide"));
+    // Demonyms count for their place but are never listed as its names.
+    let russia = a.places.iter().find(|p| p.name == "Russia").unwrap();
+    assert!(russia.aliases.iter().all(|n| n != "Russian"));
+    // People are sorted by mentions, most first.
+    assert!(a.people.windows(2).all(|w| w[0].mentions >= w[1].mentions));
+}
