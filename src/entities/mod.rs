@@ -256,8 +256,6 @@ fn resolve_types(found: &mut Vec<Found>) {
 /// A group of pieces that name one entity.
 struct Cluster {
     kind: EntityType,
-    /// Folded fullest form, for matching.
-    full: String,
     /// Written forms with their first position (line, order).
     forms: Vec<(String, usize)>,
     titled: Vec<String>,
@@ -315,7 +313,6 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
             None => {
                 clusters.push(Cluster {
                     kind,
-                    full: folded.clone(),
                     forms: Vec::new(),
                     titled: Vec::new(),
                     mentions: Vec::new(),
