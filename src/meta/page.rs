@@ -20,10 +20,21 @@ pub struct Page<'a> {
     pub dates: Vec<Vec<ParsedDate>>,
     /// First and last line of the main body cluster (the run of body lines with the most text).
     pub body: Option<(usize, usize)>,
-    /// Lowercased content words (4+ letters, not stopwords) of the article's body lines.
+    /// Stems of the content words (4+ letters, not stopwords) of the article's body lines.
     pub body_words: HashSet<String>,
     /// Today, if the caller said.
     pub reference: Option<Ymd>,
+    /// Stems of each line's content words.
+    pub stems: Vec<Vec<String>>,
+    /// Each line is long enough to be prose (12+ words or 100+ characters).
+    pub long: Vec<bool>,
+}
+
+/// A crude language-neutral stem: the word without a plural `s`, cut to 5 characters
+/// ("temptations" and "tempting" → "tempt", "snacks" → "snack").
+pub fn stem(word: &str) -> String {
+    let w = word.strip_suffix('s').unwrap_or(word);
+    w.chars().take(5).collect()
 }
 
 /// Lowercased content words of `text`: letters-only tokens of 4+ chars that are not stopwords.
@@ -129,13 +140,28 @@ impl<'a> Page<'a> {
                 date::find_dates(&l.text, &ctx)
             })
             .collect();
+        let stems: Vec<Vec<String>> = lines
+            .iter()
+            .map(|l| {
+                if l.text.len() > MAX_DATE_LINE_CHARS * 4 {
+                    return Vec::new();
+                }
+                content_words(&l.text).iter().map(|w| stem(w)).collect()
+            })
+            .collect();
+        let long = lines
+            .iter()
+            .map(|l| word_count(&l.text) >= 12 || l.text.chars().count() >= 100)
+            .collect();
         Page {
             lines,
             lower,
             dates,
             body,
-            body_words,
+            body_words: body_words.iter().map(|w| stem(w)).collect(),
             reference,
+            stems,
+            long,
         }
     }
 

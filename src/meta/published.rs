@@ -82,14 +82,17 @@ fn cue_before(text: &str, start: usize) -> Option<Cue> {
         .find_map(|w| cues.get(w).copied())
 }
 
-/// True if line `i` can carry the page's own date.
-fn is_date_line(page: &Page, i: usize) -> bool {
+/// True if line `i` can carry the page's own date. Away from the title (`near_title` false),
+/// lines cleaning put in related lists, comments, captions or tags are left out; next to the
+/// title cleaning's kinds are not trusted (header lines are often mislabelled).
+fn is_date_line(page: &Page, i: usize, near_title: bool) -> bool {
     let l = &page.lines[i];
     if page.dates[i].is_empty()
-        || matches!(
-            l.kind,
-            Kind::Related | Kind::Comments | Kind::Caption | Kind::Tags
-        )
+        || !near_title
+            && matches!(
+                l.kind,
+                Kind::Related | Kind::Comments | Kind::Caption | Kind::Tags
+            )
     {
         return false;
     }
@@ -150,7 +153,7 @@ pub fn choose(page: &Page, title: Option<usize>) -> Option<PublishedChoice> {
         }
         .min(n);
         for i in t.saturating_sub(6)..hi {
-            if !is_date_line(page, i) {
+            if !is_date_line(page, i, true) {
                 continue;
             }
             let Some((d, cue)) = best_on_line(page, i) else {
@@ -188,10 +191,12 @@ pub fn choose(page: &Page, title: Option<usize>) -> Option<PublishedChoice> {
     // No title or nothing near it: a byline with a date anywhere, else the first date line
     // before the end of the body.
     let end = page.body.map_or(n, |(_, b)| (b + 1).min(n));
-    let byline_date = (0..n)
-        .find(|&i| is_date_line(page, i) && byline::parse_line(&page.lines[i].text).is_some());
-    let first = byline_date
-        .or_else(|| (0..end).find(|&i| is_date_line(page, i) && page.date_share(i) >= 0.5))?;
+    let byline_date = (0..n).find(|&i| {
+        is_date_line(page, i, false) && byline::parse_line(&page.lines[i].text).is_some()
+    });
+    let first = byline_date.or_else(|| {
+        (0..end).find(|&i| is_date_line(page, i, false) && page.date_share(i) >= 0.5)
+    })?;
     let (d, _) = best_on_line(page, first)?;
     Some(choice(page, first, d))
 }

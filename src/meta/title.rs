@@ -8,9 +8,11 @@
 //! part of the title text.
 
 use super::byline;
-use super::page::{content_words, ends_sentence, word_count, Page};
+use super::page::{content_words, ends_sentence, stem, word_count, Page};
 use crate::lexicon;
 use crate::model::Kind;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// The chosen title.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,8 +34,8 @@ pub struct Standfirst {
     pub line: usize,
 }
 
-/// How many non-blank lines before the body a title may stand.
-const MAX_LINES_BEFORE_BODY: usize = 40;
+/// At most this many lines are scored (a title stands near the top of a paste).
+const MAX_CANDIDATES: usize = 3000;
 
 fn normalized(s: &str) -> String {
     s.split_whitespace()
@@ -115,12 +117,97 @@ fn excluded_kind(k: Kind) -> bool {
             | Kind::Byline
             | Kind::Caption
             | Kind::Credit
-            | Kind::Tags
     )
 }
 
-/// Score of line `i` as the title, or None if it cannot be one.
-fn score(page: &Page, i: usize, text: &str) -> Option<(f32, String)> {
+/// How many non-blank lines after a candidate are read as "the article that follows".
+const FOLLOWING: usize = 40;
+
+/// True if line `j` is a byline or mostly a date.
+fn is_byline_or_date(page: &Page, j: usize) -> bool {
+    page.date_share(j) > 0.4 || byline::parse_line(&page.lines[j].text).is_some()
+}
+
+/// Steps (non-blank lines) from `i` to the first byline/date line within `max` lines after it.
+fn byline_or_date_after(page: &Page, i: usize, max: usize) -> Option<usize> {
+    let mut k = i;
+    for step in 0..max {
+        k = page.next_nonblank(k)?;
+        if is_byline_or_date(page, k) {
+            return Some(step);
+        }
+    }
+    None
+}
+
+/// Names of the title features, in order (also the rows of `data/meta/title_weights.tsv`).
+pub const FEATURES: [&str; 27] = [
+    "bias",
+    "share_following",
+    "hits_following",
+    "share_body",
+    "no_overlap",
+    "prose_distance",
+    "prose_mass",
+    "meta_after",
+    "meta_next",
+    "near_before_body",
+    "far_before_body",
+    "after_body",
+    "inside_body",
+    "article_kind",
+    "has_date",
+    "full_stop",
+    "question",
+    "few_words",
+    "headline_length",
+    "chrome",
+    "cleaning_title",
+    "repeated",
+    "deck_follows",
+    "prose_before",
+    "breadcrumb",
+    "all_caps",
+    "position",
+];
+
+const WEIGHTS_TSV: &str = include_str!("../../data/meta/title_weights.tsv");
+
+/// The learned weight of each feature (0 for a feature the file does not list).
+fn weights() -> &'static [f32; 27] {
+    static W: OnceLock<[f32; 27]> = OnceLock::new();
+    W.get_or_init(|| {
+        let mut w = [0.0f32; 27];
+        for l in WEIGHTS_TSV.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((name, v)) = l.split_once('\t') {
+                if let (Some(k), Ok(v)) = (
+                    FEATURES.iter().position(|f| *f == name.trim()),
+                    v.trim().parse(),
+                ) {
+                    w[k] = v;
+                }
+            }
+        }
+        w
+    })
+}
+
+/// True if `text` looks like a breadcrumb trail ("Home News Business …", "Blog > Tips").
+fn is_breadcrumb(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.starts_with("home ") && word_count(text) >= 3
+        || lower.starts_with("share ")
+        || ["»", " > ", "›", "you are here", "sharing options"]
+            .iter()
+            .any(|m| lower.contains(m))
+}
+
+/// The features of line `i` (with title text `text`) as a title, or None when it cannot be one
+/// (wrong kind, too long or short, a date/byline/caption line, a sentence inside prose).
+/// Signals: its words recur in the prose that follows (and in cleaning's body); prose starts
+/// soon after; a byline or date follows; it stands just before cleaning's article; it is shaped
+/// like a headline.
+pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; 27]> {
     let line = &page.lines[i];
     if excluded_kind(line.kind) {
         return None;
@@ -130,109 +217,191 @@ fn score(page: &Page, i: usize, text: &str) -> Option<(f32, String)> {
     if !(1..=30).contains(&words) || !(4..=300).contains(&chars) {
         return None;
     }
-    if page.date_share(i) > 0.4
+    let prefix_stripped = text.len() != line.text.len();
+    if !prefix_stripped && page.date_share(i) > 0.4
         || byline::parse_line(&line.text).is_some()
         || ends_with_photo_credit(text)
     {
         return None;
     }
-    let (a, b) = page.body?;
-    // Position: before the main body, or its first line when that is headline-shaped.
-    let gap = if i < a {
-        (i + 1..a)
-            .filter(|&j| !page.lines[j].text.is_empty())
-            .count()
-    } else if i <= b && (a..i).all(|j| !page.lines[j].kind.is_article()) {
-        0
-    } else {
-        return None;
-    };
-    if gap > MAX_LINES_BEFORE_BODY {
-        return None;
-    }
-    let mut s = 0.0f32;
-    let mut why = Vec::new();
-    s -= 0.06 * gap as f32;
+    let meta_after = byline_or_date_after(page, i, 8);
+    let sentence = ends_sentence(text);
+    let question = text.ends_with('?') || text.ends_with('!') || text.ends_with("!\"");
     if line.kind.is_article() {
-        // Cleaning called it article text: only a short headline-shaped line can be the title.
-        if words > 20 || ends_sentence(text) {
+        // Cleaning called it article text: only a headline-shaped line, not inside prose — a
+        // question or exclamation only as one sentence ("Is an oxygen bar in Delhi safe?").
+        let near_meta = meta_after.is_some_and(|s| s <= 1);
+        let limit = if near_meta { 30 } else { 20 };
+        // Two sentences ("Nunca ouviu …? Assista …!") are prose; "Meth. We're on it" may be a title.
+        let inner_question = ["? ", "! "].iter().any(|b| text.trim_end().contains(b));
+        let inner_break = inner_question || text.trim_end().contains(". ");
+        let one_question = question && !inner_question && words <= 20;
+        if words > limit
+            || inner_break && (words > 20 || inner_question)
+            || sentence && !(question && near_meta || one_question)
+        {
             return None;
         }
-        s -= 0.6;
+        let prev = (0..i).rev().find(|&j| !page.lines[j].text.is_empty());
+        if prev.is_some_and(|p| page.long[p] && page.lines[p].kind.is_article()) {
+            return None;
+        }
     }
-    if !page.dates[i].is_empty() {
-        s -= 0.5;
+    if sentence && !question && words > 12 {
+        return None;
     }
-    // Content words shared with the body.
-    let cw = content_words(text);
-    if !cw.is_empty() {
-        let hits = cw.iter().filter(|w| page.body_words.contains(*w)).count();
-        let share = hits as f32 / cw.len() as f32;
-        let weight = if cw.len() >= 3 { 3.0 } else { 1.5 };
-        s += weight * share;
-        why.push(format!("{hits}/{} words recur in the body", cw.len()));
-    }
-    // A byline or date just after.
+    // The prose that follows.
+    let mut following: HashSet<&str> = HashSet::new();
+    let mut first_long = None;
+    let mut mass = 0usize;
     let mut k = i;
-    for step in 0..4 {
+    for step in 0..FOLLOWING {
         let Some(n) = page.next_nonblank(k) else {
             break;
         };
         k = n;
-        let l = &page.lines[n];
-        if byline::parse_line(&l.text).is_some() || page.date_share(n) > 0.4 {
-            s += 1.2 - 0.2 * step as f32;
-            why.push("a byline or date follows".to_string());
+        if page.long[n] && normalized(&page.lines[n].text) != normalized(text) {
+            first_long.get_or_insert(step);
+            mass += page.lines[n].text.len();
+            following.extend(page.stems[n].iter().map(String::as_str));
+        }
+    }
+    let first_long = first_long?;
+    let mut f = [0.0f32; 27];
+    f[0] = 1.0;
+    let cw: Vec<String> = content_words(text).iter().map(|w| stem(w)).collect();
+    if !cw.is_empty() {
+        let hits = cw.iter().filter(|w| following.contains(w.as_str())).count();
+        let body_hits = cw.iter().filter(|w| page.body_words.contains(*w)).count();
+        f[1] = hits as f32 / cw.len() as f32;
+        f[2] = hits.min(6) as f32 / 6.0;
+        f[3] = body_hits as f32 / cw.len() as f32;
+        f[4] = f32::from(cw.len() >= 2 && hits == 0);
+    }
+    f[5] = first_long.min(30) as f32 / 10.0;
+    f[6] = (mass as f32 / 5000.0).min(1.0);
+    if let Some(step) = meta_after {
+        f[7] = (8 - step.min(8)) as f32 / 8.0;
+        f[8] = f32::from(step <= 1);
+    }
+    if let Some((a, b)) = page.body {
+        let gap = (i.min(a)..a.max(i))
+            .filter(|&j| !page.lines[j].text.is_empty())
+            .count();
+        f[9] = f32::from(i <= a && gap <= 15 || i > a && gap <= 2 && line.kind.is_article());
+        f[10] = if i < a {
+            (gap as f32 / 20.0).min(3.0)
+        } else {
+            0.0
+        };
+        f[11] = f32::from(i > b);
+        f[12] = f32::from(i > a && i <= b && gap > 2);
+    }
+    f[13] = f32::from(line.kind.is_article());
+    f[14] = f32::from(!page.dates[i].is_empty() && !prefix_stripped);
+    f[15] = f32::from(sentence && !question);
+    f[16] = f32::from(question);
+    f[17] = f32::from(words < 3);
+    f[18] = f32::from((3..=22).contains(&words));
+    f[19] = f32::from(lexicon::match_chrome(&page.lower[i]).is_some());
+    f[20] = f32::from(line.kind == Kind::Title);
+    let key = normalized(text);
+    f[21] = f32::from(
+        (i.saturating_sub(12)..(i + 13).min(page.lines.len()))
+            .any(|j| j != i && normalized(&page.lines[j].text) == key),
+    );
+    if let Some(n) = page.next_nonblank(i) {
+        let nt = &page.lines[n].text;
+        f[22] = f32::from(ends_sentence(nt) && (8..=60).contains(&word_count(nt)));
+    }
+    let mut k = i;
+    for _ in 0..2 {
+        let Some(p) = (0..k).rev().find(|&j| !page.lines[j].text.is_empty()) else {
+            break;
+        };
+        k = p;
+        if page.long[p] && !is_byline_or_date(page, p) {
+            f[23] = 1.0;
             break;
         }
     }
-    if ends_sentence(text) && !text.ends_with('?') && !text.ends_with('!') {
-        // A full sentence: a paragraph or a deck, not a headline.
-        if line.kind.is_article() || words > 12 {
-            return None;
+    f[24] = f32::from(is_breadcrumb(text));
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    f[25] = f32::from(letters.len() >= 4 && letters.iter().all(|c| !c.is_lowercase()));
+    f[26] = i as f32 / page.lines.len().max(1) as f32;
+    Some(f)
+}
+
+/// Score of line `i` as the title (the weighted features), or None if it cannot be one.
+fn score(page: &Page, i: usize, text: &str) -> Option<(f32, String)> {
+    let f = features(page, i, text)?;
+    let w = weights();
+    let s: f32 = f.iter().zip(w.iter()).map(|(x, w)| x * w).sum();
+    // The reason names the three features that helped most.
+    let mut parts: Vec<(f32, &str)> = f
+        .iter()
+        .zip(w.iter())
+        .zip(FEATURES.iter())
+        .skip(1)
+        .map(|((x, w), n)| (x * w, *n))
+        .filter(|(c, _)| *c > 0.0)
+        .collect();
+    parts.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let why = parts
+        .iter()
+        .take(3)
+        .map(|(_, n)| n.replace('_', " "))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some((s, why))
+}
+
+/// Every title candidate with its features: (line index, title text, features). The bench's
+/// `--train-title` fits `data/meta/title_weights.tsv` from these.
+pub fn candidate_features(page: &Page) -> Vec<(usize, String, [f32; 27])> {
+    let mut out = Vec::new();
+    for i in 0..page.lines.len() {
+        if page.lines[i].text.is_empty() || page.long[i] && page.lines[i].text.len() > 300 {
+            continue;
         }
-        s -= 1.0;
+        if out.len() >= MAX_CANDIDATES {
+            break;
+        }
+        let text = title_text(page, i);
+        if let Some(f) = features(page, i, &text) {
+            out.push((i, text, f));
+        }
     }
-    if words < 3 {
-        s -= 1.0;
-    } else if words <= 22 {
-        s += 0.4;
+    out
+}
+
+/// Every title candidate with its score: (score, line index, title text, why).
+fn candidates(page: &Page) -> Vec<(f32, usize, String, String)> {
+    let mut out = Vec::new();
+    for i in 0..page.lines.len() {
+        if page.lines[i].text.is_empty() || page.long[i] && page.lines[i].text.len() > 300 {
+            continue;
+        }
+        if out.len() >= MAX_CANDIDATES {
+            break;
+        }
+        let text = title_text(page, i);
+        if let Some((s, why)) = score(page, i, &text) {
+            out.push((s, i, text, why));
+        }
     }
-    if lexicon::match_chrome(&page.lower[i]).is_some() {
-        s -= 2.5;
-    }
-    if line.kind == Kind::Title {
-        s += 0.3;
-    }
-    let dup = page.lines.iter().enumerate().any(|(j, l)| {
-        j != i && j + 12 >= i && j <= i + 12 && normalized(&l.text) == normalized(text)
-    });
-    if dup {
-        s += 0.3;
-    }
-    Some((s, why.join(", ")))
+    out
 }
 
 /// Chooses the title, or None when no line is headline-shaped near the article.
 pub fn choose(page: &Page) -> Option<TitleChoice> {
-    let (a, _) = page.body?;
-    let lo = a.saturating_sub(400);
-    let mut best: Option<(f32, usize, String, String)> = None;
-    for i in lo..page.lines.len().min(a + 8) {
-        if page.lines[i].text.is_empty() {
-            continue;
-        }
-        let text = title_text(page, i);
-        if let Some((s, why)) = score(page, i, &text) {
-            if best.as_ref().is_none_or(|b| s > b.0) {
-                best = Some((s, i, text, why));
-            }
-        }
-    }
-    let (s, i, text, why) = best?;
-    if s < 0.5 {
-        return None;
-    }
+    let (s, i, text, why) = candidates(page).into_iter().fold(
+        None,
+        |best: Option<(f32, usize, String, String)>, c| match best {
+            Some(b) if b.0 >= c.0 => Some(b),
+            _ => Some(c),
+        },
+    )?;
     let key = normalized(&text);
     let mut lines = vec![i];
     for j in 0..page.lines.len() {
@@ -301,6 +470,39 @@ pub fn standfirst(page: &Page, title: &TitleChoice) -> Option<Standfirst> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Tuning aid: `PAGE=path cargo test --release --lib title_candidates -- --ignored --nocapture`
+    /// prints the best title candidates of one paste.
+    #[test]
+    #[ignore]
+    fn title_candidates() {
+        let path = std::env::var("PAGE").expect("PAGE=path");
+        let text = std::fs::read_to_string(path).expect("readable");
+        let texts = crate::normalize::normalized_lines(&text);
+        let labels = crate::clean::classify(&texts);
+        let lines: Vec<crate::model::Line> = texts
+            .into_iter()
+            .zip(labels)
+            .enumerate()
+            .map(|(i, (text, l))| crate::model::Line {
+                line: i + 1,
+                kind: l.kind,
+                text,
+                reason: l.reason,
+            })
+            .collect();
+        let page = Page::new(&lines, None);
+        println!("body cluster {:?}", page.body.map(|(a, b)| (a + 1, b + 1)));
+        let mut c = candidates(&page);
+        c.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (s, i, t, why) in c.iter().take(8) {
+            println!(
+                "{s:6.2} line {:4} [{}] {t:.70} | {why}",
+                i + 1,
+                lines[*i].kind.as_str()
+            );
+        }
+    }
 
     #[test]
     fn photo_credits_mark_captions() {

@@ -1,6 +1,6 @@
 //! The quality and speed bench: `cargo run --release --bin bench -- [BENCH_DIR] [--worst N]
 //! [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare|entities] [--strict]
-//! [--no-cv] [--verbose]`, and `bench train [BENCH_DIR]`, which regenerates the line model
+//! [--no-cv] [--verbose] [--train-title]`, and `bench train [BENCH_DIR]`, which regenerates the line model
 //! `data/model/lines.tsv` from the bench pages.
 //!
 //! BENCH_DIR defaults to `../shared/bench`; the seeds are read from `BENCH_DIR/../seeds`.
@@ -15,6 +15,7 @@ mod entities;
 mod meta;
 mod seeds;
 mod speed;
+mod title_train;
 mod train;
 
 /// Counts heap bytes so the speed section can print peak memory (bench binary only).
@@ -47,6 +48,8 @@ pub struct Config {
     pub train: bool,
     /// Print per-article details (entities missed and added, quotes missed).
     pub verbose: bool,
+    /// Fit and print the title weights instead of benchmarking (`--train-title`).
+    pub train_title: bool,
 }
 
 fn parse_args() -> Result<Config, String> {
@@ -59,6 +62,7 @@ fn parse_args() -> Result<Config, String> {
     let mut cv = true;
     let mut train = false;
     let mut verbose = false;
+    let mut train_title = false;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -86,6 +90,7 @@ fn parse_args() -> Result<Config, String> {
             "--no-cv" => cv = false,
             "train" => train = true,
             "--verbose" => verbose = true,
+            "--train-title" => train_title = true,
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ => bench_dir = PathBuf::from(a),
         }
@@ -102,6 +107,7 @@ fn parse_args() -> Result<Config, String> {
         cv,
         train,
         verbose,
+        train_title,
     })
 }
 
@@ -109,10 +115,19 @@ fn main() -> ExitCode {
     let cfg = match parse_args() {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("bench: {e}\nusage: bench [BENCH_DIR] [--worst N] [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare|entities] [--strict] [--no-cv] [--verbose]\n       bench train [BENCH_DIR]");
+            eprintln!("bench: {e}\nusage: bench [BENCH_DIR] [--worst N] [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare|entities] [--strict] [--no-cv] [--verbose] [--train-title]\n       bench train [BENCH_DIR]");
             return ExitCode::from(2);
         }
     };
+    if cfg.train_title {
+        return match title_train::run(&cfg) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("bench: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     if cfg.train {
         let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/model/lines.tsv");
         let result = common::load_pages(&cfg.bench_dir).and_then(|pages| train::run(&pages, &out));
