@@ -74,7 +74,9 @@ fn words(text: &str) -> Vec<&str> {
         for (i, c) in w.char_indices() {
             let glued =
                 prev.is_some_and(|p| p.is_lowercase() && c.is_uppercase()) && lower_run >= 3;
-            if (glued || c == '@') && i > start {
+            // "Estes11/12/19": a name glued to a date.
+            let digit_after_letters = prev.is_some_and(char::is_alphabetic) && c.is_ascii_digit();
+            if (glued || c == '@' || digit_after_letters) && i > start {
                 out.push(&w[start..i]);
                 start = i;
             }
@@ -249,6 +251,41 @@ pub fn parse_line(text: &str) -> Option<Vec<String>> {
     None
 }
 
+const SEPARATORS: &[char] = &[' ', '|', '-', '–', '—', '/', '·', '•', ',', ':', '\u{a0}'];
+
+/// If `text` is a person's name next to a date — "Carlos Nadalim 27/09/2018 Comente!",
+/// "21/06/2014 Tony Carter All, Books", "November 20, 2019 Emiliano Bellini",
+/// "Adam Clark Estes11/12/19 4:40PM" — the name.
+pub fn parse_dated_name(text: &str) -> Option<Vec<String>> {
+    let t = text.trim();
+    if t.chars().count() > 200 {
+        return None;
+    }
+    let ctx = super::date::DateContext {
+        year_hint: Some(2000),
+        ..Default::default()
+    };
+    let d = super::date::find_dates(t, &ctx).into_iter().next()?;
+    let before = t.get(..d.start)?.trim_end_matches(SEPARATORS);
+    let after = t.get(d.end..)?.trim_start_matches(SEPARATORS);
+    let (side, must_fill) = if before.is_empty() {
+        (after, false)
+    } else {
+        (before, true)
+    };
+    let n = names(side, false);
+    let first = n.first()?;
+    let wc = first.split_whitespace().count();
+    if !(2..=4).contains(&wc) || !side.starts_with(first.split_whitespace().next()?) {
+        return None;
+    }
+    // A name before the date must be all that comes before it.
+    if must_fill && words(before).len() != wc {
+        return None;
+    }
+    Some(vec![first.clone()])
+}
+
 /// The text after the first `n` whitespace-separated words of `t`.
 fn after_words(t: &str, n: usize) -> Option<&str> {
     let mut count = 0;
@@ -290,6 +327,20 @@ pub fn parse_bare_name(text: &str) -> Option<Vec<String>> {
     if !(2..=4).contains(&name_words) {
         return None;
     }
+    // All capitals ("CAR REVIEWS") is a section label unless an affiliation follows.
+    let shouting = first
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    if shouting
+        && !t
+            .get(first.len()..)
+            .unwrap_or("")
+            .trim_start()
+            .starts_with(',')
+    {
+        return None;
+    }
     Some(n)
 }
 
@@ -325,32 +376,56 @@ pub fn find(page: &Page, title: Option<usize>) -> Option<BylineMatch> {
             return Some(BylineMatch { authors, line: i });
         }
     }
-    // A bare name line right after the title (within 4 non-blank lines) or just before it.
+    // A name next to a date, close to the title ("Carlos Nadalim 27/09/2018").
+    for &i in &order {
+        let l = &page.lines[i];
+        if l.kind.is_article() || page.dates[i].is_empty() {
+            continue;
+        }
+        if title.is_some_and(|t| i.abs_diff(t) > 6) {
+            continue;
+        }
+        if let Some(authors) = parse_dated_name(&l.text) {
+            return Some(BylineMatch { authors, line: i });
+        }
+    }
+    // A bare name line right after the title (within 4 non-blank lines).
     let t = title?;
-    let mut cands = Vec::new();
+    let mut after = Vec::new();
     let mut k = t;
     for _ in 0..4 {
         match page.next_nonblank(k) {
             Some(j) => {
-                cands.push(j);
+                after.push(j);
                 k = j;
             }
             None => break,
         }
     }
-    if let Some(p) = (0..t).rev().find(|&j| !page.lines[j].text.is_empty()) {
-        cands.push(p);
-    }
-    for i in cands {
+    let bare = |i: usize| {
         let l = &page.lines[i];
         if l.kind.is_article() || page.date_share(i) > 0.0 && page.dates[i].len() > 1 {
+            return None;
+        }
+        parse_bare_name(&l.text).map(|authors| BylineMatch { authors, line: i })
+    };
+    if let Some(b) = after.into_iter().find_map(bare) {
+        return Some(b);
+    }
+    // Anywhere on the page: a cued byline with a date ("Written by … on November 14, 2019").
+    for (i, l) in page.lines.iter().enumerate() {
+        if page.dates[i].is_empty() || l.text.split_whitespace().count() > 25 {
             continue;
         }
-        if let Some(authors) = parse_bare_name(&l.text) {
+        if let Some(authors) = parse_line(&l.text) {
             return Some(BylineMatch { authors, line: i });
         }
     }
-    None
+    // Last: a bare name line just before the title.
+    (0..t)
+        .rev()
+        .find(|&j| !page.lines[j].text.is_empty())
+        .and_then(bare)
 }
 
 #[cfg(test)]
@@ -443,6 +518,35 @@ mod tests {
             "Photo by",
         ] {
             assert_eq!(p(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn names_next_to_dates() {
+        for (line, want) in [
+            (
+                "Carlos Nadalim 27/09/2018 Comente! Alfabetização, Música",
+                "Carlos Nadalim",
+            ),
+            (
+                "21/06/2014 Tony Carter All, Books, Kit Reviews, News",
+                "Tony Carter",
+            ),
+            ("November 20, 2019 Emiliano Bellini", "Emiliano Bellini"),
+            ("Adam Clark Estes11/12/19 4:40PM", "Adam Clark Estes"),
+        ] {
+            assert_eq!(
+                parse_dated_name(line),
+                Some(vec![want.to_string()]),
+                "{line}"
+            );
+        }
+        for line in [
+            "Updated 27/09/2018",
+            "Nov 19, 2019 at 9:24 pm ET • 2 min read",
+            "The summit on 12 March 2019 was",
+        ] {
+            assert_eq!(parse_dated_name(line), None, "{line}");
         }
     }
 
