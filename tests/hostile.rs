@@ -253,3 +253,13 @@ fn cli_still_analyzes_a_normal_article() {
     assert!(out.status.success());
     assert!(!out.stdout.is_empty());
 }
+
+/// Found by `fuzz/` (analyze_bytes, all three targets, on the entities stage as first landed):
+/// overlapping entity spans made `&line[a.end..b.start]` panic with "byte range starts at 62
+/// but ends at 21" (src/entities/spans.rs). The input is the minimized crash, invalid byte
+/// 0xA0 decoded lossily as the fuzzer does.
+#[test]
+fn fuzz_regression_overlapping_entity_spans() {
+    let bytes = b"Set\xa0 Russian President Vlas ic as ine ic as ine as inc as in i ic ne as inc as in";
+    run(&String::from_utf8_lossy(bytes));
+}

@@ -224,7 +224,8 @@ pub fn pieces(line: &str, toks: &[Tok], cx: &DocContext) -> Vec<Piece> {
             && !b.demonym
             && b.key
                 .is_some_and(|key| g.postal.values().any(|v| *v == key) || key == "United States");
-        let between = &line[a.end..b.start];
+        // Spans can overlap (a peeled span inside a longer one): then nothing lies between them.
+        let between = line.get(a.end..b.start).unwrap_or("");
         let a_weak = a.evidence < Evidence::Strong || a.kind.is_none();
         if state && between.trim() == "," && a_weak && a.kind != Some(EntityType::Organization) {
             let a = &mut out[k - 1];
