@@ -260,6 +260,7 @@ fn cli_still_analyzes_a_normal_article() {
 /// 0xA0 decoded lossily as the fuzzer does.
 #[test]
 fn fuzz_regression_overlapping_entity_spans() {
-    let bytes = b"Set\xa0 Russian President Vlas ic as ine ic as ine as inc as in i ic ne as inc as in";
+    let bytes =
+        b"Set\xa0 Russian President Vlas ic as ine ic as ine as inc as in i ic ne as inc as in";
     run(&String::from_utf8_lossy(bytes));
 }
