@@ -18,6 +18,9 @@ pub enum Match {
     Suffix,
     /// The line contains the phrase.
     Contains,
+    /// The line is a number and the phrase, in either order, brackets and punctuation aside
+    /// ("[ 167 comments ]", "Comments (3)").
+    Count,
 }
 
 /// One known chrome phrase.
@@ -44,8 +47,24 @@ impl ChromeRule {
             }
             Match::Suffix => lower.ends_with(&self.phrase),
             Match::Contains => lower.contains(&self.phrase),
+            Match::Count => is_count_of(lower, &self.phrase),
         }
     }
+}
+
+/// True if `lower` is a number and `word`, in either order, with only punctuation around.
+fn is_count_of(lower: &str, word: &str) -> bool {
+    if lower.len() > word.len() + 16 {
+        return false;
+    }
+    let mut toks = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty());
+    let (Some(a), Some(b), None) = (toks.next(), toks.next(), toks.next()) else {
+        return false;
+    };
+    let num = |t: &str| t.chars().all(|c| c.is_ascii_digit());
+    (num(a) && b == word) || (a == word && num(b))
 }
 
 /// `s` without trailing `:`, `!`, `.`, `…`, `»`, `›`, `>` and spaces.
@@ -100,6 +119,7 @@ fn parse_chrome(src: &str) -> Vec<ChromeRule> {
                 "prefix" => Match::Prefix,
                 "suffix" => Match::Suffix,
                 "contains" => Match::Contains,
+                "count" => Match::Count,
                 _ => return None,
             };
             Some(ChromeRule {
@@ -249,20 +269,30 @@ pub fn byline_prefixes() -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
-/// The caption lexicon: (verbs, credit phrases).
-fn caption_lexicon() -> &'static (Vec<&'static str>, Vec<&'static str>) {
-    static LEX: OnceLock<(Vec<&'static str>, Vec<&'static str>)> = OnceLock::new();
+/// The caption lexicon: verbs, credit phrases, bracketed image-credit marks.
+struct CaptionLexicon {
+    verbs: Vec<&'static str>,
+    credits: Vec<&'static str>,
+    marks: Vec<&'static str>,
+}
+
+fn caption_lexicon() -> &'static CaptionLexicon {
+    static LEX: OnceLock<CaptionLexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut verbs = Vec::new();
-        let mut credits = Vec::new();
+        let mut lex = CaptionLexicon {
+            verbs: Vec::new(),
+            credits: Vec::new(),
+            marks: Vec::new(),
+        };
         for row in CAPTIONS.lines().filter(|l| !l.starts_with('#')) {
             match row.split_once('\t') {
-                Some(("verb", p)) => verbs.push(p.trim()),
-                Some(("credit", p)) => credits.push(p.trim()),
+                Some(("verb", p)) => lex.verbs.push(p.trim()),
+                Some(("credit", p)) => lex.credits.push(p.trim()),
+                Some(("mark", p)) => lex.marks.push(p.trim()),
                 _ => {}
             }
         }
-        (verbs, credits)
+        lex
     })
 }
 
@@ -275,11 +305,15 @@ fn contains_words(lower: &str, phrase: &str) -> bool {
     })
 }
 
-/// True if `lower` reads like a news-agency photo caption: a caption verb ("speaks",
-/// "attends", "looks on") and either a year at the end or a photo credit ("REUTERS/…",
-/// "Getty Images").
+/// True if `lower` reads like a photo caption: a bracketed image credit ("(Image: Getty)"),
+/// or in news-agency style a caption verb ("speaks", "attends", "looks on") and either a year
+/// at the end or a photo credit ("REUTERS/…", "Getty Images").
 pub fn caption_hits(lower: &str) -> bool {
-    let (verbs, credits) = caption_lexicon();
+    let lex = caption_lexicon();
+    if lex.marks.iter().any(|m| lower.contains(m)) {
+        return true;
+    }
+    let (verbs, credits) = (&lex.verbs, &lex.credits);
     let tail = lower.trim_end_matches(['.', ' ', ')', '"', '”']);
     let b = tail.as_bytes();
     let ends_with_year = b.len() >= 4
@@ -326,6 +360,15 @@ mod tests {
             Some(Kind::Metadata)
         );
         assert!(match_chrome("the president also read the letter").is_none());
+        assert_eq!(
+            match_chrome("[ 167 comments ]").map(|r| r.kind),
+            Some(Kind::Comments)
+        );
+        assert_eq!(
+            match_chrome("kommentare (12)").map(|r| r.kind),
+            Some(Kind::Comments)
+        );
+        assert!(match_chrome("167 comments were posted").is_none());
         assert!(is_stopword("The"));
     }
 }

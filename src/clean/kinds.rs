@@ -175,6 +175,17 @@ pub fn label_all(m: &Measured, logits: &[f32], article: &[bool]) -> Vec<Label> {
         if art[i] && (m.chrome[i].is_some() || f.units == 0 || stray_headline) {
             art[i] = false;
         }
+        // Once the article has been read, a comments header opens the comments: prose after it
+        // is readers' comments, not article text.
+        if let Some((Kind::Comments, phrase)) = section.filter(|_| seen_art) {
+            if m.chrome[i].is_none() {
+                out.push(label(
+                    Kind::Comments,
+                    format!("in the comments, after '{phrase}'"),
+                ));
+                continue;
+            }
+        }
         if art[i] {
             section = None;
             let next_art = next_nonblank(i).is_some_and(|j| art[j] && feats[j].units >= 8);
