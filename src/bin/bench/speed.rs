@@ -20,6 +20,7 @@ const MAX_MEMORY_RATIO: f64 = 10.0;
 
 /// CPU time consumed by the calling thread, in seconds (not wall time: on a shared machine a
 /// preempted thread's wall time grows, its CPU time does not).
+#[cfg(not(target_arch = "wasm32"))]
 fn thread_cpu_secs() -> f64 {
     let mut ts = libc::timespec {
         tv_sec: 0,
@@ -31,6 +32,13 @@ fn thread_cpu_secs() -> f64 {
         return f64::NAN;
     }
     ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
+}
+
+/// The bench is a native tool; `wasm-pack test` still compiles every binary of the crate for
+/// wasm32, where there is no thread clock: there the time is unknown (NaN).
+#[cfg(target_arch = "wasm32")]
+fn thread_cpu_secs() -> f64 {
+    f64::NAN
 }
 
 /// Best thread CPU time in seconds of `rounds` runs of `analyze(text)`.
