@@ -117,6 +117,7 @@ const ready = new Promise((resolve, reject) => { readyResolve = resolve; readyRe
 __m_worker_core.serve({
   analyze: (text, options) => wasm_bindgen.analyze(text, options),
   to_markdown: (analysis) => wasm_bindgen.to_markdown(analysis),
+  compare: (texts, options) => wasm_bindgen.compare(texts, options),
 }, ready);
 const serveMessage = self.onmessage;
 self.onmessage = (event) => {

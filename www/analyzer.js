@@ -111,6 +111,12 @@ export class Analyzer {
     return msg.saved;
   }
 
+  /** The wasm `compare` of several texts: the Comparison (sources by position in `texts`). */
+  async compare(texts, options) {
+    const msg = await this.call({ type: 'compare', texts, options });
+    return msg.comparison;
+  }
+
   /** The export text of analysis `id` in `format` ('json', 'markdown', 'text', 'body'); null if stale. */
   async exportText(id, format) {
     const msg = await this.call({ type: 'export', id, format });

@@ -9,6 +9,7 @@ const FILES = [
   'style.css',
   'app.js',
   'analyzer.js',
+  'compare-view.js',
   'dom.js',
   'exports.js',
   'facts.js',

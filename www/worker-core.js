@@ -9,6 +9,7 @@
 //   { type: 'export', id, format }               → { type: 'export', id, format, text }
 //   { type: 'save', docs, active }               → { type: 'saved', dropped }   (store.js; [] forgets)
 //   { type: 'load' }                             → { type: 'loaded', saved }
+//   { type: 'compare', texts, options }          → { type: 'compared', comparison }   (wasm compare)
 // Every request carries a `req` number that its answer repeats. `id` names the analysis; requests about an older one are answered with { type: 'stale', id }.
 // `view` is 'lines' (every line) or 'article' (body and heading lines); `format` is 'json',
 // 'markdown', 'text' (title + body) or 'body'.
@@ -82,7 +83,7 @@ function find(lines, needle) {
 const message = (err) => String(err && err.message ? err.message : err);
 
 /**
- * Answers the page's messages with `api` ({ analyze, to_markdown } of the wasm glue) once
+ * Answers the page's messages with `api` ({ analyze, to_markdown, compare } of the wasm glue) once
  * `ready` (the wasm instantiation) resolves. Posts { type: 'ready' } or { type: 'init-error' }.
  */
 export function serve(api, ready) {
@@ -104,6 +105,11 @@ export function serve(api, ready) {
         return;
       }
       await ready;
+      if (msg.type === 'compare') {
+        const comparison = api.compare(msg.texts, msg.options);
+        self.postMessage({ type: 'compared', req: msg.req, comparison });
+        return;
+      }
       if (msg.type === 'analyze') {
         current = null;
         const started = performance.now();

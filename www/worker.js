@@ -1,7 +1,7 @@
 // Module worker of the served page: the wasm build of presslens (www/pkg, --target web) behind
 // the protocol of worker-core.js. The single-file build (scripts/build-single.py) runs the same
 // worker-core.js in a blob worker with the no-modules build instead.
-import init, { analyze, to_markdown } from './pkg/presslens.js';
+import init, { analyze, compare, to_markdown } from './pkg/presslens.js';
 import { serve } from './worker-core.js';
 
-serve({ analyze, to_markdown }, init());
+serve({ analyze, compare, to_markdown }, init());

@@ -79,3 +79,14 @@ export function squash(text) {
 export function seedLine(seed, n) {
   return squash(seed.text.split(/\r\n|\r|\n/)[n - 1]);
 }
+
+const AXE = readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core violations of the page as it is now ("rule (impact): nodes"). */
+export async function axeViolations(page) {
+  await page.evaluate(AXE); // evaluated through the devtools protocol: the page's CSP is untouched
+  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

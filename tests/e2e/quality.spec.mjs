@@ -4,21 +4,11 @@
 import { test, expect } from '@playwright/test';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { artifactsDir, openPage, pasteText, repoRoot, seeds, sharedDir, waitAnalyzed } from './helpers.mjs';
+import { artifactsDir, axeViolations, openPage, pasteText, seeds, sharedDir, waitAnalyzed } from './helpers.mjs';
 
 const SEED3 = seeds().find((s) => s.id.startsWith('003_'));
 const SEED4 = seeds().find((s) => s.id.startsWith('004_'));
-const AXE = readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const SHOTS = path.join(artifactsDir, 'screenshots');
-
-/** Serious and critical axe-core violations of the page as it is now. */
-async function axeViolations(page) {
-  await page.evaluate(AXE); // evaluated through the devtools protocol: the page's CSP is untouched
-  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 for (const colorScheme of ['light', 'dark']) {
   test(`axe-core finds no serious or critical violation (${colorScheme})`, async ({ page }) => {
