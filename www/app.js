@@ -218,9 +218,9 @@ function show({ id, ms, summary }, chars, doc) {
   if (summary.article_count === 0) $('article').replaceChildren(el('p', 'placeholder', 'No article text found in this paste.'));
   linesPager.start(summary.lines_head, summary.line_count);
   renderLegend($('legend'), $('removed'), summary.counts, summary.first);
-  renderFacts($('facts'), summary.fields, highlight);
+  renderFacts($('facts'), summary.fields, summary.field_totals, highlight);
   for (const b of exportButtons) b.disabled = false;
-  $('copy-text').disabled = !summary.fields.body;
+  $('copy-text').disabled = summary.body_chars === 0;
   const kept = summary.article_count;
   setState('done', `${summary.line_count.toLocaleString('en')} lines, ${kept.toLocaleString('en')} kept as article text (${Math.round(ms)} ms).`);
 }

@@ -34,17 +34,21 @@ function section(id, heading, children) {
 }
 
 /** Items shown per section; a huge paste can carry thousands (the rest are in the exports). */
-const MAX_ITEMS = 60;
+const MAX_ITEMS = 25;
+
+/** Full lengths of the list fields (the worker sends at most 100 items of each). */
+let totals = {};
 
 /** A list of the first MAX_ITEMS `items`, each rendered by `render`, then how many are left. */
-function list(items, render) {
+function list(items, render, field) {
   const ul = el('ul', 'facts-list');
   ul.append(...items.slice(0, MAX_ITEMS).map((item) => {
     const li = el('li');
     li.append(render(item));
     return li;
   }));
-  if (items.length > MAX_ITEMS) ul.append(el('li', 'note', `and ${fmt(items.length - MAX_ITEMS)} more (see the JSON export)`));
+  const total = Math.max(items.length, totals[field] ?? 0);
+  if (total > MAX_ITEMS) ul.append(el('li', 'note', `and ${fmt(total - MAX_ITEMS)} more (see the JSON export)`));
   return ul;
 }
 
@@ -54,7 +58,7 @@ function entitySection(id, heading, entities, onPick) {
     const detail = [e.role, e.mentions ? `×${fmt(e.mentions)}` : null].filter(Boolean).join(' · ');
     const needles = [name, ...(Array.isArray(e.aliases) ? e.aliases : [])].filter(Boolean);
     return factButton(name, detail, { lines: itemLines(e), needles, label: name }, onPick);
-  })]);
+  }, id)]);
 }
 
 function quoteSection(quotes, onPick) {
@@ -64,7 +68,7 @@ function quoteSection(quotes, onPick) {
     const button = factButton(`“${text}”`, `— ${who}`, { lines: itemLines(q), needles: [text.slice(0, 60)], label: text }, onPick);
     if (q.kind) button.dataset.kind = q.kind;
     return button;
-  })]);
+  }, 'quotes')]);
 }
 
 function figureSection(figures, onPick) {
@@ -72,11 +76,11 @@ function figureSection(figures, onPick) {
     const text = textOf(f);
     const detail = [f.kind, f.context].filter((x) => typeof x === 'string' && x).join(' · ');
     return factButton(text, detail, { lines: itemLines(f), needles: [text], label: text }, onPick);
-  })]);
+  }, 'figures')]);
 }
 
 function textSection(id, heading, texts, onPick) {
-  return section(id, heading, [list(texts, (t) => factButton(textOf(t), null, { lines: itemLines(t), needles: [textOf(t)], label: textOf(t) }, onPick))]);
+  return section(id, heading, [list(texts, (t) => factButton(textOf(t), null, { lines: itemLines(t), needles: [textOf(t)], label: textOf(t) }, onPick), id)]);
 }
 
 function sourceSection(f) {
@@ -97,8 +101,12 @@ function sourceSection(f) {
 
 const nonEmpty = (v) => Array.isArray(v) && v.length > 0;
 
-/** Fills the panel from the Analysis fields (all but `lines`); returns the number of sections. */
-export function renderFacts(panel, fields, onPick) {
+/**
+ * Fills the panel from the Analysis fields (all but `lines` and `body`; lists possibly cut,
+ * `fieldTotals` giving their full lengths); returns the number of sections.
+ */
+export function renderFacts(panel, fields, fieldTotals, onPick) {
+  totals = fieldTotals ?? {};
   const sections = [
     sourceSection(fields),
     nonEmpty(fields.people) && entitySection('people', 'People', fields.people, onPick),

@@ -9,7 +9,7 @@ export class Pager {
    * ("lines"); `fetchPage(from, count)` resolves to { items, total } or null (stale);
    * `renderItem(item)` returns an element.
    */
-  constructor({ list, more, noun, fetchPage, renderItem, pageSize = 250 }) {
+  constructor({ list, more, noun, fetchPage, renderItem, pageSize = 150 }) {
     Object.assign(this, { list, more, noun, fetchPage, renderItem, pageSize });
     this.generation = 0;
     this.loading = null;

@@ -10,13 +10,15 @@
 //   { type: 'save', docs, active }               → { type: 'saved', dropped }   (store.js; [] forgets)
 //   { type: 'load' }                             → { type: 'loaded', saved }
 //   { type: 'compare', texts, options }          → { type: 'compared', comparison }   (wasm compare)
+// A large text may come first as { type: 'text-part', id, part } messages (in order), then the
+// 'analyze' message with `text: null`: the text is the parts joined.
 // Every request carries a `req` number that its answer repeats. `id` names the analysis; requests about an older one are answered with { type: 'stale', id }.
 // `view` is 'lines' (every line) or 'article' (body and heading lines); `format` is 'json',
 // 'markdown', 'text' (title + body) or 'body'.
 
 import * as store from './store.js';
 
-const FIRST_PAGE = 200;
+const FIRST_PAGE = 120;
 const READING_HEAD = ['title', 'standfirst', 'byline', 'date'];
 const MAX_FOUND = 5000;
 
@@ -38,10 +40,39 @@ function firstLines(lines) {
   return first;
 }
 
+/** Items per list field sent to the page (the side panel shows fewer; exports have them all). */
+const MAX_FIELD_ITEMS = 100;
+/** Items of a list inside a list item (an entity's `lines`) sent to the page. */
+const MAX_NESTED_ITEMS = 1000;
+
+/** A list item with its own lists shortened to MAX_NESTED_ITEMS. */
+function trimItem(item) {
+  if (!item || typeof item !== 'object' || Array.isArray(item)) return item;
+  const out = {};
+  for (const [key, value] of Object.entries(item)) out[key] = Array.isArray(value) ? value.slice(0, MAX_NESTED_ITEMS) : value;
+  return out;
+}
+
+/**
+ * What the page needs of an analysis, small whatever the paste's size: every field but `lines`
+ * and `body` (lists cut to MAX_FIELD_ITEMS, their full lengths in `field_totals`), the body's
+ * length, counts per kind, the first line of each head kind and the first page of each view.
+ * Receiving a large structure costs the page's main thread as much as building it.
+ */
 function summarize(analysis, article) {
-  const { lines, ...fields } = analysis;
+  const { lines, body, ...all } = analysis;
+  const fields = {};
+  const totals = {};
+  for (const [key, value] of Object.entries(all)) {
+    if (Array.isArray(value)) {
+      fields[key] = value.slice(0, MAX_FIELD_ITEMS).map(trimItem);
+      totals[key] = value.length;
+    } else fields[key] = value;
+  }
   return {
     fields,
+    field_totals: totals,
+    body_chars: body.length,
     line_count: lines.length,
     article_count: article.length,
     counts: countKinds(lines),
@@ -88,12 +119,22 @@ const message = (err) => String(err && err.message ? err.message : err);
  */
 export function serve(api, ready) {
   let current = null; // { id, analysis, article }
+  let parts = { id: null, list: [] }; // slices of a large text sent ahead of its 'analyze'
   ready.then(
     () => self.postMessage({ type: 'ready' }),
     (err) => self.postMessage({ type: 'init-error', message: message(err) }),
   );
   self.onmessage = async (event) => {
     const msg = event.data;
+    if (msg.type === 'text-part') {
+      if (parts.id !== msg.id) parts = { id: msg.id, list: [] };
+      parts.list.push(msg.part);
+      return;
+    }
+    if (msg.type === 'analyze' && msg.text === null) {
+      msg.text = parts.id === msg.id ? parts.list.join('') : '';
+      parts = { id: null, list: [] };
+    }
     try {
       if (msg.type === 'save') {
         const dropped = msg.docs.length ? await store.save(msg.docs, msg.active) : (await store.forget(), []);

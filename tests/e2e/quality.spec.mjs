@@ -82,9 +82,9 @@ for (const [label, size] of [['1 MB', 1_000_000], ['10 MB', 10_000_000]]) {
     // The UI answered while the worker ran, and the first page of the result is on screen.
     await expect(page.locator('#input-note')).toContainText('too large to show in the box');
     await page.click('#view-original');
-    await expect(page.locator('#lines > li')).toHaveCount(200);
+    await expect(page.locator('#lines > li')).toHaveCount(120);
     await page.locator('#lines-more').click(); // more pages come as the list scrolls into view
-    await expect.poll(() => page.locator('#lines > li').count()).toBeGreaterThanOrEqual(450);
+    await expect.poll(() => page.locator('#lines > li').count()).toBeGreaterThanOrEqual(270);
     await expect(page.locator('#lines')).toHaveAttribute('data-rendered', 'partial');
     await page.waitForTimeout(300); // let any long task end and be reported
     const long = await page.evaluate((start) => window.__long.filter((t) => t.start >= start), t0);
