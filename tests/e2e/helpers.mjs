@@ -1,5 +1,6 @@
 // Shared helpers of the e2e tests: the seed files, and a guard that records every request and
 // console error of a page so each test can assert the page stayed local and quiet.
+import { expect } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,4 +90,14 @@ export async function axeViolations(page) {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Loads every page of the original-paste list (as scrolling would) until all lines are in. */
+export async function renderAllLines(page) {
+  const list = page.locator('#lines');
+  while ((await list.getAttribute('data-rendered')) !== 'all') {
+    const count = await page.locator('#lines > li').count();
+    if (await page.locator('#lines-more').isVisible()) await page.locator('#lines-more').click();
+    await expect.poll(async () => (await list.getAttribute('data-rendered')) === 'all' || (await page.locator('#lines > li').count()) > count).toBe(true);
+  }
 }

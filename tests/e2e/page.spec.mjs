@@ -2,7 +2,7 @@
 // (file contents checked), keyboard use, highlights, saved work, and that it stays local.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { lineCount, openPage, pasteText, seedLine, seeds, waitAnalyzed, watchPage } from './helpers.mjs';
+import { lineCount, openPage, pasteText, renderAllLines, seedLine, seeds, waitAnalyzed, watchPage } from './helpers.mjs';
 
 const SEEDS = seeds();
 const SEED3 = SEEDS.find((s) => s.id.startsWith('003_'));
@@ -45,6 +45,7 @@ test('every seed pasted gets its own analysis: exact title, article, one item pe
     await pasteText(page, seed.text);
     await waitAnalyzed(page, seed.text.length);
     await page.click('#view-original');
+    await renderAllLines(page);
     await expect(page.locator('#lines[data-rendered="all"] > li')).toHaveCount(lineCount(seed.text));
     await expect(page.locator('#lines > li[data-kind="title"]').first()).toBeVisible();
     await expect(page.locator('#title')).toHaveText(seed.gold.title); // exact for every seed (as natively)
