@@ -3,7 +3,10 @@
 //! tests can compute from any text lines (the benchmark's true bodies).
 
 use crate::entities::{self, BodyLine, Entity};
+use crate::figures::{self, Figure};
+use crate::meta::date::DateContext;
 use crate::quotes::{self, Quote};
+use crate::summary::{self, SummarySentence};
 
 /// What the facts stage extracts from article lines.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -16,12 +19,22 @@ pub struct Facts {
     pub organizations: Vec<Entity>,
     /// Quotations and quoted terms, in text order.
     pub quotes: Vec<Quote>,
+    /// Money, percentages, counts, dates, durations, ordinals, quantities, in text order.
+    pub figures: Vec<Figure>,
+    /// Salient terms, most salient first.
+    pub keywords: Vec<String>,
+    /// Three sentences of the article, in article order.
+    pub summary: Vec<SummarySentence>,
 }
 
 impl Facts {
     /// Extracts the facts of article lines given as `(input line number, text)`, in input
-    /// order. Empty lines are skipped. Never panics.
-    pub fn from_lines<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) -> Facts {
+    /// order; `dates` resolves dates written without a year or relative to today. Empty lines
+    /// are skipped. Never panics.
+    pub fn from_lines<'a>(
+        lines: impl IntoIterator<Item = (usize, &'a str)>,
+        dates: &DateContext,
+    ) -> Facts {
         let lines: Vec<(usize, &str)> = lines
             .into_iter()
             .filter(|(_, t)| !t.trim().is_empty())
@@ -32,11 +45,24 @@ impl Facts {
             .collect();
         let ents = entities::extract(&body);
         let quotes = quotes::extract(&lines, &ents);
+        let figures = figures::extract(&lines, dates);
+        let keywords = crate::keywords::extract(
+            &lines,
+            &[
+                (&ents.people, 2.0),
+                (&ents.organizations, 2.0),
+                (&ents.places, 1.5),
+            ],
+        );
+        let summary = summary::extract(&lines, &[&ents.people, &ents.organizations, &ents.places]);
         Facts {
             people: ents.people,
             places: ents.places,
             organizations: ents.organizations,
             quotes,
+            figures,
+            keywords,
+            summary,
         }
     }
 }
@@ -62,7 +88,7 @@ mod tests {
             "Ministry of , and",
             "é’s Ü-based 17th 1st Street",
         ] {
-            let _ = Facts::from_lines([(1, text), (2, text)]);
+            let _ = Facts::from_lines([(1, text), (2, text)], &DateContext::default());
         }
     }
 
@@ -73,7 +99,7 @@ mod tests {
             .map(|i| format!("Officials met John Name{i} in Paris. "))
             .collect();
         let t = std::time::Instant::now();
-        let f = Facts::from_lines([(1, text.as_str())]);
+        let f = Facts::from_lines([(1, text.as_str())], &DateContext::default());
         assert!(f.people.len() > 1000);
         assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
     }

@@ -17,6 +17,8 @@ pub mod clean;
 pub mod compare;
 pub mod entities;
 pub mod facts;
+pub mod figures;
+pub mod keywords;
 pub mod lexicon;
 pub mod limits;
 pub mod meta;
@@ -25,6 +27,8 @@ pub mod normalize;
 pub mod quotes;
 pub mod report;
 pub mod score;
+pub mod sentences;
+pub mod summary;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
@@ -64,17 +68,32 @@ pub fn analyze_cleaned(texts: Vec<String>, cleaned: clean::Cleaned, options: &Op
     analysis.language = cleaned.language.map(str::to_string);
     // Entities and quotes read English text: other languages get none rather than noise.
     if analysis.language.as_deref().is_none_or(|l| l == "en") {
+        let dates = meta::date::DateContext {
+            reference: options
+                .reference_date
+                .as_deref()
+                .and_then(meta::date::Ymd::parse_iso),
+            year_hint: analysis
+                .published
+                .as_ref()
+                .and_then(|p| p.date.get(..4)?.parse().ok()),
+            day_first: None,
+        };
         let facts = facts::Facts::from_lines(
             analysis
                 .lines
                 .iter()
                 .filter(|l| l.kind.is_article())
                 .map(|l| (l.line, l.text.as_str())),
+            &dates,
         );
         analysis.people = facts.people;
         analysis.places = facts.places;
         analysis.organizations = facts.organizations;
         analysis.quotes = facts.quotes;
+        analysis.figures = facts.figures;
+        analysis.keywords = facts.keywords;
+        analysis.summary = facts.summary;
     }
     analysis
 }

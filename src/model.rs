@@ -161,6 +161,13 @@ pub struct Analysis {
     pub organizations: Vec<crate::entities::Entity>,
     /// Quotations and quoted terms of the body with their speakers (see [`crate::quotes`]).
     pub quotes: Vec<crate::quotes::Quote>,
+    /// Figures of the body: money, percentages, counts, dates, durations, ordinals, quantities
+    /// (see [`crate::figures`]).
+    pub figures: Vec<crate::figures::Figure>,
+    /// Salient terms of the body, most salient first (see [`crate::keywords`]).
+    pub keywords: Vec<String>,
+    /// Three sentences of the body, in article order (see [`crate::summary`]).
+    pub summary: Vec<crate::summary::SummarySentence>,
 }
 
 /// The article's author line.

@@ -42,6 +42,9 @@ pub fn assemble(lines: Vec<Line>) -> Analysis {
         places: Vec::new(),
         organizations: Vec::new(),
         quotes: Vec::new(),
+        figures: Vec::new(),
+        keywords: Vec::new(),
+        summary: Vec::new(),
     }
 }
 

@@ -126,3 +126,70 @@ fn canonical_names_and_roles() {
     // People are sorted by mentions, most first.
     assert!(a.people.windows(2).all(|w| w[0].mentions >= w[1].mentions));
 }
+
+#[test]
+fn gold_figures_are_found() {
+    use presslens::figures::FigureKind;
+    let kind = |k: &str| match k {
+        "money" => FigureKind::Money,
+        "percent" => FigureKind::Percent,
+        "count" => FigureKind::Count,
+        "date" => FigureKind::Date,
+        "duration" => FigureKind::Duration,
+        "ordinal" => FigureKind::Ordinal,
+        _ => FigureKind::Quantity,
+    };
+    let mut checked = 0;
+    for (path, a, gold) in analyzed() {
+        for g in gold["figures"].as_array().into_iter().flatten() {
+            let text = g["text"].as_str().unwrap_or("");
+            let k = kind(g["kind"].as_str().unwrap_or(""));
+            assert!(
+                a.figures
+                    .iter()
+                    .any(|f| f.text.contains(text) && f.kind == k),
+                "{path}: figure {text:?} ({k:?}) not found"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 2);
+    // The figures of seed 004 and 003, with their values.
+    let all = analyzed();
+    let f4 = &all[4].1.figures;
+    let money = f4.iter().find(|f| f.text == "$240 billion").unwrap();
+    assert_eq!(
+        (money.value, money.unit.as_deref()),
+        (Some(240e9), Some("USD"))
+    );
+    assert!(f4
+        .iter()
+        .any(|f| f.text == "more than 64%" && f.value == Some(64.0)));
+    assert!(f4
+        .iter()
+        .any(|f| f.text == "an hour and a half" && f.value == Some(1.5)));
+    assert!(all[3]
+        .1
+        .figures
+        .iter()
+        .any(|f| f.text == "80th" && f.kind == FigureKind::Ordinal));
+}
+
+#[test]
+fn keywords_and_summary() {
+    for (path, a, _) in analyzed() {
+        assert!(!a.keywords.is_empty(), "{path}: no keywords");
+        assert!(
+            a.summary.len() <= 3 && !a.summary.is_empty(),
+            "{path}: summary"
+        );
+        assert!(a.summary.windows(2).all(|w| w[0].line <= w[1].line));
+        for s in &a.summary {
+            let line = &a.lines[s.line - 1];
+            assert!(
+                line.kind.is_article() && line.text.contains(&s.text),
+                "{path}"
+            );
+        }
+    }
+}

@@ -128,7 +128,10 @@ fn presslens_pred(text: &str) -> Pred {
         .split('\n')
         .map(presslens::normalize::normalize_line)
         .collect();
-    let facts = Facts::from_lines(lines.iter().enumerate().map(|(i, l)| (i + 1, l.as_str())));
+    let facts = Facts::from_lines(
+        lines.iter().enumerate().map(|(i, l)| (i + 1, l.as_str())),
+        &presslens::meta::date::DateContext::default(),
+    );
     let names = |list: &[presslens::entities::Entity]| -> Vec<Vec<String>> {
         list.iter()
             .map(|e| {

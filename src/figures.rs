@@ -1,0 +1,700 @@
+//! Figures of the article: money, percentages, counts, dates, durations, ordinals and
+//! quantities, with their value, unit and sentence.
+//!
+//! Numbers are read written as digits ("1,200", "3.5", "$240", "64%", "€5m", "80th") or spelled
+//! ("twenty-five", "a dozen", "an hour and a half", "a quarter of"), with a scale ("240 billion"),
+//! a modifier kept in the text ("more than 64%", "about 3,000 people") and ranges ("5 to 10",
+//! "between 5 and 10", "5-10%": `value` is the low end, `max` the high end). Dates come from the
+//! metadata date parser ([`crate::meta::date`]); a bare year ("in 2023") is a date too.
+//!
+//! Promises: every figure's `text` is a substring of its line; `sentence` is the sentence holding
+//! it; figures are in text order and do not overlap. Never panics; linear in the text.
+
+use crate::meta::date::{self, DateContext};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const NUMBERS: &str = include_str!("../data/figures/numbers.tsv");
+const UNITS: &str = include_str!("../data/figures/units.tsv");
+
+/// What a figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureKind {
+    /// An amount of money (`unit` is an ISO currency code).
+    Money,
+    /// A percentage or share (`unit` is "%" or "percentage point").
+    Percent,
+    /// A number of things (`unit` is the noun counted, when written).
+    Count,
+    /// A calendar date or year (`date` is `YYYY-MM-DD`, or `value` the year).
+    Date,
+    /// A length of time (`unit` is second, minute, hour, day, week, month, year, decade, century).
+    Duration,
+    /// A rank ("80th").
+    Ordinal,
+    /// A measured quantity (`unit` is km, kg, MW, …).
+    Quantity,
+}
+
+/// One figure of the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// The figure as written, modifier included ("more than 64%").
+    pub text: String,
+    /// What it measures.
+    pub kind: FigureKind,
+    /// Its value in units of `unit` (scales applied: "$240 billion" -> 240000000000); the low end
+    /// of a range; null for dates with a day.
+    pub value: Option<f64>,
+    /// The high end of a range, if it is one.
+    pub max: Option<f64>,
+    /// The unit: currency code, "%", time unit, measure, or the noun counted.
+    pub unit: Option<String>,
+    /// For dates: `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The sentence the figure is in.
+    pub sentence: String,
+    /// The input line (1-based).
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Role {
+    Unit,
+    Tens,
+    Scale,
+    Fraction,
+}
+
+struct Lexicon {
+    numbers: HashMap<&'static str, (f64, Role)>,
+    /// word or phrase (lowercase, except symbols) -> (kind, unit).
+    units: HashMap<String, (FigureKind, &'static str)>,
+    /// currency prefixes, longest first.
+    prefixes: Vec<(&'static str, &'static str)>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| {
+        let rows = |src: &'static str| {
+            src.lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .map(|l| l.split('\t').collect::<Vec<&'static str>>())
+        };
+        let mut numbers = HashMap::new();
+        for r in rows(NUMBERS) {
+            let (Some(w), Some(v), Some(role)) = (r.first(), r.get(1), r.get(2)) else {
+                continue;
+            };
+            let role = match *role {
+                "unit" => Role::Unit,
+                "tens" => Role::Tens,
+                "scale" => Role::Scale,
+                "fraction" => Role::Fraction,
+                _ => continue,
+            };
+            if let Ok(v) = v.parse::<f64>() {
+                numbers.insert(*w, (v, role));
+            }
+        }
+        let mut units = HashMap::new();
+        let mut prefixes = Vec::new();
+        for r in rows(UNITS) {
+            let (Some(w), Some(k), Some(u)) = (r.first(), r.get(1), r.get(2)) else {
+                continue;
+            };
+            let kind = match *k {
+                "money" => FigureKind::Money,
+                "percent" => FigureKind::Percent,
+                "duration" => FigureKind::Duration,
+                "quantity" => FigureKind::Quantity,
+                _ => continue,
+            };
+            match w.strip_prefix("prefix:") {
+                Some(p) => prefixes.push((p, *u)),
+                None => {
+                    units.insert(w.to_string(), (kind, *u));
+                }
+            }
+        }
+        prefixes.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        Lexicon {
+            numbers,
+            units,
+            prefixes,
+        }
+    })
+}
+
+/// Words before a number that belong to the figure ("more than 64%").
+const MODIFIERS: &[&str] = &[
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "up to",
+    "as many as",
+    "as much as",
+    "just over",
+    "just under",
+    "over",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "some",
+    "under",
+    "only",
+    "below",
+    "above",
+    "some",
+];
+
+/// A word of the line with its byte span; `stop` marks punctuation after it.
+#[derive(Debug, Clone)]
+struct W<'a> {
+    s: &'a str,
+    lower: String,
+    start: usize,
+    end: usize,
+    stop: bool,
+}
+
+fn words(line: &str) -> Vec<W<'_>> {
+    let mut out = Vec::new();
+    for raw in line.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        let off = raw.as_ptr() as usize - line.as_ptr() as usize;
+        let lead = raw.len()
+            - raw
+                .trim_start_matches(['"', '“', '‘', '(', '[', '\''])
+                .len();
+        let core = &raw[lead..];
+        let trimmed =
+            core.trim_end_matches([',', '.', ';', ':', '!', '?', '"', '”', '’', ')', ']', '\'']);
+        // Keep a decimal-looking or abbreviation period inside; a final one is punctuation.
+        let stop = trimmed.len() < core.len();
+        // Split on hyphens ("twenty-five", "hour-and-a-half", "5-10") keeping offsets.
+        let base = off + lead;
+        let parts: Vec<&str> = trimmed.split('-').collect();
+        let mut pos = base;
+        for (pi, p) in parts.iter().enumerate() {
+            if !p.is_empty() {
+                out.push(W {
+                    s: p,
+                    lower: p.to_lowercase(),
+                    start: pos,
+                    end: pos + p.len(),
+                    stop: stop && pi + 1 == parts.len(),
+                });
+            }
+            pos += p.len() + 1;
+        }
+    }
+    out
+}
+
+/// A digit-written number at the start of `s` after an optional currency prefix:
+/// (value, currency, rest of the word).
+fn numeric(s: &str) -> Option<(f64, Option<&'static str>, &str)> {
+    let lex = lexicon();
+    let mut cur = None;
+    let mut rest = s;
+    for (p, code) in &lex.prefixes {
+        if let Some(r) = s.strip_prefix(p) {
+            if r.starts_with(|c: char| c.is_ascii_digit()) {
+                cur = Some(*code);
+                rest = r;
+                break;
+            }
+        }
+    }
+    let n = rest
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .last()
+        .map(|(i, c)| i + c.len_utf8())?;
+    let digits = rest[..n].trim_end_matches(['.', ',']);
+    if !digits.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // "1,200" groups of three; "3.5" decimals.
+    let v: f64 = digits.replace(',', "").parse().ok()?;
+    Some((v, cur, &rest[digits.len()..]))
+}
+
+/// Reads a spelled number starting at word `i`: (value, next word index).
+fn spelled(ws: &[W], i: usize) -> Option<(f64, usize)> {
+    let lex = lexicon();
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut j = i;
+    let mut any = false;
+    // "a dozen", "a hundred", "a million".
+    if matches!(ws.get(j)?.lower.as_str(), "a" | "an") {
+        let next = ws.get(j + 1)?;
+        match lex.numbers.get(next.lower.as_str()) {
+            Some((v, Role::Scale)) if next.lower.len() > 2 => {
+                current = 1.0;
+                let _ = v;
+                j += 1;
+            }
+            Some((v, Role::Unit)) if next.lower == "dozen" => {
+                current = *v;
+                j += 2;
+                any = true;
+            }
+            _ => return None,
+        }
+    }
+    while let Some(w) = ws.get(j) {
+        match lex.numbers.get(w.lower.as_str()) {
+            Some((v, Role::Unit | Role::Tens)) if w.lower.len() > 2 => {
+                current += v;
+                any = true;
+            }
+            Some((v, Role::Scale)) if w.lower.len() > 2 && (any || current > 0.0) => {
+                if *v == 100.0 {
+                    current *= 100.0;
+                } else {
+                    total += current.max(1.0) * v;
+                    current = 0.0;
+                }
+                any = true;
+            }
+            _ => break,
+        }
+        j += 1;
+        if ws[j - 1].stop {
+            break;
+        }
+    }
+    (any && j > i).then_some((total + current, j))
+}
+
+/// Applies scale words after a number ("240 billion", "3.5bn"): (value, next index).
+fn scaled(ws: &[W], mut v: f64, mut j: usize, suffix: &str) -> (f64, usize) {
+    let lex = lexicon();
+    if let Some((s, Role::Scale)) = lex.numbers.get(suffix.to_lowercase().as_str()) {
+        v *= s;
+    }
+    while let Some(w) = ws.get(j) {
+        if ws[j - 1].stop {
+            break;
+        }
+        match lex.numbers.get(w.lower.as_str()) {
+            Some((s, Role::Scale)) if w.lower.len() > 2 || w.s == "bn" || w.s == "mn" => {
+                v *= s;
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    (v, j)
+}
+
+struct Num {
+    value: f64,
+    currency: Option<&'static str>,
+    suffix: String,
+    next: usize,
+}
+
+/// A number (digits or spelled) starting at word `i`.
+fn number_at(ws: &[W], i: usize) -> Option<Num> {
+    let w = &ws[i];
+    if let Some((v, cur, rest)) = numeric(w.s) {
+        if w.s.contains('/') || w.s.contains(':') {
+            return None;
+        }
+        let (value, next) = scaled(ws, v, i + 1, rest);
+        return Some(Num {
+            value,
+            currency: cur,
+            suffix: rest.to_string(),
+            next,
+        });
+    }
+    let (v, next) = spelled(ws, i)?;
+    let (value, next) = if next > i && !ws[next - 1].stop {
+        scaled(ws, v, next, "")
+    } else {
+        (v, next)
+    };
+    Some(Num {
+        value,
+        currency: None,
+        suffix: String::new(),
+        next,
+    })
+}
+
+/// The unit after a number: (kind, unit, words used).
+fn unit_after(ws: &[W], j: usize) -> Option<(FigureKind, &'static str, usize)> {
+    let lex = lexicon();
+    let w = ws.get(j)?;
+    if j > 0 && ws[j - 1].stop {
+        return None;
+    }
+    if let Some(n) = ws.get(j + 1) {
+        let two = format!("{} {}", w.lower, n.lower);
+        if let Some((k, u)) = lex.units.get(&two) {
+            return Some((*k, u, 2));
+        }
+    }
+    lex.units
+        .get(&w.lower)
+        .or_else(|| lex.units.get(w.s))
+        .map(|(k, u)| (*k, *u, 1))
+}
+
+fn is_ordinal_suffix(s: &str) -> bool {
+    matches!(s, "st" | "nd" | "rd" | "th")
+}
+
+/// A figure found in a line: byte span, kind, value, max, unit, ISO date.
+type Found = (
+    usize,
+    usize,
+    FigureKind,
+    Option<f64>,
+    Option<f64>,
+    Option<String>,
+    Option<String>,
+);
+
+/// Finds the figures of article lines given as `(line number, text)`.
+pub fn extract(lines: &[(usize, &str)], ctx: &DateContext) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for &(line, text) in lines {
+        let sentences = crate::sentences::spans(text);
+        let sentence_of = |pos: usize| -> String {
+            crate::sentences::containing(&sentences, pos)
+                .map(|(a, b)| text[a..b].to_string())
+                .unwrap_or_default()
+        };
+        let mut found: Vec<Found> = Vec::new();
+        // Dates first (a bare weekday is too vague to be a figure).
+        for d in date::find_dates(text, ctx) {
+            let t = &text[d.start..d.end];
+            if !t.chars().any(|c| c.is_ascii_digit())
+                && !date::is_month_name(t.split_whitespace().next().unwrap_or(""))
+                && d.has_weekday
+            {
+                continue;
+            }
+            if d.relative {
+                continue;
+            }
+            found.push((
+                d.start,
+                d.end,
+                FigureKind::Date,
+                None,
+                None,
+                None,
+                Some(d.date.iso()),
+            ));
+        }
+        let ws = words(text);
+        // Dates are sorted and so are the figures pushed below (left to right): an overlap test
+        // is a binary search in the dates plus a look at the last figure (linear overall).
+        let dates_n = found.len();
+        let taken = |found: &[Found], a: usize, b: usize| {
+            let (dates, nums) = found.split_at(dates_n);
+            let k = dates.partition_point(|f| f.1 <= a);
+            dates.get(k).is_some_and(|f| f.0 < b) || nums.last().is_some_and(|f| a < f.1 && f.0 < b)
+        };
+        let mut i = 0;
+        while i < ws.len() {
+            if taken(&found, ws[i].start, ws[i].end) {
+                i += 1;
+                continue;
+            }
+            // "an hour and a half", "half an hour", "a quarter of".
+            if let Some(f) = fraction_phrase(&ws, i) {
+                if !taken(&found, ws[i].start, ws[f.3 - 1].end) {
+                    found.push((
+                        ws[i].start,
+                        ws[f.3 - 1].end,
+                        f.0,
+                        Some(f.1),
+                        None,
+                        Some(f.2.to_string()),
+                        None,
+                    ));
+                    i = f.3;
+                    continue;
+                }
+            }
+            let Some(num) = number_at(&ws, i) else {
+                i += 1;
+                continue;
+            };
+            let mut start = ws[i].start;
+            // Modifiers before.
+            for m in MODIFIERS {
+                let n = m.split(' ').count();
+                if i >= n && !ws[i - n..i].iter().any(|w| w.stop) {
+                    let got: Vec<&str> = ws[i - n..i].iter().map(|w| w.lower.as_str()).collect();
+                    if got.join(" ") == *m && !taken(&found, ws[i - n].start, ws[i].start) {
+                        start = ws[i - n].start;
+                        break;
+                    }
+                }
+            }
+            let mut j = num.next;
+            let mut max = None;
+            // Ranges: "5 to 10", "5-10", "between 5 and 10".
+            let between = i > 0 && ws[i - 1].lower == "between";
+            if let Some(w) = ws.get(j) {
+                let joins = (w.lower == "to"
+                    || (between && w.lower == "and")
+                    || text[ws[j - 1].end..w.start] == *"-")
+                    && !ws[j - 1].stop;
+                if joins && w.lower != "to" && text[ws[j - 1].end..w.start] == *"-" {
+                    if let Some(n2) = number_at(&ws, j) {
+                        max = Some(n2.value);
+                        j = n2.next;
+                    }
+                } else if joins {
+                    if let Some(n2) = ws.get(j + 1).and_then(|_| number_at(&ws, j + 1)) {
+                        max = Some(n2.value);
+                        j = n2.next;
+                    }
+                }
+            }
+            if between {
+                start = ws[i - 1].start;
+            }
+            let suffix = num.suffix.as_str();
+            let (kind, unit, end, value) = if let Some(cur) = num.currency {
+                (
+                    FigureKind::Money,
+                    Some(cur.to_string()),
+                    ws[j - 1].end,
+                    num.value,
+                )
+            } else if suffix.starts_with('%') {
+                (
+                    FigureKind::Percent,
+                    Some("%".to_string()),
+                    ws[j - 1].end,
+                    num.value,
+                )
+            } else if is_ordinal_suffix(suffix) {
+                (FigureKind::Ordinal, None, ws[i].end, num.value)
+            } else if let Some((k, u, n)) = unit_after(&ws, j) {
+                let mut end = ws[j + n - 1].end;
+                let mut value = num.value;
+                // "two and a half hours" is rare; "an hour and a half" is handled above;
+                // "3 hours and a half" here.
+                if k == FigureKind::Duration && is_and_a_half(&ws, j + n) {
+                    value += 0.5;
+                    end = ws[j + n + 2].end;
+                }
+                j += n;
+                (k, Some(u.to_string()), end, value)
+            } else if (1900.0..=2100.0).contains(&num.value)
+                && num.value.fract() == 0.0
+                && ws[i].s.len() == 4
+                && max.is_none()
+            {
+                (FigureKind::Date, None, ws[i].end, num.value)
+            } else if suffix.is_empty() || suffix == "s" {
+                // A count: the noun after it ("3,000 people"), if any.
+                let noun = ws.get(j).filter(|w| {
+                    !ws[j - 1].stop
+                        && w.s.chars().all(|c| c.is_alphabetic())
+                        && w.s.chars().next().is_some_and(char::is_lowercase)
+                        && !crate::lexicon::is_stopword(&w.lower)
+                });
+                let spelled_only = !ws[i].s.starts_with(|c: char| c.is_ascii_digit());
+                match noun {
+                    Some(n) => {
+                        j += 1;
+                        (FigureKind::Count, Some(n.lower.clone()), n.end, num.value)
+                    }
+                    None if spelled_only || ws[i].s.len() < 2 => {
+                        i = j.max(i + 1);
+                        continue;
+                    }
+                    None => (FigureKind::Count, None, ws[j - 1].end, num.value),
+                }
+            } else {
+                i = j.max(i + 1);
+                continue;
+            };
+            // A sports score or code ("3-0", "6-4") without a unit is not a figure.
+            if kind == FigureKind::Count && max.is_some() && unit.is_none() {
+                i = j.max(i + 1);
+                continue;
+            }
+            // "five-year-old", "one of": spelled "one" alone is not a figure.
+            if value == 1.0 && ws[i].lower == "one" && kind == FigureKind::Count {
+                i = j.max(i + 1);
+                continue;
+            }
+            if end > start && !taken(&found, start, end) {
+                found.push((start, end, kind, Some(value), max, unit, None));
+            }
+            i = j.max(i + 1);
+        }
+        found.sort_by_key(|f| f.0);
+        for (a, b, kind, value, max, unit, iso) in found {
+            out.push(Figure {
+                text: text[a..b].to_string(),
+                kind,
+                value,
+                max,
+                unit,
+                date: iso,
+                sentence: sentence_of(a),
+                line,
+            });
+        }
+    }
+    out
+}
+
+fn is_and_a_half(ws: &[W], j: usize) -> bool {
+    ws.len() > j + 2 && ws[j].lower == "and" && ws[j + 1].lower == "a" && ws[j + 2].lower == "half"
+}
+
+/// "an hour and a half" (1.5 hour), "half an hour" (0.5 hour), "a quarter of" (25 %):
+/// (kind, value, unit, next index).
+fn fraction_phrase(ws: &[W], i: usize) -> Option<(FigureKind, f64, &'static str, usize)> {
+    let lex = lexicon();
+    let w = &ws[i].lower;
+    if matches!(w.as_str(), "a" | "an") && !ws[i].stop {
+        if let Some((k, u, n)) = unit_after(ws, i + 1) {
+            if k == FigureKind::Duration {
+                let j = i + 1 + n;
+                return Some(if is_and_a_half(ws, j) {
+                    (k, 1.5, u, j + 3)
+                } else {
+                    (k, 1.0, u, j)
+                });
+            }
+        }
+    }
+    if w == "half"
+        && ws
+            .get(i + 1)
+            .is_some_and(|a| matches!(a.lower.as_str(), "a" | "an"))
+    {
+        let (k, u, n) = unit_after(ws, i + 2)?;
+        return (k == FigureKind::Duration).then_some((k, 0.5, u, i + 2 + n));
+    }
+    // "a quarter of", "two-thirds of", "half of": a share.
+    let (count, fi) = match lex.numbers.get(w.as_str()) {
+        Some((v, Role::Unit)) => (*v, i + 1),
+        _ if matches!(w.as_str(), "a" | "one") => (1.0, i + 1),
+        _ => (1.0, i),
+    };
+    let f = ws.get(fi)?;
+    let Some((v, Role::Fraction)) = lex.numbers.get(f.lower.as_str()) else {
+        return None;
+    };
+    let of = ws.get(fi + 1).is_some_and(|o| o.lower == "of") && !f.stop;
+    if !of || (fi == i && f.lower != "half") {
+        return None;
+    }
+    let share = if f.lower.ends_with('s') {
+        *v
+    } else {
+        count * v
+    };
+    Some((
+        FigureKind::Percent,
+        (share * 1000.0).round() / 10.0,
+        "%",
+        fi + 1,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figs(t: &str) -> Vec<Figure> {
+        extract(&[(1, t)], &DateContext::default())
+    }
+
+    #[test]
+    fn money_percent_ordinal_duration() {
+        let f = figs("Trade surged to a record $240 billion in 2023, a more than 64% increase, during an hour and a half call on the 80th anniversary.");
+        let texts: Vec<(&str, FigureKind)> = f.iter().map(|f| (f.text.as_str(), f.kind)).collect();
+        assert_eq!(
+            texts,
+            [
+                ("$240 billion", FigureKind::Money),
+                ("2023", FigureKind::Date),
+                ("more than 64%", FigureKind::Percent),
+                ("an hour and a half", FigureKind::Duration),
+                ("80th", FigureKind::Ordinal),
+            ]
+        );
+        assert_eq!(f[0].value, Some(240_000_000_000.0));
+        assert_eq!(f[0].unit.as_deref(), Some("USD"));
+        assert_eq!(f[2].value, Some(64.0));
+        assert_eq!(f[3].value, Some(1.5));
+        assert_eq!(f[3].unit.as_deref(), Some("hour"));
+        assert_eq!(f[4].value, Some(80.0));
+        assert!(f[0].sentence.starts_with("Trade surged"));
+    }
+
+    #[test]
+    fn counts_spelled_ranges_shares() {
+        let f = figs("About 3,000 people and twenty-five officers came; between 5 and 10 percent left, a quarter of them within three days. It ended 3-0.");
+        type Row<'a> = (&'a str, Option<f64>, Option<f64>, Option<&'a str>);
+        let got: Vec<Row> = f
+            .iter()
+            .map(|f| (f.text.as_str(), f.value, f.max, f.unit.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("About 3,000 people", Some(3000.0), None, Some("people")),
+                ("twenty-five officers", Some(25.0), None, Some("officers")),
+                ("between 5 and 10 percent", Some(5.0), Some(10.0), Some("%")),
+                ("a quarter", Some(25.0), None, Some("%")),
+                ("three days", Some(3.0), None, Some("day")),
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_from_the_date_parser() {
+        let f = figs("The call took place on January 21, 2025 in Moscow.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].kind, FigureKind::Date);
+        assert_eq!(f[0].date.as_deref(), Some("2025-01-21"));
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for t in [
+            "",
+            "$",
+            "%",
+            "1,,,",
+            "-",
+            "a",
+            "an hour and",
+            "between 5 and",
+            "€5m-",
+            "1.2.3.4",
+            "9".repeat(400).as_str(),
+            "a-a-a-a",
+            "half an",
+            "½ ¾",
+        ] {
+            let _ = figs(t);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Keywords: the salient terms of the article, most salient first.
+//!
+//! Candidates are the entities' canonical names (weighted by mentions, people and organizations
+//! a little above places) and the content words of the body (not stopwords, at least 4 letters,
+//! plural folded onto a singular the text also uses), weighted by frequency and halved for
+//! frequent English words (the common-word list of [`crate::entities::gazetteer`]). Words that
+//! are part of a listed name, or demonyms, are not separate keywords.
+//!
+//! Promises: at most [`MAX_KEYWORDS`] distinct terms (case-insensitive, at most [`MAX_NAMES`]
+//! names), each written as in the
+//! text (names) or lowercase (words); deterministic (ties by first appearance). Never panics.
+
+use crate::entities::{gazetteer, Entity};
+use std::collections::{HashMap, HashSet};
+
+/// How many keywords are returned at most.
+pub const MAX_KEYWORDS: usize = 10;
+/// How many of them may be entity names (the rest are words).
+pub const MAX_NAMES: usize = 6;
+
+/// Word weights of the article's content words (lowercase, plurals folded), for keywords and
+/// the summary.
+pub fn word_weights(lines: &[(usize, &str)]) -> HashMap<String, f64> {
+    let g = gazetteer::get();
+    let mut tf: HashMap<String, f64> = HashMap::new();
+    for (_, text) in lines {
+        for w in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+            let w = w.trim_matches(['\'', '’']);
+            if w.chars().count() < 4 || !w.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            if !w.chars().next().is_some_and(char::is_lowercase) {
+                continue; // capitalized words are names: the entities cover them
+            }
+            let lw = w.to_lowercase();
+            if crate::lexicon::is_stopword(&lw) || g.demonyms.contains_key(w) {
+                continue;
+            }
+            *tf.entry(lw).or_insert(0.0) += 1.0;
+        }
+    }
+    // Fold plurals onto a singular the text also uses ("sanctions" -> "sanction").
+    let plurals: Vec<(String, String)> = tf
+        .keys()
+        .filter_map(|w| {
+            let s = w.strip_suffix('s')?;
+            tf.contains_key(s).then(|| (w.clone(), s.to_string()))
+        })
+        .collect();
+    for (p, s) in plurals {
+        if let Some(n) = tf.remove(&p) {
+            *tf.entry(s).or_insert(0.0) += n;
+        }
+    }
+    for (w, v) in tf.iter_mut() {
+        if g.is_common_word(w) {
+            *v *= 0.5;
+        }
+    }
+    tf
+}
+
+/// The keywords of the article from its lines and entities.
+pub fn extract(lines: &[(usize, &str)], entity_lists: &[(&[Entity], f64)]) -> Vec<String> {
+    let weights = word_weights(lines);
+    let mut name_words: HashSet<String> = HashSet::new();
+    let mut cands: Vec<(f64, usize, String)> = Vec::new();
+    let mut order = 0;
+    for (list, factor) in entity_lists {
+        for e in list.iter() {
+            for w in e.name.split_whitespace() {
+                name_words.insert(w.to_lowercase());
+            }
+            cands.push((e.mentions as f64 * factor, order, e.name.clone()));
+            order += 1;
+        }
+    }
+    let mut words: Vec<(&String, &f64)> = weights.iter().collect();
+    words.sort_by(|a, b| a.0.cmp(b.0));
+    for (w, v) in words {
+        if *v >= 1.0 && !name_words.contains(w) {
+            cands.push((*v, usize::MAX, w.clone()));
+        }
+    }
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut seen = HashSet::new();
+    let mut names = 0;
+    cands
+        .into_iter()
+        .filter(|c| c.0 >= 1.0 && seen.insert(c.2.to_lowercase()))
+        .filter(|c| {
+            let is_name = c.1 != usize::MAX;
+            names += usize::from(is_name);
+            !is_name || names <= MAX_NAMES
+        })
+        .take(MAX_KEYWORDS)
+        .map(|c| c.2)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_fold_plurals_and_skip_stopwords() {
+        let w = word_weights(&[(
+            1,
+            "The sanctions and a sanction; the tariff, tariffs, tariffs.",
+        )]);
+        assert_eq!(w.get("sanction").copied().map(|v| v > 0.0), Some(true));
+        assert!(!w.contains_key("sanctions"));
+        assert!(!w.contains_key("the"));
+        assert!(w["tariff"] > w["sanction"]);
+    }
+}

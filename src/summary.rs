@@ -1,0 +1,119 @@
+//! The summary: three sentences of the article, picked extractively, in article order.
+//!
+//! Each sentence of a body paragraph (headings and sentences under 6 words are skipped) scores
+//! the mean weight of its words (keyword weights of [`crate::keywords::word_weights`] plus the
+//! mentions of the entities it names), with a bonus for the article's first sentences (news
+//! puts the essentials first); a sentence repeating most words of one already picked is skipped.
+//!
+//! Promises: at most [`SUMMARY_SENTENCES`] sentences, each a substring of its line, in input
+//! order. Never panics; linear in the text.
+
+use crate::entities::Entity;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// How many sentences the summary has at most.
+pub const SUMMARY_SENTENCES: usize = 3;
+
+/// One sentence of the summary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummarySentence {
+    /// The sentence as written.
+    pub text: String,
+    /// The input line it is on (1-based).
+    pub line: usize,
+}
+
+fn content_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .filter(|w| !crate::lexicon::is_stopword(w))
+        .collect()
+}
+
+/// Picks the summary sentences of article lines given as `(line number, text)`.
+pub fn extract(lines: &[(usize, &str)], entities: &[&[Entity]]) -> Vec<SummarySentence> {
+    let mut weights = crate::keywords::word_weights(lines);
+    for list in entities {
+        for e in list.iter() {
+            for w in e.name.split_whitespace() {
+                *weights.entry(w.to_lowercase()).or_insert(0.0) += e.mentions as f64;
+            }
+        }
+    }
+    let mut cands: Vec<(f64, usize, usize, String, Vec<String>)> = Vec::new();
+    let mut index = 0;
+    for &(line, text) in lines {
+        if !text
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '”', '’', ')'])
+        {
+            continue; // headings and fragments
+        }
+        for (a, b) in crate::sentences::spans(text) {
+            let s = &text[a..b];
+            let words = content_words(s);
+            if s.split_whitespace().count() < 6 || words.is_empty() {
+                continue;
+            }
+            let w: f64 = words
+                .iter()
+                .map(|w| weights.get(w).copied().unwrap_or(0.0))
+                .sum::<f64>()
+                / (words.len() as f64).sqrt();
+            let position = match index {
+                0 => 1.5,
+                1 => 1.2,
+                2 => 1.1,
+                _ => 1.0,
+            };
+            cands.push((w * position, index, line, s.to_string(), words));
+            index += 1;
+        }
+    }
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by(|&a, &b| cands[b].0.total_cmp(&cands[a].0).then(a.cmp(&b)));
+    let mut picked: Vec<usize> = Vec::new();
+    for i in order {
+        if picked.len() == SUMMARY_SENTENCES {
+            break;
+        }
+        let words: HashSet<&String> = cands[i].4.iter().collect();
+        let repeats = picked.iter().any(|&p| {
+            let other: HashSet<&String> = cands[p].4.iter().collect();
+            words.intersection(&other).count() * 10 >= words.len().min(other.len()) * 7
+        });
+        if !repeats {
+            picked.push(i);
+        }
+    }
+    picked.sort_unstable();
+    picked
+        .into_iter()
+        .map(|i| SummarySentence {
+            text: cands[i].3.clone(),
+            line: cands[i].2,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn three_sentences_in_order() {
+        let lines = [
+            (1, "Heading Without Stop"),
+            (2, "Russia and China agreed to expand trade in energy this year. The weather was fine today in the city."),
+            (3, "Trade in energy between Russia and China hit a record as energy exports grew."),
+            (5, "Officials said energy trade would grow again next year, officials said."),
+        ];
+        let s = extract(&lines, &[]);
+        assert_eq!(s.len(), 3);
+        assert!(s.windows(2).all(|w| w[0].line <= w[1].line));
+        assert!(s.iter().all(|x| !x.text.contains("weather")));
+        assert!(extract(&[], &[]).is_empty());
+    }
+}
