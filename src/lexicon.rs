@@ -323,6 +323,62 @@ pub fn caption_hits(lower: &str) -> bool {
         && verbs.iter().any(|v| contains_words(lower, v))
 }
 
+const MONTHS: &str = include_str!("../data/dates/months.tsv");
+const WEEKDAYS: &str = include_str!("../data/dates/weekdays.tsv");
+const RELATIVE: &str = include_str!("../data/dates/relative.tsv");
+const ZONES: &str = include_str!("../data/dates/zones.tsv");
+const DATE_FILLERS: &str = include_str!("../data/lexicon/date_fillers.txt");
+
+/// Month names of every language (from `data/dates/months.tsv`, shared with the date parser).
+fn month_names() -> &'static std::collections::HashSet<&'static str> {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| names_in_last_column(MONTHS).collect())
+}
+
+/// The comma-separated names in the last tab-separated column of each data row.
+fn names_in_last_column(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.rsplit('\t').next())
+        .flat_map(|names| names.split(','))
+        .map(|n| n.trim().trim_end_matches(['?', '!']))
+        .filter(|n| !n.is_empty())
+}
+
+/// Words that may make up a dateline other than month names and numbers: weekdays, relative
+/// words ("ago", "vor"), time zones (all from `data/dates/`) and `data/lexicon/date_fillers.txt`.
+fn date_words() -> &'static std::collections::HashSet<&'static str> {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let relative = names_in_last_column(RELATIVE).flat_map(|n| n.split(' '));
+        let zones = ZONES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next());
+        let fillers = DATE_FILLERS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace);
+        names_in_last_column(WEEKDAYS)
+            .chain(relative)
+            .chain(zones)
+            .chain(fillers)
+            .filter(|w| !w.is_empty())
+            .collect()
+    })
+}
+
+/// True if `lower` (a lowercase token) is a month name in one of the lexicon's languages.
+pub fn is_month_name(lower: &str) -> bool {
+    month_names().contains(lower)
+}
+
+/// True if `lower` (a lowercase token) may stand in a dateline besides month names and
+/// numbers (weekdays, "published", "updated", "uhr", time zones, "ago", …).
+pub fn is_date_word(lower: &str) -> bool {
+    date_words().contains(lower)
+}
+
 /// True if `word` (any case) is an English stopword.
 pub fn is_stopword(word: &str) -> bool {
     stopword_bit("en").is_some_and(|b| stopword_mask(&word.to_lowercase()) & b != 0)

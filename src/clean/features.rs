@@ -52,94 +52,16 @@ pub struct Features {
     pub lower: String,
 }
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-];
-const WEEKDAYS: &[&str] = &[
-    "mon",
-    "monday",
-    "tue",
-    "tues",
-    "tuesday",
-    "wed",
-    "wednesday",
-    "thu",
-    "thur",
-    "thurs",
-    "thursday",
-    "fri",
-    "friday",
-    "sat",
-    "saturday",
-    "sun",
-    "sunday",
-];
-const DATE_FILLERS: &[&str] = &[
-    "gmt",
-    "utc",
-    "am",
-    "pm",
-    "published",
-    "updated",
-    "posted",
-    "on",
-    "at",
-    "date",
-    "last",
-    "modified",
-    "edt",
-    "est",
-    "cet",
-    "cest",
-    "bst",
-    "pst",
-    "pdt",
-    "ist",
-    "st",
-    "nd",
-    "rd",
-    "th",
-    "ago",
-    "hours",
-    "hour",
-    "minutes",
-    "minute",
-    "days",
-    "day",
-    "yesterday",
-    "today",
-    "eastern",
-    "european",
-    "standard",
-    "time",
-    "summer",
-];
-
-fn is_month(w: &str) -> bool {
-    MONTHS.contains(&w)
+/// True for a clock time written with a letter ("09h15", "9h").
+fn is_clock(tok: &str) -> bool {
+    match tok.split_once('h') {
+        Some((h, m)) => {
+            (1..=2).contains(&h.len())
+                && h.chars().all(|c| c.is_ascii_digit())
+                && (m.is_empty() || (m.len() == 2 && m.chars().all(|c| c.is_ascii_digit())))
+        }
+        None => false,
+    }
 }
 
 /// True if every token of `lower` is a month, weekday, number or date filler, and at least
@@ -155,19 +77,21 @@ fn looks_like_dateline(lower: &str) -> bool {
         if n > 16 {
             return false;
         }
-        if is_month(tok) {
+        if lexicon::is_month_name(tok) {
             has_anchor = true;
         } else if tok.chars().all(|c| c.is_ascii_digit()) {
-            if tok.len() == 4 || lower.contains(':') || lower.contains('-') || lower.contains('/') {
+            if tok.len() == 4 || lower.contains([':', '-', '/', '.']) {
                 has_anchor = true;
             }
+        } else if is_clock(tok) {
+            has_anchor = true;
         } else if tok
             .strip_suffix(|c: char| c.is_ascii_alphabetic())
             .and_then(|t| t.strip_suffix(|c: char| c.is_ascii_alphabetic()))
             .is_some_and(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()))
         {
             // ordinals: 21st, 2nd, 3rd, 4th
-        } else if !(WEEKDAYS.contains(&tok) || DATE_FILLERS.contains(&tok)) {
+        } else if !lexicon::is_date_word(tok) {
             return false;
         }
     }
@@ -317,6 +241,9 @@ mod tests {
             "Thu Mar 13 2025 07:39:16 GMT+0200 (Eastern European Standard Time)",
             "Published 3 hours ago",
             "2025-01-21",
+            "12.03.2024, 09:15 Uhr",
+            "12 mars 2024 à 09h15",
+            "Actualizado el 12 de marzo de 2024",
         ] {
             assert!(features(s, None).is_dateline, "{s}");
         }

@@ -73,10 +73,12 @@ fn is_heading_shaped(f: &Features, text: &str) -> bool {
     (1..=14).contains(&f.units)
         && (!f.ends_sentence || question_heading)
         && !f.ends_colon
+        && !f.starts_bullet
+        && !f.has_link
         && text
             .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric() || !c.is_alphabetic())
+            .find(|c| !matches!(c, '"' | '“' | '‘' | '\'' | '(' | '['))
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
 /// True for a line that is only a person's name ("Zaynab Z.", "Jane Doe"): 2–4 words, each
@@ -161,9 +163,9 @@ pub fn label_all(m: &Measured, logits: &[f32], article: &[bool]) -> Vec<Label> {
             continue;
         }
         let f = &feats[i];
-        let z = slot[i].map_or(0.0, |k| logits[k]);
         let why_model =
             || slot[i].map_or_else(String::new, |k| model_reason(f, &m.vectors[k].1, logits[k]));
+        let z = slot[i].map_or(0.0, |k| logits[k]);
         // Known chrome phrases and lines without a word are never article text; neither is a
         // short Title Case fragment that does not stand between article paragraphs (a heading
         // does).
@@ -172,7 +174,9 @@ pub fn label_all(m: &Measured, logits: &[f32], article: &[bool]) -> Vec<Label> {
             && !f.ends_sentence
             && f.cap_share >= 0.5
             && !(seen_art && next_nonblank(i).is_some_and(|j| art[j] && feats[j].units >= 8));
-        if art[i] && (m.chrome[i].is_some() || f.units == 0 || stray_headline) {
+        // A fragment the model scored out but smoothing carried in is not article text.
+        let weak_fragment = art[i] && z < 0.0 && f.units <= 3 && !f.ends_sentence;
+        if art[i] && (m.chrome[i].is_some() || f.units == 0 || stray_headline || weak_fragment) {
             art[i] = false;
         }
         // Once the article has been read, a comments header opens the comments: prose after it

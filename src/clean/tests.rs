@@ -34,3 +34,182 @@ ALSO READ\nMarkets Rally as Rates Hold Steady\nStorm Batters the Coast Overnight
     assert_eq!(&k[16..19], &[Kind::Related; 3]);
     assert_eq!(k[20], Kind::Copyright);
 }
+
+/// Builds a page from `(kind, text)` rows (blank rows are `("", "")`), classifies it and
+/// returns the mismatches as readable strings.
+fn mismatches(rows: &[(&str, &str)]) -> Vec<String> {
+    let text: String = rows.iter().map(|(_, t)| *t).collect::<Vec<_>>().join("\n");
+    let lines = crate::normalize::normalized_lines(&text);
+    let labels = classify(&lines);
+    assert_eq!(labels.len(), rows.len());
+    rows.iter()
+        .zip(&labels)
+        .filter(|((want, t), got)| {
+            if t.is_empty() {
+                got.kind != Kind::Blank
+            } else {
+                Kind::parse(want) != Some(got.kind)
+            }
+        })
+        .map(|((want, t), got)| {
+            format!(
+                "'{t}': want {want}, got {} ({})",
+                got.kind.as_str(),
+                got.reason
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn english_page_of_every_kind() {
+    let rows = [
+        ("navigation", "Home"),
+        ("navigation", "World"),
+        ("navigation", "Business"),
+        ("navigation", "Sport"),
+        ("navigation", "Culture"),
+        ("", ""),
+        ("title", "Harbour Town Votes to Rebuild Its Old Sea Wall"),
+        ("", ""),
+        ("byline", "By Jane Doe"),
+        ("date", "Tuesday 12 March 2024 09:15 GMT"),
+        ("", ""),
+        ("body", "The council of the small harbour town voted on Monday evening to rebuild the sea wall that has protected its port since the nineteenth century."),
+        ("", ""),
+        ("body", "Engineers had warned for years that the wall was failing, and the storms of last winter opened two large breaches in its northern section."),
+        ("", ""),
+        ("caption", "The mayor speaks to residents at the harbour, March 11, 2024."),
+        ("", ""),
+        ("heading", "A Long Debate"),
+        ("", ""),
+        ("body", "The vote came after a debate that lasted more than four hours, in which residents argued about the cost and about who should pay for the work."),
+        ("", ""),
+        ("body", "The mayor said that the town would ask the regional government for help, but that work on the most damaged section would begin before the summer."),
+        ("", ""),
+        ("copyright", "© 2024 Harbour News. All rights reserved."),
+    ];
+    let bad = mismatches(&rows);
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn english_headline_list_with_timestamps() {
+    let mut rows = vec![
+        ("body", "The council of the small harbour town voted on Monday evening to rebuild the sea wall that has protected its port since the nineteenth century."),
+        ("", ""),
+        ("body", "Engineers had warned for years that the wall was failing, and the storms of last winter opened two large breaches in its northern section."),
+        ("", ""),
+        ("body", "The mayor said that the town would ask the regional government for help, but that work on the most damaged section would begin before the summer."),
+        ("", ""),
+        ("related", "Latest News"),
+    ];
+    for (h, t) in [
+        (
+            "Storm Batters the Coast Overnight",
+            "Wed, 13 Mar 2024 04:29:12 GMT",
+        ),
+        (
+            "Markets Rally as Rates Hold Steady",
+            "Wed, 13 Mar 2024 03:12:40 GMT",
+        ),
+        (
+            "Ferry Service Resumes After Strike",
+            "Tue, 12 Mar 2024 22:01:09 GMT",
+        ),
+        (
+            "New Bridge Opens to Traffic",
+            "Tue, 12 Mar 2024 20:45:33 GMT",
+        ),
+    ] {
+        rows.push(("related", h));
+        rows.push(("related", t));
+    }
+    let bad = mismatches(&rows);
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn german_page_of_every_kind() {
+    let rows = [
+        ("navigation", "Startseite"),
+        ("navigation", "Politik"),
+        ("navigation", "Wirtschaft"),
+        ("navigation", "Sport"),
+        ("", ""),
+        ("title", "Hafenstadt beschließt den Neubau der alten Mauer"),
+        ("", ""),
+        ("byline", "Von Anna Schmidt"),
+        ("date", "12.03.2024, 09:15 Uhr"),
+        ("", ""),
+        ("body", "Der Rat der kleinen Hafenstadt hat am Montagabend beschlossen, die Mauer neu zu bauen, die den Hafen seit dem neunzehnten Jahrhundert schützt."),
+        ("", ""),
+        ("body", "Ingenieure hatten seit Jahren gewarnt, dass die Mauer nicht mehr hält, und die Stürme des letzten Winters haben zwei große Lücken in den Nordteil gerissen."),
+        ("", ""),
+        ("caption", "Die Bürgermeisterin am Hafen (Foto: dpa)"),
+        ("", ""),
+        ("heading", "Eine lange Debatte"),
+        ("", ""),
+        ("body", "Die Abstimmung kam nach einer Debatte von mehr als vier Stunden, in der die Bürger über die Kosten und über die Frage stritten, wer die Arbeiten bezahlen soll."),
+        ("", ""),
+        ("body", "Die Bürgermeisterin sagte, dass die Stadt das Land um Hilfe bitten werde, aber dass die Arbeiten am schlimmsten Abschnitt noch vor dem Sommer beginnen sollen."),
+        ("", ""),
+        ("related", "Lesen Sie auch"),
+        ("related", "Sturm trifft die Küste in der Nacht"),
+        ("related", "Fähre fährt wieder nach dem Streik"),
+        ("", ""),
+        ("copyright", "© 2024 Hafenzeitung. Alle Rechte vorbehalten."),
+    ];
+    let bad = mismatches(&rows);
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn french_page_of_every_kind() {
+    let rows = [
+        ("navigation", "Accueil"),
+        ("navigation", "International"),
+        ("navigation", "Économie"),
+        ("navigation", "Sport"),
+        ("", ""),
+        ("title", "La ville portuaire vote la reconstruction de sa vieille digue"),
+        ("", ""),
+        ("byline", "Par Marie Dupont"),
+        ("date", "12 mars 2024 à 09h15"),
+        ("", ""),
+        ("body", "Le conseil de la petite ville portuaire a voté lundi soir la reconstruction de la digue qui protège son port depuis le dix-neuvième siècle."),
+        ("", ""),
+        ("body", "Les ingénieurs avertissaient depuis des années que la digue ne tenait plus, et les tempêtes de l'hiver dernier ont ouvert deux brèches dans sa partie nord."),
+        ("", ""),
+        ("heading", "Un long débat"),
+        ("", ""),
+        ("body", "Le vote est intervenu après un débat de plus de quatre heures, au cours duquel les habitants se sont disputés sur le coût et sur la question de savoir qui paierait."),
+        ("", ""),
+        ("body", "La maire a dit que la ville demanderait l'aide de la région, mais que les travaux sur la partie la plus abîmée commenceraient avant l'été."),
+        ("", ""),
+        ("related", "À lire aussi"),
+        ("related", "La tempête frappe la côte pendant la nuit"),
+        ("related", "Le ferry reprend son service après la grève"),
+        ("", ""),
+        ("copyright", "© 2024 Le Journal du Port. Tous droits réservés."),
+    ];
+    let bad = mismatches(&rows);
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn spanish_comments_after_the_article() {
+    let rows = [
+        ("body", "El ayuntamiento de la pequeña ciudad portuaria votó el lunes por la noche la reconstrucción del muro que protege su puerto desde el siglo diecinueve."),
+        ("", ""),
+        ("body", "Los ingenieros advertían desde hacía años que el muro ya no aguantaba, y las tormentas del invierno pasado abrieron dos grandes brechas en su parte norte."),
+        ("", ""),
+        ("body", "La alcaldesa dijo que la ciudad pediría ayuda al gobierno regional, pero que las obras en la parte más dañada empezarían antes del verano."),
+        ("", ""),
+        ("comments", "Comentarios"),
+        ("comments", "Pedro"),
+        ("comments", "Ya era hora de que el ayuntamiento hiciera algo con el muro, llevamos años esperando y cada invierno es peor para todos los vecinos del puerto."),
+    ];
+    let bad = mismatches(&rows);
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
