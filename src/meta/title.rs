@@ -254,13 +254,16 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; 27]> {
     let mut following: HashSet<&str> = HashSet::new();
     let mut first_long = None;
     let mut mass = 0usize;
+    // Line texts are already whitespace-normalized, so a line's `normalized` form is its
+    // lowercase, which the page holds (`page.lower`): no allocation per compared line.
+    let key = normalized(text);
     let mut k = i;
     for step in 0..FOLLOWING {
         let Some(n) = page.next_nonblank(k) else {
             break;
         };
         k = n;
-        if page.long[n] && normalized(&page.lines[n].text) != normalized(text) {
+        if page.long[n] && page.lower[n] != key {
             first_long.get_or_insert(step);
             mass += page.lines[n].text.len();
             following.extend(page.stems[n].iter().map(String::as_str));
@@ -305,10 +308,9 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; 27]> {
     f[18] = f32::from((3..=22).contains(&words));
     f[19] = f32::from(lexicon::match_chrome(&page.lower[i]).is_some());
     f[20] = f32::from(line.kind == Kind::Title);
-    let key = normalized(text);
     f[21] = f32::from(
         (i.saturating_sub(12)..(i + 13).min(page.lines.len()))
-            .any(|j| j != i && normalized(&page.lines[j].text) == key),
+            .any(|j| j != i && page.lower[j] == key),
     );
     if let Some(n) = page.next_nonblank(i) {
         let nt = &page.lines[n].text;
