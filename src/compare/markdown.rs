@@ -25,7 +25,10 @@ fn write_group(out: &mut String, g: &ClaimGroup, names: &[String]) {
             .sources
             .iter()
             .map(|e| {
-                let mut s = format!("{} line {}: \"{}\"", name(names, e.source), e.line, e.text);
+                let mut s = format!("{} line {}", name(names, e.source), e.line);
+                if e.text != v.value {
+                    s.push_str(&format!(": \"{}\"", e.text));
+                }
                 if let Some(n) = &e.note {
                     s.push_str(&format!(" ({n})"));
                 }
@@ -85,6 +88,62 @@ pub fn to_markdown(c: &Comparison, names: &[String]) -> String {
     for g in agreed {
         write_group(&mut out, g, names);
     }
+    let _ = writeln!(out, "## Only one source reports ({})\n", c.unique.len());
+    for u in &c.unique {
+        let lines: Vec<String> = u.lines.iter().map(usize::to_string).collect();
+        let kind = serde_json::to_value(u.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "- {} ({kind}, line {}): {}",
+            name(names, u.source),
+            lines.join(", "),
+            u.text
+        );
+    }
+    out.push('\n');
+    let _ = writeln!(out, "## Cast ({})\n", c.entities.len());
+    let _ = writeln!(out, "| name | kind | also written | sources |");
+    let _ = writeln!(out, "| --- | --- | --- | --- |");
+    for e in &c.entities {
+        let kind = serde_json::to_value(e.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let srcs: Vec<String> = e.sources.iter().map(|s| name(names, s.source)).collect();
+        let _ = writeln!(
+            out,
+            "| {} | {kind} | {} | {} |",
+            cell(&e.name),
+            cell(&e.aliases.join(", ")),
+            cell(&srcs.join(", "))
+        );
+    }
+    out.push('\n');
+    let statements: Vec<_> = c.quotes.iter().filter(|q| !q.term).collect();
+    let _ = writeln!(out, "## Quotations ({})\n", statements.len());
+    for q in statements {
+        let srcs: Vec<String> = q
+            .sources
+            .iter()
+            .map(|s| format!("{} line {}", name(names, s.source), s.line))
+            .collect();
+        let _ = writeln!(
+            out,
+            "- “{}” — {}{}: {}",
+            q.text,
+            q.speaker.as_deref().unwrap_or("speaker unknown"),
+            if q.wording_differs {
+                " (wording differs)"
+            } else {
+                ""
+            },
+            srcs.join("; ")
+        );
+    }
+    out.push('\n');
     let _ = writeln!(out, "## Shared passages ({})\n", c.shared_passages.len());
     for (i, p) in c.shared_passages.iter().enumerate() {
         let _ = writeln!(

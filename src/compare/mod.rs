@@ -11,16 +11,20 @@
 //! number, which callers keep small) and posting lists capped by [`passages::posting_cap`].
 
 pub mod claims;
+pub mod entities;
 pub mod markdown;
 pub mod passages;
+pub mod quotes;
 pub mod shingles;
 pub mod story;
 pub mod text;
 pub mod types;
+pub mod unique;
 
 pub use types::{
-    ClaimGroup, ClaimKind, ClaimValue, Comparison, Evidence, Occurrence, PairScore, SharedPassage,
-    SourceSummary,
+    ClaimGroup, ClaimKind, ClaimValue, Comparison, EntitySource, Evidence, MergedEntity,
+    MergedQuote, Occurrence, PairScore, QuoteSource, SharedPassage, SourceSummary, UniqueItem,
+    UniqueKind,
 };
 
 use crate::model::Analysis;
@@ -62,15 +66,32 @@ pub fn compare(analyses: &[Analysis]) -> Comparison {
         }
     }
     let stories = story::stories(analyses.len(), &pairs);
+    let (entities, entity_index) = entities::merge(analyses);
+    let quotes = quotes::merge(analyses, &entities, &entity_index);
     let claims: Vec<ClaimGroup> = stories
         .iter()
         .filter(|s| s.len() >= 2)
-        .flat_map(|s| claims::story_claims(s, analyses, &per_source))
+        .flat_map(|s| {
+            claims::story_claims(
+                s,
+                &claims::Inputs {
+                    analyses,
+                    sentences: &per_source,
+                    entities: &entities,
+                    entity_index: &entity_index,
+                    quotes: &quotes,
+                },
+            )
+        })
         .collect();
     let disagreements = claims
         .iter()
         .filter(|g| claims::is_disagreement(g))
         .cloned()
+        .collect();
+    let unique = stories
+        .iter()
+        .flat_map(|s| unique::find(s, analyses, &entities, &quotes))
         .collect();
     let all: Vec<text::Sentence> = per_source.into_iter().flatten().collect();
     let shared_passages = passages::find(&all, analyses.len());
@@ -80,7 +101,10 @@ pub fn compare(analyses: &[Analysis]) -> Comparison {
         stories,
         pairs,
         shared_passages,
+        entities,
+        quotes,
         claims,
         disagreements,
+        unique,
     }
 }

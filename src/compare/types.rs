@@ -16,11 +16,46 @@ pub struct Comparison {
     pub pairs: Vec<PairScore>,
     /// Passages (a sentence or longer) carried by two or more sources verbatim or nearly.
     pub shared_passages: Vec<SharedPassage>,
+    /// The merged cast: every person, place and organization, with the sources naming it.
+    pub entities: Vec<MergedEntity>,
+    /// Every quotation, merged across sources, most-carried first.
+    pub quotes: Vec<MergedQuote>,
     /// What the sources of each story state, grouped by what it is about.
     pub claims: Vec<ClaimGroup>,
     /// The claim groups where sources state different values (see
     /// [`super::claims::is_disagreement`]).
     pub disagreements: Vec<ClaimGroup>,
+    /// What only one source of a story reports.
+    pub unique: Vec<UniqueItem>,
+}
+
+/// What kind of thing only one source reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UniqueKind {
+    /// A figure (amount, share, count).
+    Figure,
+    /// A quotation.
+    Quote,
+    /// A person.
+    Person,
+    /// A place.
+    Place,
+    /// An organization.
+    Organization,
+}
+
+/// Something only one source of a story reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UniqueItem {
+    /// The source that reports it.
+    pub source: usize,
+    /// What it is.
+    pub kind: UniqueKind,
+    /// It, as that source writes it (a figure, a quotation, a name).
+    pub text: String,
+    /// The input lines it is on, ascending.
+    pub lines: Vec<usize>,
 }
 
 /// What kind of fact a claim group is about.
@@ -29,6 +64,12 @@ pub struct Comparison {
 pub enum ClaimKind {
     /// A date (of the event).
     Date,
+    /// A role or title: ordinals of a person's office ("45th President", "second term").
+    Role,
+    /// A quoted statement (its wording or its speaker).
+    Quote,
+    /// A figure (amount, share, duration, count).
+    Figure,
 }
 
 /// What the sources state about one thing.
@@ -112,4 +153,60 @@ pub struct Occurrence {
     pub lines: Vec<usize>,
     /// The passage as this source writes it.
     pub text: String,
+}
+
+/// One entity across sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MergedEntity {
+    /// The name most sources use.
+    pub name: String,
+    /// Person, place or organization.
+    pub kind: crate::entities::EntityType,
+    /// Every other form written by any source.
+    pub aliases: Vec<String>,
+    /// Mentions summed over the sources.
+    pub mentions: usize,
+    /// The sources naming it, ascending.
+    pub sources: Vec<EntitySource>,
+}
+
+/// How one source names an entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntitySource {
+    /// The source.
+    pub source: usize,
+    /// The source's own canonical name for it.
+    pub name: String,
+    /// Its mentions in that source.
+    pub mentions: usize,
+    /// The input lines mentioning it, ascending.
+    pub lines: Vec<usize>,
+}
+
+/// One quotation across sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MergedQuote {
+    /// The longest version quoted.
+    pub text: String,
+    /// Who said it: the speaker most sources name (merged-cast name), if any names one.
+    pub speaker: Option<String>,
+    /// Every version is a quoted term of one or two words ("no limits"), not a statement.
+    pub term: bool,
+    /// Two sources quote versions of which neither contains the other.
+    pub wording_differs: bool,
+    /// Every source quoting it, with where and how (ascending by source, then line).
+    pub sources: Vec<QuoteSource>,
+}
+
+/// How one source quotes a quotation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteSource {
+    /// The source.
+    pub source: usize,
+    /// The input line where the quote opens.
+    pub line: usize,
+    /// The words this source quotes.
+    pub text: String,
+    /// The speaker this source names (merged-cast name), if any.
+    pub speaker: Option<String>,
 }

@@ -2,7 +2,8 @@
 //! state different values (disagreements).
 //!
 //! Groups are built only among the sources of one story ([`super::story`]): two unrelated
-//! articles cannot disagree. Kinds so far: the date of the event ([`dates`]).
+//! articles cannot disagree. Kinds: the date of the event ([`dates`]), ordinals of a person's
+//! office ([`roles`]), quoted statements and their speakers ([`quoted`]), figures ([`figures`]).
 //!
 //! Promises: every value lists at least one source with the line it is written on; values of a
 //! group are distinct, most-sourced first. A group is a disagreement ([`is_disagreement`]) when
@@ -11,12 +12,15 @@
 //! itself, two articles writing one each are.
 
 pub mod dates;
+pub mod figures;
+pub mod quoted;
 pub mod roles;
 
 use super::text::Sentence;
-use super::types::{ClaimGroup, ClaimKind, ClaimValue, Evidence};
+use super::types::{ClaimGroup, ClaimKind, ClaimValue, Evidence, MergedEntity, MergedQuote};
 use crate::model::Analysis;
 use dates::{DateClaim, DateValue};
+use roles::{Person, RoleClaim};
 
 /// Weekday names for display, 1 = Monday.
 const WEEKDAY_NAMES: [&str; 7] = [
@@ -124,19 +128,106 @@ pub fn is_disagreement(g: &ClaimGroup) -> bool {
     })
 }
 
-/// The claim groups of one story: `story` lists its sources; `sentences[i]` and `analyses[i]`
-/// belong to source `i`.
-pub fn story_claims(
-    story: &[usize],
-    analyses: &[Analysis],
-    sentences: &[Vec<Sentence>],
-) -> Vec<ClaimGroup> {
+/// One group per person with ordinal office claims ("office of Donald Trump"): values are the
+/// normalized ordinals, shown as first written.
+pub fn office_groups(claims: &[RoleClaim]) -> Vec<ClaimGroup> {
+    let mut people: Vec<&str> = Vec::new();
+    for c in claims {
+        if !people.contains(&c.person.as_str()) {
+            people.push(&c.person);
+        }
+    }
+    people
+        .into_iter()
+        .map(|person| {
+            let mut values: Vec<(&str, ClaimValue)> = Vec::new();
+            for c in claims.iter().filter(|c| c.person == person) {
+                let ev = Evidence {
+                    source: c.source,
+                    line: c.line,
+                    text: c.text.clone(),
+                    note: None,
+                };
+                match values.iter_mut().find(|(k, _)| *k == c.key) {
+                    Some((_, v)) => v.sources.push(ev),
+                    None => values.push((
+                        &c.key,
+                        ClaimValue {
+                            value: c.text.clone(),
+                            sources: vec![ev],
+                        },
+                    )),
+                }
+            }
+            let mut values: Vec<ClaimValue> = values.into_iter().map(|(_, v)| v).collect();
+            values.sort_by_key(|v| std::cmp::Reverse(v.sources.len()));
+            ClaimGroup {
+                about: format!("office of {person}"),
+                kind: ClaimKind::Role,
+                values,
+            }
+        })
+        .collect()
+}
+
+/// The people of one source with their merged names: `index` maps the source's people (in
+/// list order) to merged entities.
+fn people_of(a: &Analysis, index: &[usize], merged: &[MergedEntity]) -> Vec<Person> {
+    a.people
+        .iter()
+        .zip(index)
+        .map(|(e, &m)| Person {
+            canonical: merged
+                .get(m)
+                .map(|x| x.name.clone())
+                .unwrap_or_else(|| e.name.clone()),
+            forms: std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .cloned()
+                .collect(),
+        })
+        .collect()
+}
+
+/// What [`story_claims`] reads: every source's analysis, sentences, and merged entities.
+pub struct Inputs<'a> {
+    /// The analyses, by source.
+    pub analyses: &'a [Analysis],
+    /// The sentences, by source.
+    pub sentences: &'a [Vec<Sentence>],
+    /// The merged cast.
+    pub entities: &'a [MergedEntity],
+    /// By source: the merged entity of each person, place, organization (list order).
+    pub entity_index: &'a [[Vec<usize>; 3]],
+    /// The quotations merged across sources.
+    pub quotes: &'a [MergedQuote],
+}
+
+/// The claim groups of one story (`story` lists its sources).
+pub fn story_claims(story: &[usize], inp: &Inputs) -> Vec<ClaimGroup> {
     let mut groups = Vec::new();
     let dated: Vec<DateClaim> = story
         .iter()
-        .filter_map(|&s| dates::event_date(s, analyses.get(s)?, sentences.get(s)?))
+        .filter_map(|&s| dates::event_date(s, inp.analyses.get(s)?, inp.sentences.get(s)?))
         .collect();
     groups.extend(event_dates(&dated));
+    let mut roles: Vec<RoleClaim> = Vec::new();
+    for &s in story {
+        let (Some(a), Some(sents), Some(idx)) = (
+            inp.analyses.get(s),
+            inp.sentences.get(s),
+            inp.entity_index.get(s),
+        ) else {
+            continue;
+        };
+        let people = people_of(a, &idx[0], inp.entities);
+        for sent in sents {
+            roles.extend(roles::in_sentence(sent, &people));
+        }
+    }
+    groups.extend(office_groups(&roles));
+    groups.extend(quoted::groups(inp.quotes, story));
+    groups.extend(figures::groups(story, inp.analyses));
     groups
 }
 
