@@ -46,15 +46,20 @@ impl Facts {
         let ents = entities::extract(&body);
         let quotes = quotes::extract(&lines, &ents);
         let figures = figures::extract(&lines, dates);
+        let weights = crate::keywords::word_weights(&lines);
         let keywords = crate::keywords::extract(
-            &lines,
+            &weights,
             &[
                 (&ents.people, 2.0),
                 (&ents.organizations, 2.0),
                 (&ents.places, 1.5),
             ],
         );
-        let summary = summary::extract(&lines, &[&ents.people, &ents.organizations, &ents.places]);
+        let summary = summary::extract(
+            &lines,
+            &weights,
+            &[&ents.people, &ents.organizations, &ents.places],
+        );
         Facts {
             people: ents.people,
             places: ents.places,

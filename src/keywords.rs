@@ -60,9 +60,8 @@ pub fn word_weights(lines: &[(usize, &str)]) -> HashMap<String, f64> {
     tf
 }
 
-/// The keywords of the article from its lines and entities.
-pub fn extract(lines: &[(usize, &str)], entity_lists: &[(&[Entity], f64)]) -> Vec<String> {
-    let weights = word_weights(lines);
+/// The keywords of the article from its word weights ([`word_weights`]) and entities.
+pub fn extract(weights: &HashMap<String, f64>, entity_lists: &[(&[Entity], f64)]) -> Vec<String> {
     let mut name_words: HashSet<String> = HashSet::new();
     let mut cands: Vec<(f64, usize, String)> = Vec::new();
     let mut order = 0;

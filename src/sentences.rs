@@ -13,36 +13,38 @@ use crate::entities::tokens::is_abbrev;
 pub fn spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let b = text.as_bytes();
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?') {
-            // Swallow closing punctuation after the stop.
+    while i < b.len() {
+        if matches!(b[i], b'.' | b'!' | b'?') {
+            // Swallow closing punctuation after the stop (ASCII or ” ’, 3 bytes each).
             let mut j = i + 1;
-            while j < chars.len()
-                && matches!(
-                    chars[j].1,
-                    '"' | '”' | '’' | '\'' | ')' | ']' | '.' | '!' | '?'
-                )
-            {
-                j += 1;
+            loop {
+                if j < b.len() && matches!(b[j], b'"' | b'\'' | b')' | b']' | b'.' | b'!' | b'?') {
+                    j += 1;
+                } else if text[j..].starts_with(['”', '’']) {
+                    j += 3;
+                } else {
+                    break;
+                }
             }
-            let next_is_space = j < chars.len() && chars[j].1 == ' ';
-            let after = chars.get(j + 1).map(|x| x.1);
-            let opens = after.is_some_and(|a| {
-                a.is_uppercase() || a.is_ascii_digit() || matches!(a, '"' | '“' | '‘' | '(')
-            });
-            let word_start = text[..pos].rfind(' ').map_or(0, |k| k + 1);
-            let word = text[word_start..pos].trim_start_matches(['(', '"', '“', '‘']);
-            let abbrev = c == '.' && is_abbrev(word);
-            if next_is_space && opens && !abbrev {
-                let end = chars[j - 1].0 + chars[j - 1].1.len_utf8();
-                push(text, start, end, &mut out);
-                start = end;
-                i = j;
-                continue;
+            let next_is_space = b.get(j) == Some(&b' ');
+            let opens = text
+                .get(j + 1..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|a| {
+                    a.is_uppercase() || a.is_ascii_digit() || matches!(a, '"' | '“' | '‘' | '(')
+                });
+            if next_is_space && opens {
+                let word_start = text[..i].rfind(' ').map_or(0, |k| k + 1);
+                let word = text[word_start..i].trim_start_matches(['(', '"', '“', '‘']);
+                if !(b[i] == b'.' && is_abbrev(word)) {
+                    push(text, start, j, &mut out);
+                    start = j;
+                }
             }
+            i = j;
+            continue;
         }
         i += 1;
     }

@@ -33,8 +33,13 @@ fn content_words(s: &str) -> Vec<String> {
 }
 
 /// Picks the summary sentences of article lines given as `(line number, text)`.
-pub fn extract(lines: &[(usize, &str)], entities: &[&[Entity]]) -> Vec<SummarySentence> {
-    let mut weights = crate::keywords::word_weights(lines);
+/// `weights` are the article's word weights ([`crate::keywords::word_weights`]).
+pub fn extract(
+    lines: &[(usize, &str)],
+    weights: &std::collections::HashMap<String, f64>,
+    entities: &[&[Entity]],
+) -> Vec<SummarySentence> {
+    let mut weights = weights.clone();
     for list in entities {
         for e in list.iter() {
             for w in e.name.split_whitespace() {
@@ -110,10 +115,11 @@ mod tests {
             (3, "Trade in energy between Russia and China hit a record as energy exports grew."),
             (5, "Officials said energy trade would grow again next year, officials said."),
         ];
-        let s = extract(&lines, &[]);
+        let w = crate::keywords::word_weights(&lines);
+        let s = extract(&lines, &w, &[]);
         assert_eq!(s.len(), 3);
         assert!(s.windows(2).all(|w| w[0].line <= w[1].line));
         assert!(s.iter().all(|x| !x.text.contains("weather")));
-        assert!(extract(&[], &[]).is_empty());
+        assert!(extract(&[], &w, &[]).is_empty());
     }
 }

@@ -177,6 +177,9 @@ impl Gazetteer {
 
     /// True if `word` (any case) is a frequent English word.
     pub fn is_common_word(&self, word: &str) -> bool {
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return self.common.contains(word);
+        }
         self.common.contains(word.to_lowercase().as_str())
     }
 
