@@ -530,8 +530,12 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
             c.is_uppercase() && i > 2 && first[..i].chars().last().is_some_and(char::is_lowercase)
         }) && !first.starts_with("Mac")
             && !first.starts_with("Mc");
+        let credit = before.is_some_and(|b| {
+            b.text.eq_ignore_ascii_case("credit") && line[b.end..t.start].contains(':')
+        });
         let org_ctx = domain
             || camel
+            || credit
             || before.is_some_and(|b| {
                 !b.break_after && g.org_before.contains(b.text.to_lowercase().as_str())
             })
@@ -652,6 +656,25 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
             out.push(p);
             return;
         }
+    }
+    // "the journal Nature Astronomy", "retailer Home Depot", "(Image credit: All About Space)":
+    // a cue word right before a name that is not a person's.
+    let before = s[0].checked_sub(1).map(|k| &toks[k]);
+    let org_cue_before = before.is_some_and(|b| {
+        (!b.break_after && g.org_before.contains(b.text.to_lowercase().as_str()))
+            || (b.text.eq_ignore_ascii_case("credit")
+                && line[b.end..toks[s[0]].start].contains(':'))
+    });
+    if org_cue_before && !given_first && s.len() <= 4 {
+        out.push(piece(
+            line,
+            toks,
+            s,
+            Some(EntityType::Organization),
+            Evidence::Medium,
+            None,
+        ));
+        return;
     }
     // Name-shaped: a given name or a family name written first.
     let no_common = words
