@@ -107,7 +107,10 @@ function renderDocList() {
     const button = el('button', 'doc', doc.name);
     button.type = 'button';
     button.setAttribute('aria-current', i === active ? 'true' : 'false');
-    button.addEventListener('click', () => selectDoc(i));
+    button.addEventListener('click', () => {
+      if (result.dataset.view === 'compare') setView('reading');
+      selectDoc(i);
+    });
     const li = el('li');
     li.append(button);
     return li;
@@ -328,6 +331,7 @@ async function openFiles(fileList) {
     active = 0;
     showActiveDoc();
     await analyzeNow();
+    if (read.length > 1) await compareDocs(); // several files at once: show how they compare
   }
   if (problems.length) {
     if (!read.length) setState(shown ? result.dataset.state : 'error');

@@ -26,8 +26,11 @@ test('opening a .txt and a benchmark .html lists both; the HTML becomes lines wi
   await expect(page.locator('#doc-list button').first()).toHaveAttribute('aria-current', 'true');
   await expect(page.locator('#input')).toHaveValue(seed.text);
 
+  await expect(page.locator('#result[data-compared="2"]')).toHaveAttribute('data-view', 'compare');
+
   await page.locator('#doc-list button', { hasText: 'page.html' }).click();
   await expect(page.locator('#result[data-state="done"][data-doc="1"]')).toBeVisible();
+  await expect(page.locator('#result')).toHaveAttribute('data-view', 'reading');
   // The article's first words are in the reading view: the conversion kept the text.
   const opening = squash(truth).split(' ').slice(0, 8).join(' ');
   await expect(page.locator('#article')).toContainText(opening);
