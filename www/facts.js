@@ -1,5 +1,6 @@
 // The side panel: whatever facts the Analysis carries, one section per field that exists and
-// is not empty (cast, quotes, figures, tags, related headlines, captions, source). Fields the
+// is not empty (summary, source, cast, quotes, figures, keywords, tags, sections, captions,
+// related headlines). Fields the
 // core does not compute yet are simply absent. Clicking an item highlights its lines.
 import { el, fmt } from './dom.js';
 
@@ -74,13 +75,20 @@ function quoteSection(quotes, onPick) {
 function figureSection(figures, onPick) {
   return section('figures', 'Figures', [list(figures, (f) => {
     const text = textOf(f);
-    const detail = [f.kind, f.context].filter((x) => typeof x === 'string' && x).join(' · ');
+    const detail = [f.kind, f.unit, f.date, f.context].filter((x) => typeof x === 'string' && x).join(' · ');
     return factButton(text, detail, { lines: itemLines(f), needles: [text], label: text }, onPick);
   }, 'figures')]);
 }
 
 function textSection(id, heading, texts, onPick) {
   return section(id, heading, [list(texts, (t) => factButton(textOf(t), null, { lines: itemLines(t), needles: [textOf(t)], label: textOf(t) }, onPick), id)]);
+}
+
+function summarySection(sentences, onPick) {
+  return section('summary', 'Summary', [list(sentences, (sentence) => {
+    const text = textOf(sentence);
+    return factButton(text, null, { lines: itemLines(sentence), needles: [], label: text.slice(0, 60) }, onPick);
+  }, 'summary')]);
 }
 
 function sourceSection(f) {
@@ -108,12 +116,14 @@ const nonEmpty = (v) => Array.isArray(v) && v.length > 0;
 export function renderFacts(panel, fields, fieldTotals, onPick) {
   totals = fieldTotals ?? {};
   const sections = [
+    nonEmpty(fields.summary) && summarySection(fields.summary, onPick),
     sourceSection(fields),
     nonEmpty(fields.people) && entitySection('people', 'People', fields.people, onPick),
     nonEmpty(fields.organizations) && entitySection('organizations', 'Organizations', fields.organizations, onPick),
     nonEmpty(fields.places) && entitySection('places', 'Places', fields.places, onPick),
     nonEmpty(fields.quotes) && quoteSection(fields.quotes, onPick),
     nonEmpty(fields.figures) && figureSection(fields.figures, onPick),
+    nonEmpty(fields.keywords) && textSection('keywords', 'Keywords', fields.keywords, onPick),
     nonEmpty(fields.tags) && textSection('tags', 'Tags', fields.tags, onPick),
     nonEmpty(fields.headings) && textSection('headings', 'Sections', fields.headings, onPick),
     nonEmpty(fields.captions) && textSection('captions', 'Captions', fields.captions, onPick),
