@@ -131,6 +131,19 @@ test('clicking a fact in the side panel highlights its lines', async ({ page }) 
   await expect(page.locator('#article .hit').first()).toBeInViewport();
   await page.click('#view-original');
   await expect(page.locator('#lines > li.hit .line-text')).toContainText([heading]);
+  await page.click('#view-reading');
+
+  // People, quotes and figures carry their own line numbers: each click marks those lines.
+  for (const kind of ['people', 'quotes', 'figures']) {
+    const fact = panel.locator(`[data-section="${kind}"] .fact`).first();
+    await expect(fact, `seed 003 has ${kind}`).toBeVisible();
+    await page.evaluate(() => delete document.getElementById('result').dataset.highlight);
+    await fact.click();
+    await expect(page.locator('#result')).toHaveAttribute('data-highlight', /^[1-9]\d*$/);
+    await expect(page.locator('#article .hit').first()).toBeVisible();
+  }
+  await panel.locator('[data-section="people"] .fact').first().click();
+  await expect(page.locator('#article .hit mark').first()).toBeVisible();
 });
 
 test('pasted markup is shown as text, never interpreted', async ({ page }) => {
