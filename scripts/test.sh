@@ -15,6 +15,7 @@ bash scripts/setup.sh
 passed=0
 failed=0
 failed_steps=()
+timings=()
 logdir=$(mktemp -d)
 trap 'rm -rf "$logdir"' EXIT
 
@@ -23,10 +24,12 @@ step() {
   local name=$1
   shift
   echo "=== $name: $*"
+  local began=$SECONDS
   set +e
   "$@" 2>&1 | tee "$logdir/$name.log"
   local status=${PIPESTATUS[0]}
   set -e
+  timings+=("$name $((SECONDS - began)) s")
   return "$status"
 }
 
@@ -97,7 +100,7 @@ else
 fi
 
 echo
-echo "test.sh: $((SECONDS - started)) s in all"
+echo "test.sh: $((SECONDS - started)) s in all (${timings[*]/%/,})"
 [[ ${#failed_steps[@]} -eq 0 ]] || echo "failed steps: ${failed_steps[*]}"
 echo "tests: $passed passed, $failed failed"
 [[ $failed -eq 0 && ${#failed_steps[@]} -eq 0 ]]
