@@ -54,6 +54,23 @@ fn lcs(a: &[String], b: &[String]) -> usize {
     prev[b.len()]
 }
 
+/// Size of the multiset intersection of two sorted lists.
+fn bag_overlap(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// True if two quotes' words are one quotation (see the module doc).
 pub fn same_quote(a: &[String], b: &[String]) -> bool {
     if contained(a, b) || contained(b, a) {
@@ -118,8 +135,36 @@ pub fn merge(
         }
         x
     }
+    // Sorted word ids (with repeats) per quote: their multiset overlap bounds both tests of
+    // `same_quote` (containment needs every word of the shorter, a near match 70% of them), so
+    // most pairs are rejected by one linear merge.
+    let mut vocab: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let bags: Vec<Vec<u32>> = items
+        .iter()
+        .map(|it| {
+            let mut ids: Vec<u32> = it
+                .words
+                .iter()
+                .map(|w| {
+                    let next = vocab.len() as u32;
+                    *vocab.entry(w.as_str()).or_insert(next)
+                })
+                .collect();
+            ids.sort_unstable();
+            ids
+        })
+        .collect();
     for i in 0..items.len() {
         for j in i + 1..items.len() {
+            let short = bags[i].len().min(bags[j].len());
+            let need = if short >= MIN_NEAR_WORDS {
+                (MIN_NEAR * short as f64).ceil() as usize
+            } else {
+                short
+            };
+            if bag_overlap(&bags[i], &bags[j]) < need {
+                continue;
+            }
             if same_quote(&items[i].words, &items[j].words) {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                 if a != b {
