@@ -76,6 +76,27 @@ fn is_credit_word(w: &str) -> bool {
         .any(|l| l.trim() == w)
 }
 
+/// True if `text` is a bare photo credit: "Anna Moneymaker/The New York Times",
+/// "Amy K. Dragoo/AIMMEDIA" (names around a slash, no sentence).
+pub fn is_credit_line(text: &str) -> bool {
+    let t = text.trim();
+    let Some((a, b)) = t.split_once('/') else {
+        return false;
+    };
+    let cap = |s: &str| s.trim().chars().next().is_some_and(char::is_uppercase);
+    !t.contains("//")
+        && !a.ends_with(' ')
+        && !b.starts_with(' ')
+        && cap(a)
+        && cap(b)
+        && t.split_whitespace().count() <= 8
+        && !ends_sentence(t)
+        && a.split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+        && b.split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+}
+
 /// True if `text` ends like a caption: a bracketed photo credit ("(AP Photo/Jane Doe)",
 /// "[File: Reuters]", "(onmeth.com)") or "… Submitted photo".
 pub fn ends_with_photo_credit(text: &str) -> bool {
@@ -125,7 +146,9 @@ const FOLLOWING: usize = 40;
 
 /// True if line `j` is a byline or mostly a date.
 fn is_byline_or_date(page: &Page, j: usize) -> bool {
-    page.date_share(j) > 0.4 || byline::parse_line(&page.lines[j].text).is_some()
+    page.date_share(j) > 0.4
+        || byline::parse_line(&page.lines[j].text).is_some()
+        || !page.dates[j].is_empty() && byline::parse_dated_name(&page.lines[j].text).is_some()
 }
 
 /// Steps (non-blank lines) from `i` to the first byline/date line within `max` lines after it.
@@ -141,7 +164,7 @@ fn byline_or_date_after(page: &Page, i: usize, max: usize) -> Option<usize> {
 }
 
 /// Names of the title features, in order (also the rows of `data/meta/title_weights.tsv`).
-pub const FEATURES: [&str; 27] = [
+pub const FEATURES: [&str; NF] = [
     "bias",
     "share_following",
     "hits_following",
@@ -169,15 +192,21 @@ pub const FEATURES: [&str; 27] = [
     "breadcrumb",
     "all_caps",
     "position",
+    "echoed",
+    "closest_before_meta",
+    "meta_before",
 ];
+
+/// Number of features.
+pub const NF: usize = 30;
 
 const WEIGHTS_TSV: &str = include_str!("../../data/meta/title_weights.tsv");
 
 /// The learned weight of each feature (0 for a feature the file does not list).
-fn weights() -> &'static [f32; 27] {
-    static W: OnceLock<[f32; 27]> = OnceLock::new();
+fn weights() -> &'static [f32; NF] {
+    static W: OnceLock<[f32; NF]> = OnceLock::new();
     W.get_or_init(|| {
-        let mut w = [0.0f32; 27];
+        let mut w = [0.0f32; NF];
         for l in WEIGHTS_TSV.lines().filter(|l| !l.starts_with('#')) {
             if let Some((name, v)) = l.split_once('\t') {
                 if let (Some(k), Ok(v)) = (
@@ -207,7 +236,7 @@ fn is_breadcrumb(text: &str) -> bool {
 /// Signals: its words recur in the prose that follows (and in cleaning's body); prose starts
 /// soon after; a byline or date follows; it stands just before cleaning's article; it is shaped
 /// like a headline.
-pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; 27]> {
+pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     let line = &page.lines[i];
     if excluded_kind(line.kind) {
         return None;
@@ -221,6 +250,14 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; 27]> {
     if !prefix_stripped && page.date_share(i) > 0.4
         || byline::parse_line(&line.text).is_some()
         || ends_with_photo_credit(text)
+        || is_credit_line(text)
+    {
+        return None;
+    }
+    // The value of a field ("Author:" then "Jane Doe") is not a headline.
+    let prev = (0..i).rev().find(|&j| !page.lines[j].text.is_empty());
+    if prev
+        .is_some_and(|p| page.lines[p].text.ends_with(':') && word_count(&page.lines[p].text) <= 3)
     {
         return None;
     }
@@ -270,7 +307,7 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; 27]> {
         }
     }
     let first_long = first_long?;
-    let mut f = [0.0f32; 27];
+    let mut f = [0.0f32; NF];
     f[0] = 1.0;
     let cw: Vec<String> = content_words(text).iter().map(|w| stem(w)).collect();
     if !cw.is_empty() {
@@ -331,6 +368,46 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; 27]> {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     f[25] = f32::from(letters.len() >= 4 && letters.iter().all(|c| !c.is_lowercase()));
     f[26] = i as f32 / page.lines.len().max(1) as f32;
+    // Echoed: the same words stand elsewhere on the page (a breadcrumb, a share text, the
+    // headline repeated further away).
+    if words >= 3 {
+        let lo = i.saturating_sub(300);
+        let hi = (i + 300).min(page.lines.len());
+        f[27] = f32::from((lo..hi).any(|j| {
+            j != i && page.lower[j].len() > key.len() && page.lower[j].contains(key.as_str())
+                || j.abs_diff(i) > 12 && page.lower[j] == key
+        }));
+    }
+    if let Some(step) = meta_after {
+        // No other headline-shaped line between it and that byline/date line.
+        let mut k = i;
+        let mut closest = true;
+        for _ in 0..step {
+            let Some(n) = page.next_nonblank(k) else {
+                break;
+            };
+            k = n;
+            let t = &page.lines[n].text;
+            if word_count(t) >= 3
+                && !ends_sentence(t)
+                && lexicon::match_chrome(&page.lower[n]).is_none()
+            {
+                closest = false;
+            }
+        }
+        f[28] = f32::from(closest);
+    }
+    let mut k = i;
+    for _ in 0..2 {
+        let Some(p) = (0..k).rev().find(|&j| !page.lines[j].text.is_empty()) else {
+            break;
+        };
+        k = p;
+        if is_byline_or_date(page, p) {
+            f[29] = 1.0;
+            break;
+        }
+    }
     Some(f)
 }
 
@@ -360,7 +437,7 @@ fn score(page: &Page, i: usize, text: &str) -> Option<(f32, String)> {
 
 /// Every title candidate with its features: (line index, title text, features). The bench's
 /// `--train-title` fits `data/meta/title_weights.tsv` from these.
-pub fn candidate_features(page: &Page) -> Vec<(usize, String, [f32; 27])> {
+pub fn candidate_features(page: &Page) -> Vec<(usize, String, [f32; NF])> {
     let mut out = Vec::new();
     for i in 0..page.lines.len() {
         if page.lines[i].text.is_empty() || page.long[i] && page.lines[i].text.len() > 300 {
@@ -517,6 +594,9 @@ mod tests {
         ] {
             assert!(ends_with_photo_credit(c), "{c}");
         }
+        assert!(is_credit_line("Anna Moneymaker/The New York Times"));
+        assert!(is_credit_line("Amy K. Dragoo/AIMMEDIA"));
+        assert!(!is_credit_line("Israel/Gaza: ceasefire talks resume"));
         for h in [
             "Xi and Putin Strengthen Ties in Video Call",
             "Tennis Podcast: Davis Cup Finals launch in Madrid (and feelings are mixed)",
