@@ -195,10 +195,12 @@ pub const FEATURES: [&str; NF] = [
     "echoed",
     "closest_before_meta",
     "meta_before",
+    "longer_line_follows",
+    "under_a_headline",
 ];
 
 /// Number of features.
-pub const NF: usize = 30;
+pub const NF: usize = 32;
 
 const WEIGHTS_TSV: &str = include_str!("../../data/meta/title_weights.tsv");
 
@@ -407,6 +409,22 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
             f[29] = 1.0;
             break;
         }
+    }
+    // Headline over deck: a longer headline-like line follows, or this one is that deck.
+    let plain = |j: usize| {
+        let t = &page.lines[j].text;
+        !is_byline_or_date(page, j)
+            && lexicon::match_chrome(&page.lower[j]).is_none()
+            && !t.is_empty()
+    };
+    if let Some(n) = page.next_nonblank(i).filter(|&n| plain(n)) {
+        let nw = word_count(&page.lines[n].text);
+        f[30] = f32::from((10..=40).contains(&nw) && nw * 10 >= words * 13);
+    }
+    if let Some(p) = prev.filter(|&p| plain(p)) {
+        let t = &page.lines[p].text;
+        let pw = word_count(t);
+        f[31] = f32::from(pw >= 5 && pw < words && !ends_sentence(t));
     }
     Some(f)
 }
