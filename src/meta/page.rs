@@ -28,6 +28,9 @@ pub struct Page<'a> {
     pub stems: Vec<Vec<String>>,
     /// Each line is long enough to be prose (12+ words or 100+ characters).
     pub long: Vec<bool>,
+    /// Memo of [`crate::meta::title`]'s byline-or-date test per line (filled on first use: the
+    /// title features ask it of the same lines once per candidate).
+    pub byline_or_date: Vec<std::cell::Cell<Option<bool>>>,
 }
 
 /// A crude language-neutral stem: the word without a plural `s`, cut to 5 characters
@@ -162,6 +165,7 @@ impl<'a> Page<'a> {
             reference,
             stems,
             long,
+            byline_or_date: vec![std::cell::Cell::new(None); lines.len()],
         }
     }
 

@@ -146,9 +146,15 @@ const FOLLOWING: usize = 40;
 
 /// True if line `j` is a byline or mostly a date.
 fn is_byline_or_date(page: &Page, j: usize) -> bool {
-    page.date_share(j) > 0.4
+    let memo = &page.byline_or_date[j];
+    if let Some(known) = memo.get() {
+        return known;
+    }
+    let answer = page.date_share(j) > 0.4
         || byline::parse_line(&page.lines[j].text).is_some()
-        || !page.dates[j].is_empty() && byline::parse_dated_name(&page.lines[j].text).is_some()
+        || !page.dates[j].is_empty() && byline::parse_dated_name(&page.lines[j].text).is_some();
+    memo.set(Some(answer));
+    answer
 }
 
 /// Steps (non-blank lines) from `i` to the first byline/date line within `max` lines after it.
