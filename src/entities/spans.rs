@@ -267,7 +267,8 @@ fn analyze_span(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: 
                 || g.org_last.contains(head_last)
                 || g.place_last.contains(head_last)
         }
-        "and" | "&" => {
+        "&" => true,
+        "and" => {
             g.org_first.contains(head_first)
                 || span
                     .last()
@@ -347,8 +348,10 @@ fn person_head(toks: &[Tok], s: &[usize], cx: &DocContext) -> bool {
 fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec<Piece>) {
     let g = cx.gaz;
     let mut s = span;
-    // Sentence-initial or quote-initial common words ("The", "But", "Trade"), "Former", ordinals.
-    while let Some((&k, rest)) = s.split_first() {
+    // Sentence-initial or quote-initial common words ("The", "But", "Trade"), "Former", ordinals;
+    // not when the span with them is a known name ("New York" opening a sentence).
+    let known_whole = known(line, toks, s, cx).is_some();
+    while let Some((&k, rest)) = s.split_first().filter(|_| !known_whole) {
         let t = &toks[k];
         let initial = t.sentence_start || t.break_before;
         let drop = NEVER_NAMES.contains(&t.text)
@@ -453,6 +456,18 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
         }
     }
     let given_first = g.given.contains(first) || g.surnames.contains(first);
+    // "Frost & Sullivan", "Chapter & Verse": an ampersand joins company names, not a person's.
+    if s.len() > 1 && line[toks[s[0]].start..toks[s[s.len() - 1]].end].contains('&') {
+        out.push(piece(
+            line,
+            toks,
+            s,
+            Some(EntityType::Organization),
+            Evidence::Medium,
+            None,
+        ));
+        return;
+    }
     let org_cued = s.len() > 1
         && (g.org_last.contains(last) || g.org_first.contains(first) && has_connector(toks, s));
     if org_cued && (s.len() > 2 || !given_first || g.org_last.contains(first)) {
