@@ -6,8 +6,8 @@
 //! for the article's edges: a short first or last paragraph (a one-sentence line, a heading)
 //! may then read as a title or a related headline. That loses a line or two of the edge,
 //! never the prose in the middle, so we require the second body to keep at least
-//! [`KEEP_RANDOM`] of the first body's characters on generated articles (reported, no longer
-//! enforced: see its doc), and [`KEEP_REAL`] on
+//! [`KEEP_RANDOM`] of the first body's characters on at least 90 % of generated articles (and
+//! 0.95 on average over 200 of them: see its doc), and [`KEEP_REAL`] on
 //! every real page of the benchmark and the seeds (measured: 100 % on all 116 before metadata
 //! extraction; since `meta` takes the title and standfirst lines out of the body, a second pass
 //! can see a caption left at the body's top as the title: minimum 0.940, on one page). By the
@@ -26,8 +26,9 @@ use presslens::{analyze, Options};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
-/// Share of the body's characters a second pass keeps on generated articles: printed when
-/// below this, not enforced. It was enforced (0.80) until the learned classifier landed; on
+/// Share of the body's characters a second pass keeps on generated articles: enforced over 200
+/// generated pastes at once (see `structured_pastes_body_is_stable_under_reanalysis_on_the_whole`),
+/// not per case. It was enforced (0.80) until the learned classifier landed; on
 /// random seed-fragment collages a second pass now keeps from 0.744 down to nothing (a whole
 /// generated body dropped): an open finding for the classifier. Generated articles are still
 /// held to the exact rule (the second body is made of the first's paragraphs, in order); real
@@ -161,12 +162,48 @@ proptest! {
     #![proptest_config(cases(128))]
 
     #[test]
-    fn structured_paste_keeps_the_contract_and_body_is_stable(input in structured_paste()) {
+    fn structured_paste_keeps_the_contract_and_reanalysis_keeps_paragraph_order(
+        input in structured_paste()
+    ) {
         let kept = kept_share(&input);
-        if kept < KEEP_RANDOM {
-            eprintln!("note: second pass kept only {kept:.3} of a generated body");
-        }
+        prop_assert!((0.0..=1.0).contains(&kept), "kept share {:.3} out of range", kept);
     }
+}
+
+/// Stability on generated articles is a statistical property of a learned classifier: a second
+/// pass over the body sees no chrome around it, and on odd compositions (proptest's shrinking
+/// finds them: one-word junk between paragraphs, a deck-like paragraph under a headline) it can
+/// drop a paragraph more than the first pass. So it is enforced over many generated pastes at
+/// once (unshrunk, from a fixed seed): on average nearly all of the body is kept, and at least
+/// 90 % of pastes keep [`KEEP_RANDOM`] of it. Measured: mean 0.995, all >= 0.80, worst 0.92
+/// (other seeds: mean 0.994, worst 0.85).
+#[test]
+fn structured_pastes_body_is_stable_under_reanalysis_on_the_whole() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::new(cases(200));
+    let strategy = structured_paste();
+    let n = 200;
+    let shares: Vec<f64> = (0..n)
+        .map(|_| {
+            let input = strategy
+                .new_tree(&mut runner)
+                .expect("the strategy always yields a value")
+                .current();
+            kept_share(&input)
+        })
+        .collect();
+    let mean = shares.iter().sum::<f64>() / n as f64;
+    let good = shares.iter().filter(|&&k| k >= KEEP_RANDOM).count() as f64 / n as f64;
+    let worst = shares.iter().copied().fold(1.0, f64::min);
+    eprintln!(
+        "re-analysis of {n} generated pastes: mean kept {mean:.3}, {good:.3} keep >= {KEEP_RANDOM}, worst {worst:.3}"
+    );
+    assert!(mean >= 0.95, "mean kept share {mean:.3} < 0.95");
+    assert!(
+        good >= 0.90,
+        "only {good:.3} of pastes keep >= {KEEP_RANDOM} of their body"
+    );
 }
 
 #[test]

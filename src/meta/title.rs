@@ -555,6 +555,13 @@ pub fn standfirst(page: &Page, title: &TitleChoice) -> Option<Standfirst> {
     if lexicon::match_chrome(&page.lower[cand]).is_some() {
         return None;
     }
+    // A deck stands above the article's body: an article line is never taken as the deck when
+    // no body paragraph follows it (that would empty the article instead of finding its deck).
+    if l.kind.is_article()
+        && !(cand + 1..page.lines.len()).any(|j| page.lines[j].kind == Kind::Body)
+    {
+        return None;
+    }
     let next = page.next_nonblank(cand);
     let next_is_article = next.is_some_and(|n| page.lines[n].kind.is_article());
     let set_apart = !l.kind.is_article() && page.body.is_some_and(|(a, _)| cand < a);
