@@ -2,9 +2,9 @@
 // story for two seeds, two stories for a seed and an unrelated benchmark page), and a shared
 // passage opens its document with the lines highlighted.
 import { test, expect } from '@playwright/test';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { axeViolations, openPage, seeds, sharedDir, waitAnalyzed, watchPage } from './helpers.mjs';
+import { artifactsDir, axeViolations, openPage, seeds, sharedDir, waitAnalyzed, watchPage } from './helpers.mjs';
 
 const SEEDS = seeds();
 const file = (name, text) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
@@ -65,4 +65,29 @@ test('a seed and an unrelated benchmark page are two stories', async ({ page }) 
   await expect(page.locator('#result')).toHaveAttribute('data-view', 'compare');
   await expect(page.locator('.verdict')).toHaveAttribute('data-same-story', 'false');
   await expect(page.locator('.verdict')).toHaveText('2 different stories: seed.txt | bench.txt.');
+});
+
+test('the five seeds dropped together: one story, the date disagreement, a screenshot', async ({ page, baseURL }) => {
+  const watch = watchPage(page, baseURL);
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await openPage(page);
+  await page.evaluate((docs) => {
+    const data = new DataTransfer();
+    for (const d of docs) data.items.add(new File([d.text], d.name, { type: 'text/plain' }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, SEEDS.map((s, i) => ({ name: `seed-${i}.txt`, text: s.text })));
+  await expect(page.locator('#result[data-compared="5"]')).toBeVisible();
+  await expect(page.locator('#result')).toHaveAttribute('data-view', 'compare');
+  await expect(page.locator('.verdict')).toHaveAttribute('data-same-story', 'true');
+  // The event date: 2025-01-21 in some sources, 2025-01-22 in another (issue 7's seeds facts).
+  const claims = page.locator('.claim-about');
+  await expect(claims.first()).toBeVisible();
+  const disagreements = (await page.locator('ul.facts-list', { has: claims }).allInnerTexts()).join('\n');
+  expect(disagreements).toContain('2025-01-21');
+  expect(disagreements).toContain('2025-01-22');
+  mkdirSync(path.join(artifactsDir, 'screenshots'), { recursive: true });
+  await page.locator('h3', { hasText: 'Disagreements' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifactsDir, 'screenshots', 'compare-seeds.png'), fullPage: false });
+  expect(watch.foreignRequests()).toEqual([]);
+  expect(watch.errors).toEqual([]);
 });
