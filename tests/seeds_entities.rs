@@ -5,18 +5,12 @@
 use presslens::entities::{same_entity, Entity};
 use presslens::{analyze, Analysis, Options};
 use serde_json::Value;
-use std::path::PathBuf;
+
+mod common;
 
 fn seeds() -> Vec<(String, String, Value)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     let mut out = Vec::new();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    for p in paths {
+    for p in common::seed_paths() {
         let text = std::fs::read_to_string(&p).expect("seed text");
         let gold: Value = serde_json::from_str(
             &std::fs::read_to_string(p.with_extension("gold.json")).expect("seed gold"),
@@ -24,7 +18,6 @@ fn seeds() -> Vec<(String, String, Value)> {
         .expect("gold json");
         out.push((p.display().to_string(), text, gold));
     }
-    assert_eq!(out.len(), 5, "expected five seeds in {}", dir.display());
     out
 }
 

@@ -90,17 +90,23 @@ pub fn shared_dir() -> std::path::PathBuf {
     }
 }
 
-/// The seed articles' texts (`../shared/seeds/*.txt`), sorted by file name.
-pub fn seed_texts() -> Vec<String> {
+/// The seed articles' files (`../shared/seeds/*.txt`), sorted by file name; panics unless
+/// there are exactly five (the gold files sit beside them as `*.gold.json`).
+pub fn seed_paths() -> Vec<std::path::PathBuf> {
     let dir = shared_dir().join("seeds");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
-    names.sort();
-    assert!(!names.is_empty(), "no seeds in {}", dir.display());
-    names
+    paths.sort();
+    assert_eq!(paths.len(), 5, "five seeds expected in {}", dir.display());
+    paths
+}
+
+/// The seed articles' texts (`../shared/seeds/*.txt`), sorted by file name.
+pub fn seed_texts() -> Vec<String> {
+    seed_paths()
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
         .collect()
