@@ -7,25 +7,12 @@
 
 use presslens::{analyze, Analysis, Kind, Options};
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
-fn seeds_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join("shared")
-        .join("seeds")
-}
+mod common;
 
 /// `(file name, analysis, gold)` for every seed.
 fn seeds() -> Vec<(String, Analysis, serde_json::Value)> {
-    let dir = seeds_dir();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    assert_eq!(paths.len(), 5, "five seeds in {}", dir.display());
+    let paths = common::seed_paths();
     paths
         .into_iter()
         .map(|p| {

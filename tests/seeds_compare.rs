@@ -4,20 +4,15 @@
 use presslens::{analyze, compare, Analysis, Comparison, Options};
 use std::path::{Path, PathBuf};
 
+mod common;
+
 fn shared() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
 }
 
 /// The seeds' analyses, in file-name order (000 … 004).
 fn seeds() -> Vec<Analysis> {
-    let dir = shared().join("seeds");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    assert_eq!(paths.len(), 5, "five seeds");
+    let paths = common::seed_paths();
     paths
         .iter()
         .map(|p| analyze(&std::fs::read_to_string(p).unwrap(), &Options::default()))
