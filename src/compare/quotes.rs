@@ -13,6 +13,7 @@
 //! neither contains the other. Cost: quadratic in the number of quotes (tens per article), each
 //! comparison linear-times-linear in the quote's words.
 
+use super::shingles::overlap;
 use super::text::words;
 use super::types::{MergedEntity, MergedQuote, QuoteSource};
 use crate::model::Analysis;
@@ -52,23 +53,6 @@ fn lcs(a: &[String], b: &[String]) -> usize {
         std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
-}
-
-/// Size of the multiset intersection of two sorted lists.
-fn bag_overlap(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// True if two quotes' words are one quotation (see the module doc).
@@ -162,7 +146,7 @@ pub fn merge(
             } else {
                 short
             };
-            if bag_overlap(&bags[i], &bags[j]) < need {
+            if overlap(&bags[i], &bags[j]) < need {
                 continue;
             }
             if same_quote(&items[i].words, &items[j].words) {

@@ -49,8 +49,9 @@ pub fn shingles(words: &[String], content: &[bool]) -> Vec<u64> {
     out
 }
 
-/// How many hashes two sorted, deduplicated lists share (a linear merge).
-pub fn overlap(a: &[u64], b: &[u64]) -> usize {
+/// Size of the multiset intersection of two sorted lists, by a linear merge (for deduplicated
+/// lists of hashes: how many they share).
+pub fn overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

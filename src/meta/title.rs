@@ -435,9 +435,9 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     Some(f)
 }
 
-/// Score of line `i` as the title (the weighted features), or None if it cannot be one.
-fn score(page: &Page, i: usize, text: &str) -> Option<(f32, String)> {
-    let f = features(page, i, text)?;
+/// A title candidate's score (its weighted features) and the reason naming the features that
+/// helped most.
+fn weigh(f: &[f32; NF]) -> (f32, String) {
     let w = weights();
     let s: f32 = f.iter().zip(w.iter()).map(|(x, w)| x * w).sum();
     // The reason names the three features that helped most.
@@ -456,7 +456,7 @@ fn score(page: &Page, i: usize, text: &str) -> Option<(f32, String)> {
         .map(|(_, n)| n.replace('_', " "))
         .collect::<Vec<_>>()
         .join(", ");
-    Some((s, why))
+    (s, why)
 }
 
 /// Every title candidate with its features: (line index, title text, features). The bench's
@@ -480,20 +480,13 @@ pub fn candidate_features(page: &Page) -> Vec<(usize, String, [f32; NF])> {
 
 /// Every title candidate with its score: (score, line index, title text, why).
 fn candidates(page: &Page) -> Vec<(f32, usize, String, String)> {
-    let mut out = Vec::new();
-    for i in 0..page.lines.len() {
-        if page.lines[i].text.is_empty() || page.long[i] && page.lines[i].text.len() > 300 {
-            continue;
-        }
-        if out.len() >= MAX_CANDIDATES {
-            break;
-        }
-        let text = title_text(page, i);
-        if let Some((s, why)) = score(page, i, &text) {
-            out.push((s, i, text, why));
-        }
-    }
-    out
+    candidate_features(page)
+        .into_iter()
+        .map(|(i, text, f)| {
+            let (s, why) = weigh(&f);
+            (s, i, text, why)
+        })
+        .collect()
 }
 
 /// Chooses the title, or None when no line is headline-shaped near the article.
