@@ -298,6 +298,22 @@ fn join(line: &str, toks: &[Tok], span: &[usize]) -> String {
         .join(" ")
 }
 
+/// The span `s` as a person with the role phrase just before it ("Kremlin aide Yury
+/// Ushakov"), or None when no role phrase precedes it.
+fn person_after_role(line: &str, toks: &[Tok], s: &[usize], cx: &DocContext) -> Option<Piece> {
+    let (rs, re) = role_before(toks, s[0], cx)?;
+    let mut p = piece(
+        line,
+        toks,
+        s,
+        Some(EntityType::Person),
+        Evidence::Strong,
+        None,
+    );
+    p.role = Some(line[rs..re].to_string());
+    Some(p)
+}
+
 /// Walks back from the token before `first` over a role phrase ending in a role noun
 /// ("Kremlin aide", "foreign affairs adviser"); returns its byte range.
 fn role_before(toks: &[Tok], first: usize, cx: &DocContext) -> Option<(usize, usize)> {
@@ -566,16 +582,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
             ));
             return;
         }
-        if let Some((rs, re)) = role_before(toks, s[0], cx) {
-            let mut p = piece(
-                line,
-                toks,
-                s,
-                Some(EntityType::Person),
-                Evidence::Strong,
-                None,
-            );
-            p.role = Some(line[rs..re].to_string());
+        if let Some(p) = person_after_role(line, toks, s, cx) {
             out.push(p);
             return;
         }
@@ -658,16 +665,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
     }
     // A role noun just before: "Kremlin aide Yury Ushakov".
     if s.len() <= 4 {
-        if let Some((rs, re)) = role_before(toks, s[0], cx) {
-            let mut p = piece(
-                line,
-                toks,
-                s,
-                Some(EntityType::Person),
-                Evidence::Strong,
-                None,
-            );
-            p.role = Some(line[rs..re].to_string());
+        if let Some(p) = person_after_role(line, toks, s, cx) {
             out.push(p);
             return;
         }
