@@ -12,17 +12,9 @@ mod common;
 
 /// `(file name, analysis, gold)` for every seed.
 fn seeds() -> Vec<(String, Analysis, serde_json::Value)> {
-    let paths = common::seed_paths();
-    paths
+    common::seeds_with_gold()
         .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).expect("seed text");
-            let gold_text =
-                std::fs::read_to_string(p.with_extension("gold.json")).expect("seed gold");
-            let gold: serde_json::Value = serde_json::from_str(&gold_text).expect("gold JSON");
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, analyze(&text, &Options::default()), gold)
-        })
+        .map(|(name, text, gold)| (name, analyze(&text, &Options::default()), gold))
         .collect()
 }
 

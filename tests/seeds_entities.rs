@@ -9,16 +9,7 @@ use serde_json::Value;
 mod common;
 
 fn seeds() -> Vec<(String, String, Value)> {
-    let mut out = Vec::new();
-    for p in common::seed_paths() {
-        let text = std::fs::read_to_string(&p).expect("seed text");
-        let gold: Value = serde_json::from_str(
-            &std::fs::read_to_string(p.with_extension("gold.json")).expect("seed gold"),
-        )
-        .expect("gold json");
-        out.push((p.display().to_string(), text, gold));
-    }
-    out
+    common::seeds_with_gold()
 }
 
 fn names(e: &Entity) -> impl Iterator<Item = &str> {

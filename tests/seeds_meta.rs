@@ -7,17 +7,7 @@ use serde_json::Value;
 mod common;
 
 fn seeds() -> Vec<(String, String, Value)> {
-    let mut out = Vec::new();
-    for p in common::seed_paths() {
-        let text = std::fs::read_to_string(&p).expect("seed text");
-        let gold: Value = serde_json::from_str(
-            &std::fs::read_to_string(p.with_extension("gold.json")).expect("seed gold"),
-        )
-        .expect("gold json");
-        let name = p.file_name().unwrap().to_string_lossy().into_owned();
-        out.push((name, text, gold));
-    }
-    out
+    common::seeds_with_gold()
 }
 
 fn lines_of(a: &Analysis, kind: Kind) -> Vec<u64> {

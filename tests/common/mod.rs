@@ -1,5 +1,5 @@
-//! Helpers shared by the property and hostile-input tests: the output contract of
-//! [`presslens::analyze`], checked independently of how the labels were chosen.
+//! Helpers shared by the integration tests and the fuzz targets: the output contract of
+//! [`presslens::analyze`], checked independently of how the labels were chosen, and the seeds.
 
 #![allow(dead_code)] // each test file uses a different subset
 
@@ -109,6 +109,29 @@ pub fn seed_texts() -> Vec<String> {
     seed_paths()
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+        .collect()
+}
+
+/// Every seed as `(file name, text, gold)`, sorted by file name; the gold is the parsed
+/// `*.gold.json` beside the text. Panics with the path when a file is missing or malformed.
+pub fn seeds_with_gold() -> Vec<(String, String, serde_json::Value)> {
+    seed_paths()
+        .into_iter()
+        .map(|p| {
+            let read = |p: &Path| {
+                std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+            };
+            let text = read(&p);
+            let gold_path = p.with_extension("gold.json");
+            let gold = serde_json::from_str(&read(&gold_path))
+                .unwrap_or_else(|e| panic!("{}: {e}", gold_path.display()));
+            let name = p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            (name, text, gold)
+        })
         .collect()
 }
 
