@@ -10,9 +10,9 @@
 //! Promises: every figure's `text` is a substring of its line; `sentence` is the sentence holding
 //! it; figures are in text order and do not overlap. Never panics; linear in the text.
 
+use crate::fasthash::FastMap;
 use crate::meta::date::{self, DateContext};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const NUMBERS: &str = include_str!("../data/figures/numbers.tsv");
@@ -69,9 +69,9 @@ enum Role {
 }
 
 struct Lexicon {
-    numbers: HashMap<&'static str, (f64, Role)>,
+    numbers: FastMap<&'static str, (f64, Role)>,
     /// word or phrase (lowercase, except symbols) -> (kind, unit).
-    units: HashMap<String, (FigureKind, &'static str)>,
+    units: FastMap<String, (FigureKind, &'static str)>,
     /// currency prefixes, longest first.
     prefixes: Vec<(&'static str, &'static str)>,
 }
@@ -84,7 +84,7 @@ fn lexicon() -> &'static Lexicon {
                 .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
                 .map(|l| l.split('\t').collect::<Vec<&'static str>>())
         };
-        let mut numbers = HashMap::new();
+        let mut numbers = FastMap::default();
         for r in rows(NUMBERS) {
             let (Some(w), Some(v), Some(role)) = (r.first(), r.get(1), r.get(2)) else {
                 continue;
@@ -100,7 +100,7 @@ fn lexicon() -> &'static Lexicon {
                 numbers.insert(*w, (v, role));
             }
         }
-        let mut units = HashMap::new();
+        let mut units = FastMap::default();
         let mut prefixes = Vec::new();
         for r in rows(UNITS) {
             let (Some(w), Some(k), Some(u)) = (r.first(), r.get(1), r.get(2)) else {

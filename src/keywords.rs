@@ -11,7 +11,7 @@
 //! text (names) or lowercase (words); deterministic (ties by first appearance). Never panics.
 
 use crate::entities::{gazetteer, Entity};
-use std::collections::{HashMap, HashSet};
+use crate::fasthash::{FastMap, FastSet};
 
 /// How many keywords are returned at most.
 pub const MAX_KEYWORDS: usize = 10;
@@ -20,9 +20,9 @@ pub const MAX_NAMES: usize = 6;
 
 /// Word weights of the article's content words (lowercase, plurals folded), for keywords and
 /// the summary.
-pub fn word_weights(lines: &[(usize, &str)]) -> HashMap<String, f64> {
+pub fn word_weights(lines: &[(usize, &str)]) -> FastMap<String, f64> {
     let g = gazetteer::get();
-    let mut tf: HashMap<String, f64> = HashMap::new();
+    let mut tf: FastMap<String, f64> = FastMap::default();
     for (_, text) in lines {
         for w in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
             let w = w.trim_matches(['\'', '’']);
@@ -61,8 +61,8 @@ pub fn word_weights(lines: &[(usize, &str)]) -> HashMap<String, f64> {
 }
 
 /// The keywords of the article from its word weights ([`word_weights`]) and entities.
-pub fn extract(weights: &HashMap<String, f64>, entity_lists: &[(&[Entity], f64)]) -> Vec<String> {
-    let mut name_words: HashSet<String> = HashSet::new();
+pub fn extract(weights: &FastMap<String, f64>, entity_lists: &[(&[Entity], f64)]) -> Vec<String> {
+    let mut name_words: FastSet<String> = FastSet::default();
     let mut cands: Vec<(f64, usize, String)> = Vec::new();
     let mut order = 0;
     for (list, factor) in entity_lists {
@@ -82,7 +82,7 @@ pub fn extract(weights: &HashMap<String, f64>, entity_lists: &[(&[Entity], f64)]
         }
     }
     cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut seen = HashSet::new();
+    let mut seen = FastSet::default();
     let mut names = 0;
     cands
         .into_iter()

@@ -3,8 +3,8 @@
 //!
 //! Adding a phrase or a language is a data change, not a code change.
 
+use crate::fasthash::{FastMap, FastSet};
 use crate::model::Kind;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// How a chrome phrase is matched against a (lowercased, normalized) line.
@@ -132,13 +132,82 @@ fn parse_chrome(src: &str) -> Vec<ChromeRule> {
         .collect()
 }
 
+/// Rules to scan, grouped so that a line is compared only with the rules that can match it:
+/// prefix rules by the phrase's first byte (the line's first byte picks one group), contains
+/// rules by the phrase's first byte (each position of the line picks one group), and the few
+/// others (suffix, count, empty phrases) in a short list.
+#[derive(Default)]
+struct Scanner {
+    prefix: Vec<Vec<usize>>,
+    contains: Vec<Vec<usize>>,
+    other: Vec<usize>,
+}
+
+impl Scanner {
+    /// Groups `indices` (into `rules`, ascending).
+    fn new(rules: &[ChromeRule], indices: impl Iterator<Item = usize>) -> Scanner {
+        let mut s = Scanner {
+            prefix: vec![Vec::new(); 256],
+            contains: vec![Vec::new(); 256],
+            other: Vec::new(),
+        };
+        for i in indices {
+            let r = &rules[i];
+            match (r.mode, r.phrase.as_bytes().first()) {
+                (Match::Prefix, Some(&b)) => s.prefix[usize::from(b)].push(i),
+                (Match::Contains, Some(&b)) => s.contains[usize::from(b)].push(i),
+                _ => s.other.push(i),
+            }
+        }
+        s
+    }
+
+    /// The smallest rule index below `limit` whose rule matches `lower` (the same rule a scan
+    /// of the rules in file order would find first).
+    fn first_match(&self, rules: &[ChromeRule], lower: &str, limit: usize) -> Option<usize> {
+        let bytes = lower.as_bytes();
+        let mut best = limit;
+        if let Some(&b) = bytes.first() {
+            for &i in self.prefix[usize::from(b)]
+                .iter()
+                .take_while(|&&i| i < best)
+            {
+                if bytes.starts_with(rules[i].phrase.as_bytes()) {
+                    best = i;
+                    break;
+                }
+            }
+        }
+        for &i in self.other.iter().take_while(|&&i| i < best) {
+            if rules[i].matches(lower) {
+                best = i;
+                break;
+            }
+        }
+        for p in 0..bytes.len() {
+            for &i in self.contains[usize::from(bytes[p])]
+                .iter()
+                .take_while(|&&i| i < best)
+            {
+                if bytes[p..].starts_with(rules[i].phrase.as_bytes()) {
+                    best = i;
+                    break;
+                }
+            }
+        }
+        (best < limit).then_some(best)
+    }
+}
+
 /// The chrome rules with a fast index for whole-line phrases.
 struct ChromeTable {
     rules: Vec<ChromeRule>,
     /// Whole-line phrase → index of its first rule.
-    by_line: HashMap<String, usize, FnvBuild>,
-    /// Indices of the prefix/suffix/contains rules, in file order.
-    scanned: Vec<usize>,
+    by_line: FastMap<String, usize>,
+    /// The prefix/suffix/contains/count rules.
+    scanned: Scanner,
+    /// The rules that still apply on prose (see [`match_chrome_on_prose`]).
+    on_prose: Scanner,
 }
 
 fn chrome_table() -> &'static ChromeTable {
@@ -148,19 +217,29 @@ fn chrome_table() -> &'static ChromeTable {
             .iter()
             .flat_map(|(_, src)| parse_chrome(src))
             .collect();
-        let mut by_line: HashMap<String, usize, FnvBuild> = HashMap::default();
-        let mut scanned = Vec::new();
+        let mut by_line: FastMap<String, usize> = FastMap::default();
         for (i, r) in rules.iter().enumerate() {
             if r.mode == Match::Line {
                 by_line.entry(r.phrase.clone()).or_insert(i);
-            } else {
-                scanned.push(i);
             }
         }
+        let scanned = Scanner::new(
+            &rules,
+            (0..rules.len()).filter(|&i| rules[i].mode != Match::Line),
+        );
+        let on_prose = Scanner::new(
+            &rules,
+            (0..rules.len()).filter(|&i| {
+                let r = &rules[i];
+                r.mode == Match::Prefix
+                    || (matches!(r.kind, Kind::Notice | Kind::Copyright) && r.mode != Match::Line)
+            }),
+        );
         ChromeTable {
             rules,
             by_line,
             scanned,
+            on_prose,
         }
     })
 }
@@ -170,11 +249,10 @@ fn chrome_table() -> &'static ChromeTable {
 /// anywhere (cookie banners, "All rights reserved"). Other phrases inside a long line are
 /// part of a sentence.
 pub fn match_chrome_on_prose(lower: &str) -> Option<&'static ChromeRule> {
-    chrome_table().rules.iter().find(|r| {
-        (r.mode == Match::Prefix
-            || (matches!(r.kind, Kind::Notice | Kind::Copyright) && r.mode != Match::Line))
-            && r.matches(lower)
-    })
+    let t = chrome_table();
+    t.on_prose
+        .first_match(&t.rules, lower, usize::MAX)
+        .map(|i| &t.rules[i])
 }
 
 /// All chrome rules of every language, in file order (the first matching rule wins).
@@ -191,39 +269,9 @@ pub fn match_chrome(lower: &str) -> Option<&'static ChromeRule> {
     let line_hit = t.by_line.get(trim_trailing_punct(lower)).copied();
     let scan_hit = t
         .scanned
-        .iter()
-        .copied()
-        .take_while(|&i| line_hit.is_none_or(|l| i < l))
-        .find(|&i| t.rules[i].matches(lower));
+        .first_match(&t.rules, lower, line_hit.unwrap_or(usize::MAX));
     scan_hit.or(line_hit).map(|i| &t.rules[i])
 }
-
-/// FNV-1a hashing for the short string keys of the lexicon: several times faster than the
-/// default SipHash on words, and the keys are not attacker-chosen in a way that matters here
-/// (a worst case only slows one lookup table, never changes a result).
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A `BuildHasher` for [`Fnv`].
-pub type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 /// The ISO 639-1 codes that have a stopword list, in a fixed order (bit `i` of a
 /// [`stopword_mask`] is language `i` of this list).
@@ -232,10 +280,10 @@ pub fn stopword_languages() -> impl Iterator<Item = &'static str> {
 }
 
 /// Word → bit set of the languages whose stopword list holds it.
-fn stopword_table() -> &'static HashMap<&'static str, u16, FnvBuild> {
-    static TABLE: OnceLock<HashMap<&'static str, u16, FnvBuild>> = OnceLock::new();
+fn stopword_table() -> &'static FastMap<&'static str, u16> {
+    static TABLE: OnceLock<FastMap<&'static str, u16>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t: HashMap<&'static str, u16, FnvBuild> = HashMap::default();
+        let mut t: FastMap<&'static str, u16> = FastMap::default();
         for (bit, (_, src)) in STOPWORD_FILES.iter().enumerate() {
             for w in src.split_whitespace() {
                 *t.entry(w).or_insert(0) |= 1 << bit;
@@ -330,8 +378,8 @@ const ZONES: &str = include_str!("../data/dates/zones.tsv");
 const DATE_FILLERS: &str = include_str!("../data/lexicon/date_fillers.txt");
 
 /// Month names of every language (from `data/dates/months.tsv`, shared with the date parser).
-fn month_names() -> &'static std::collections::HashSet<&'static str> {
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+fn month_names() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| names_in_last_column(MONTHS).collect())
 }
 
@@ -347,8 +395,8 @@ fn names_in_last_column(src: &'static str) -> impl Iterator<Item = &'static str>
 
 /// Words that may make up a dateline other than month names and numbers: weekdays, relative
 /// words ("ago", "vor"), time zones (all from `data/dates/`) and `data/lexicon/date_fillers.txt`.
-fn date_words() -> &'static std::collections::HashSet<&'static str> {
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+fn date_words() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         let relative = names_in_last_column(RELATIVE).flat_map(|n| n.split(' '));
         let zones = ZONES
@@ -426,5 +474,33 @@ mod tests {
         );
         assert!(match_chrome("167 comments were posted").is_none());
         assert!(is_stopword("The"));
+    }
+
+    /// The grouped scan finds the same rule as matching every rule in file order.
+    #[test]
+    fn grouped_scan_equals_rule_order() {
+        let rules = chrome_rules();
+        let mut lines: Vec<String> = rules.iter().map(|r| r.phrase.clone()).collect();
+        for r in rules {
+            lines.push(format!("{} and more", r.phrase));
+            lines.push(format!("see: {}", r.phrase));
+            lines.push(format!("12 {}", r.phrase));
+            lines.push(format!("{}!", r.phrase));
+        }
+        lines.extend(["".into(), "the president said so.".into(), "é".into()]);
+        for l in &lines {
+            let linear = rules.iter().position(|r| r.matches(l));
+            let prose = rules.iter().position(|r| {
+                (r.mode == Match::Prefix
+                    || (matches!(r.kind, Kind::Notice | Kind::Copyright) && r.mode != Match::Line))
+                    && r.matches(l)
+            });
+            let pos =
+                |m: Option<&ChromeRule>| m.map(|m| rules.iter().position(|r| std::ptr::eq(r, m)));
+            if l.len() <= 400 {
+                assert_eq!(pos(match_chrome(l)), linear.map(Some), "{l:?}");
+            }
+            assert_eq!(pos(match_chrome_on_prose(l)), prose.map(Some), "{l:?}");
+        }
     }
 }

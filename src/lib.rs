@@ -17,6 +17,7 @@ pub mod clean;
 pub mod compare;
 pub mod entities;
 pub mod facts;
+pub mod fasthash;
 pub mod figures;
 pub mod keywords;
 pub mod lexicon;
@@ -41,15 +42,35 @@ pub use model::{Analysis, Kind, Line, Options};
 /// one [`Line`] per input line (see [`normalize::split_lines`]), in input order, numbered from 1;
 /// `body` contains only text of lines labelled [`Kind::Body`] or [`Kind::Heading`], in input order.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
+    analyze_staged(text, options, |_| {})
+}
+
+/// The pipeline stages, in order, as [`analyze_staged`] reports them.
+pub const STAGES: [&str; 5] = ["normalize", "clean", "meta", "report", "facts"];
+
+/// [`analyze`], calling `done(stage)` as each stage of [`STAGES`] finishes (the bench times
+/// the stages with it; `analyze` passes a closure that does nothing).
+pub fn analyze_staged(text: &str, options: &Options, mut done: impl FnMut(&str)) -> Analysis {
     let texts = normalize::normalized_lines(text);
+    done(STAGES[0]);
     let cleaned = clean::clean(&texts);
-    analyze_cleaned(texts, cleaned, options)
+    done(STAGES[1]);
+    analyze_cleaned_staged(texts, cleaned, options, done)
 }
 
 /// The stages after cleaning (metadata, report) on normalized `texts` and their labels
 /// `cleaned` (one label per text). [`analyze`] is `clean::clean` followed by this; the bench
 /// calls it with labels from other line models (cross-validation).
 pub fn analyze_cleaned(texts: Vec<String>, cleaned: clean::Cleaned, options: &Options) -> Analysis {
+    analyze_cleaned_staged(texts, cleaned, options, |_| {})
+}
+
+fn analyze_cleaned_staged(
+    texts: Vec<String>,
+    cleaned: clean::Cleaned,
+    options: &Options,
+    mut done: impl FnMut(&str),
+) -> Analysis {
     let lines: Vec<Line> = texts
         .into_iter()
         .zip(cleaned.labels)
@@ -63,9 +84,11 @@ pub fn analyze_cleaned(texts: Vec<String>, cleaned: clean::Cleaned, options: &Op
         .collect();
     let mut lines = lines;
     let meta = meta::extract(&mut lines, options);
+    done(STAGES[2]);
     let mut analysis = report::assemble(lines);
     meta.apply(&mut analysis);
     analysis.language = cleaned.language.map(str::to_string);
+    done(STAGES[3]);
     // Entities and quotes read English text: other languages get none rather than noise.
     if analysis.language.as_deref().is_none_or(|l| l == "en") {
         let dates = meta::date::DateContext {
@@ -95,5 +118,6 @@ pub fn analyze_cleaned(texts: Vec<String>, cleaned: clean::Cleaned, options: &Op
         analysis.keywords = facts.keywords;
         analysis.summary = facts.summary;
     }
+    done(STAGES[4]);
     analysis
 }

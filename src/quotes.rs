@@ -16,8 +16,8 @@
 //! panics; linear in the text (mention lookups are bounded windows).
 
 use crate::entities::{Entities, EntityType, Mention};
+use crate::fasthash::FastSet;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 const SPEECH_VERBS: &str = include_str!("../data/gazetteer/speech_verbs.txt");
@@ -47,8 +47,8 @@ pub struct Quote {
     pub kind: QuoteKind,
 }
 
-fn speech_verbs() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn speech_verbs() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         SPEECH_VERBS
             .lines()
@@ -303,7 +303,7 @@ fn attribute(
 pub fn extract(lines: &[(usize, &str)], ents: &Entities) -> Vec<Quote> {
     // Speakers are indexed as (list, index) packed: names[i] with a person flag.
     let mut names: Vec<(String, bool)> = Vec::new();
-    let mut key_of = std::collections::HashMap::new();
+    let mut key_of = crate::fasthash::FastMap::default();
     for kind in [
         EntityType::Person,
         EntityType::Organization,

@@ -9,8 +9,8 @@
 //! order. Never panics; linear in the text.
 
 use crate::entities::Entity;
+use crate::fasthash::FastSet;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// How many sentences the summary has at most.
 pub const SUMMARY_SENTENCES: usize = 3;
@@ -36,7 +36,7 @@ fn content_words(s: &str) -> Vec<String> {
 /// `weights` are the article's word weights ([`crate::keywords::word_weights`]).
 pub fn extract(
     lines: &[(usize, &str)],
-    weights: &std::collections::HashMap<String, f64>,
+    weights: &crate::fasthash::FastMap<String, f64>,
     entities: &[&[Entity]],
 ) -> Vec<SummarySentence> {
     let mut weights = weights.clone();
@@ -84,9 +84,9 @@ pub fn extract(
         if picked.len() == SUMMARY_SENTENCES {
             break;
         }
-        let words: HashSet<&String> = cands[i].4.iter().collect();
+        let words: FastSet<&String> = cands[i].4.iter().collect();
         let repeats = picked.iter().any(|&p| {
-            let other: HashSet<&String> = cands[p].4.iter().collect();
+            let other: FastSet<&String> = cands[p].4.iter().collect();
             words.intersection(&other).count() * 10 >= words.len().min(other.len()) * 7
         });
         if !repeats {

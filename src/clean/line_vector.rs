@@ -6,9 +6,9 @@
 //! the names are the keys of the model file, so renaming one is a model change.
 
 use super::features::Features;
-use crate::lexicon::{ChromeRule, FnvBuild};
+use crate::fasthash::FastMap;
+use crate::lexicon::ChromeRule;
 use crate::model::Kind;
-use std::collections::HashMap;
 
 /// The feature names, in vector order.
 pub const NAMES: &[&str] = &[
@@ -121,7 +121,7 @@ pub fn vectors(
             *r = k - start;
         }
     }
-    let mut counts: HashMap<&str, usize, FnvBuild> = HashMap::default();
+    let mut counts: FastMap<&str, usize> = FastMap::default();
     for &i in &nb {
         *counts.entry(lines[i].as_str()).or_insert(0) += 1;
     }

@@ -7,7 +7,7 @@
 //! group key: every form of one place or organization ("US", "U.S.", "United States", "America")
 //! maps to the same key, its first-listed name.
 
-use std::collections::{HashMap, HashSet};
+use crate::fasthash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
 const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
@@ -24,39 +24,39 @@ const COMMON: &str = include_str!("../../data/gazetteer/common_words.txt");
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     /// Place form (lowercased) -> group key (the place's first-listed name).
-    pub places: HashMap<String, &'static str>,
+    pub places: FastMap<String, &'static str>,
     /// Postal codes ("NJ") -> group key; only valid right after "City, ".
-    pub postal: HashMap<&'static str, &'static str>,
+    pub postal: FastMap<&'static str, &'static str>,
     /// Demonym or adjective (as written, e.g. "Russian") -> place group key.
-    pub demonyms: HashMap<&'static str, &'static str>,
+    pub demonyms: FastMap<&'static str, &'static str>,
     /// Organization form (lowercased) -> group key.
-    pub orgs: HashMap<String, &'static str>,
+    pub orgs: FastMap<String, &'static str>,
     /// Common given names, as written.
-    pub given: HashSet<&'static str>,
+    pub given: FastSet<&'static str>,
     /// Common family names written first ("Liu", "Kim").
-    pub surnames: HashSet<&'static str>,
+    pub surnames: FastSet<&'static str>,
     /// Titles written before a name ("President", "Dr.").
-    pub titles: HashSet<&'static str>,
+    pub titles: FastSet<&'static str>,
     /// Lowercase role nouns ("aide", "spokesman").
-    pub role_nouns: HashSet<&'static str>,
+    pub role_nouns: FastSet<&'static str>,
     /// Words that end an organization name.
-    pub org_last: HashSet<&'static str>,
+    pub org_last: FastSet<&'static str>,
     /// Words that open an organization name before of/for/on.
-    pub org_first: HashSet<&'static str>,
+    pub org_first: FastSet<&'static str>,
     /// Words that end a place name.
-    pub place_last: HashSet<&'static str>,
+    pub place_last: FastSet<&'static str>,
     /// Words that open a place name.
-    pub place_first: HashSet<&'static str>,
+    pub place_first: FastSet<&'static str>,
     /// Words that end names of events, products, works and laws (not entities).
-    pub not_last: HashSet<&'static str>,
+    pub not_last: FastSet<&'static str>,
     /// Lowercase nouns that make the capitalized word after them an organization.
-    pub org_before: HashSet<&'static str>,
+    pub org_before: FastSet<&'static str>,
     /// Nouns after a possessive that make the word before it an organization.
-    pub org_after: HashSet<&'static str>,
+    pub org_after: FastSet<&'static str>,
     /// Words opening a sequence that are not part of the name ("Former").
-    pub drop_first: HashSet<&'static str>,
+    pub drop_first: FastSet<&'static str>,
     /// Frequent English words, lowercase.
-    pub common: HashSet<&'static str>,
+    pub common: FastSet<&'static str>,
 }
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {

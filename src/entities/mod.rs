@@ -19,9 +19,9 @@ pub mod names;
 pub mod spans;
 pub mod tokens;
 
+use crate::fasthash::{FastMap, FastSet};
 use serde::{Deserialize, Serialize};
 use spans::{DocContext, Evidence, Piece};
-use std::collections::{HashMap, HashSet};
 
 pub use names::{canonical_key, same_entity};
 
@@ -140,8 +140,8 @@ struct Found {
 pub fn extract(lines: &[BodyLine]) -> Entities {
     let gaz = gazetteer::get();
     let toks: Vec<Vec<tokens::Tok>> = lines.iter().map(|l| tokens::tokenize(l.text)).collect();
-    let mut lower_words = HashSet::new();
-    let mut mid_caps = HashSet::new();
+    let mut lower_words = FastSet::default();
+    let mut mid_caps = FastSet::default();
     for t in toks.iter().flatten() {
         if t.text.chars().next().is_some_and(char::is_lowercase) {
             lower_words.insert(t.text.to_lowercase());
@@ -173,7 +173,7 @@ pub fn extract(lines: &[BodyLine]) -> Entities {
 /// pieces of heading-like lines that are not known from elsewhere.
 fn resolve_types(found: &mut Vec<Found>) {
     // Types decided with evidence, by folded surface.
-    let mut typed: HashMap<String, (EntityType, Evidence)> = HashMap::new();
+    let mut typed: FastMap<String, (EntityType, Evidence)> = FastMap::default();
     for f in found.iter().filter(|f| !f.restricted && !f.piece.demonym) {
         if let Some(k) = f.piece.kind {
             let e = typed
@@ -192,7 +192,7 @@ fn resolve_types(found: &mut Vec<Found>) {
             person_keys.push(k);
         }
     }
-    let org_initials: HashSet<String> = found
+    let org_initials: FastSet<String> = found
         .iter()
         .filter(|f| f.piece.kind == Some(EntityType::Organization))
         .map(|f| names::initials(&f.piece.text()))
@@ -266,11 +266,11 @@ struct Cluster {
 
 fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut by_key: FastMap<(EntityType, String), usize> = FastMap::default();
     // Person clusters by first/last word, organization clusters by initials and by acronym.
     let mut person_ix = names::PersonIndex::default();
     let mut person_cluster: Vec<usize> = Vec::new();
-    let mut org_by_initials: HashMap<String, usize> = HashMap::new();
+    let mut org_by_initials: FastMap<String, usize> = FastMap::default();
     let mut org_by_acronym: std::collections::BTreeMap<String, usize> =
         std::collections::BTreeMap::new();
     // People first by descending length so that full names exist before surnames join them.
@@ -421,7 +421,7 @@ fn to_entity(c: &Cluster) -> Entity {
         .map(|(_, f)| f.0.clone())
         .or_else(|| c.key.map(str::to_string))
         .unwrap_or_default();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: FastSet<String> = FastSet::default();
     seen.insert(names::fold(&name));
     let mut aliases = Vec::new();
     for f in forms.iter().map(|f| &f.0).chain(c.titled.iter()) {

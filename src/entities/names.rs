@@ -121,7 +121,7 @@ fn skeleton(w: &str) -> String {
 #[derive(Debug, Default)]
 pub struct PersonIndex {
     fulls: Vec<String>,
-    by_word: std::collections::HashMap<String, Vec<usize>>,
+    by_word: crate::fasthash::FastMap<String, Vec<usize>>,
 }
 
 impl PersonIndex {

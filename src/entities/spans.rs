@@ -8,7 +8,7 @@
 use super::gazetteer::Gazetteer;
 use super::tokens::Tok;
 use super::EntityType;
-use std::collections::HashSet;
+use crate::fasthash::FastSet;
 
 /// How sure the type of a piece is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -112,9 +112,9 @@ pub struct DocContext<'g> {
     /// The gazetteers.
     pub gaz: &'g Gazetteer,
     /// Every word seen in lower case somewhere in the document (lowercased).
-    pub lower_words: HashSet<String>,
+    pub lower_words: FastSet<String>,
     /// Every word seen capitalized somewhere other than at a sentence start.
-    pub mid_caps: HashSet<String>,
+    pub mid_caps: FastSet<String>,
 }
 
 impl DocContext<'_> {

@@ -7,7 +7,7 @@
 //! a date or a separator starts ("By Meg JamesStaff Writer" → "Meg James").
 
 use super::page::Page;
-use std::collections::HashSet;
+use crate::fasthash::FastSet;
 use std::sync::OnceLock;
 
 const BYLINE_TSV: &str = include_str!("../../data/meta/byline.tsv");
@@ -23,8 +23,10 @@ pub struct BylineMatch {
 
 struct Cues {
     cues: Vec<Vec<String>>,
-    roles: HashSet<String>,
-    stops: HashSet<String>,
+    /// The first word of every cue.
+    firsts: FastSet<String>,
+    roles: FastSet<String>,
+    stops: FastSet<String>,
 }
 
 fn cues() -> &'static Cues {
@@ -32,8 +34,9 @@ fn cues() -> &'static Cues {
     C.get_or_init(|| {
         let mut c = Cues {
             cues: Vec::new(),
-            roles: HashSet::new(),
-            stops: HashSet::new(),
+            firsts: FastSet::default(),
+            roles: FastSet::default(),
+            stops: FastSet::default(),
         };
         for l in BYLINE_TSV
             .lines()
@@ -55,6 +58,10 @@ fn cues() -> &'static Cues {
                 }
                 _ => {}
             }
+        }
+        for cue in &c.cues {
+            // An empty cue would match anywhere: then no first word may be required.
+            c.firsts.insert(cue.first().cloned().unwrap_or_default());
         }
         // Longest cues first ("written by" before "by").
         c.cues.sort_by_key(|w| std::cmp::Reverse(w.len()));
@@ -203,10 +210,21 @@ pub fn parse_line(text: &str) -> Option<Vec<String>> {
         return None;
     }
     let ws: Vec<&str> = t.split_whitespace().collect();
-    let lw: Vec<String> = ws
-        .iter()
-        .map(|w| w.to_lowercase().trim_end_matches(':').to_string())
-        .collect();
+    // Most lines have no cue: a cue starts with one of the cues' first words, so the line needs
+    // one of those among its first 12 words (checked without allocating for lowercase words).
+    let folded = |w: &str| -> String { w.to_lowercase().trim_end_matches(':').to_string() };
+    let may_start_cue = c.firsts.contains("")
+        || ws.iter().take(12).any(|w| {
+            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                c.firsts.contains(w.trim_end_matches(':'))
+            } else {
+                c.firsts.contains(folded(w).as_str())
+            }
+        });
+    if !may_start_cue {
+        return None;
+    }
+    let lw: Vec<String> = ws.iter().map(|w| folded(w)).collect();
     // A cue anywhere in the first 12 words ("Posted by", "11/19/2019 by", "| by").
     for start in 0..lw.len().min(12) {
         for cue in &c.cues {
@@ -379,7 +397,7 @@ pub fn find(page: &Page, title: Option<usize>) -> Option<BylineMatch> {
     // A name next to a date, close to the title ("Carlos Nadalim 27/09/2018").
     for &i in &order {
         let l = &page.lines[i];
-        if l.kind.is_article() || page.dates[i].is_empty() {
+        if l.kind.is_article() || page.dates(i).is_empty() {
             continue;
         }
         if title.is_some_and(|t| i.abs_diff(t) > 6) {
@@ -404,7 +422,7 @@ pub fn find(page: &Page, title: Option<usize>) -> Option<BylineMatch> {
     }
     let bare = |i: usize| {
         let l = &page.lines[i];
-        if l.kind.is_article() || page.date_share(i) > 0.0 && page.dates[i].len() > 1 {
+        if l.kind.is_article() || page.date_share(i) > 0.0 && page.dates(i).len() > 1 {
             return None;
         }
         parse_bare_name(&l.text).map(|authors| BylineMatch { authors, line: i })
@@ -414,7 +432,7 @@ pub fn find(page: &Page, title: Option<usize>) -> Option<BylineMatch> {
     }
     // Anywhere on the page: a cued byline with a date ("Written by … on November 14, 2019").
     for (i, l) in page.lines.iter().enumerate() {
-        if page.dates[i].is_empty() || l.text.split_whitespace().count() > 25 {
+        if page.dates(i).is_empty() || l.text.split_whitespace().count() > 25 {
             continue;
         }
         if let Some(authors) = parse_line(&l.text) {

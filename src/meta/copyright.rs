@@ -73,7 +73,7 @@ pub fn parse(text: &str) -> Option<Copyright> {
 pub fn find(page: &Page) -> Option<Copyright> {
     let mut best: Option<(u8, Copyright)> = None;
     for (i, l) in page.lines.iter().enumerate() {
-        let lower = &page.lower[i];
+        let lower = &page.lower(i);
         let looks = l.kind == Kind::Copyright
             || (l.text.chars().count() <= 200
                 && (lower.starts_with('©')

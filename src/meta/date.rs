@@ -13,7 +13,8 @@
 //! year takes [`DateContext::year_hint`], else the reference date's year, and says so
 //! (`year_inferred`); relative dates need [`DateContext::reference`].
 
-use std::collections::HashMap;
+use crate::fasthash::FastMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 const MONTHS_TSV: &str = include_str!("../../data/dates/months.tsv");
@@ -172,13 +173,13 @@ struct MonthName {
 }
 
 struct Lexicon {
-    months: HashMap<String, MonthName>,
-    weekdays: HashMap<String, u32>,
-    units: HashMap<String, i64>,
+    months: FastMap<String, MonthName>,
+    weekdays: FastMap<String, u32>,
+    units: FastMap<String, i64>,
     after: Vec<String>,
     before: Vec<Vec<String>>,
-    day_words: HashMap<String, i64>,
-    zones: HashMap<String, i32>,
+    day_words: FastMap<String, i64>,
+    zones: FastMap<String, i32>,
 }
 
 fn rows(src: &str) -> impl Iterator<Item = (&str, &str, &str)> {
@@ -204,13 +205,13 @@ fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
         let mut lex = Lexicon {
-            months: HashMap::new(),
-            weekdays: HashMap::new(),
-            units: HashMap::new(),
+            months: FastMap::default(),
+            weekdays: FastMap::default(),
+            units: FastMap::default(),
             after: Vec::new(),
             before: Vec::new(),
-            day_words: HashMap::new(),
-            zones: HashMap::new(),
+            day_words: FastMap::default(),
+            zones: FastMap::default(),
         };
         for (_, n, names) in rows(MONTHS_TSV) {
             let Ok(month) = n.parse::<u32>() else {
@@ -246,13 +247,17 @@ fn lexicon() -> &'static Lexicon {
                         }
                     }
                     "after" => lex.after.push(w.to_string()),
-                    "before" => lex
-                        .before
-                        .push(tokenize(w).into_iter().map(|t| t.lower).collect()),
+                    "before" => lex.before.push(
+                        tokenize(w)
+                            .into_iter()
+                            .map(|t| t.lower.into_owned())
+                            .collect(),
+                    ),
                     "day" => {
                         if let Ok(v) = value.parse() {
                             // Words with an apostrophe are matched by their first part.
-                            let first = tokenize(w).into_iter().next().map(|t| t.lower);
+                            let first =
+                                tokenize(w).into_iter().next().map(|t| t.lower.into_owned());
                             if let Some(f) = first {
                                 lex.day_words.insert(f, v);
                             }
@@ -282,10 +287,11 @@ enum TokKind {
 }
 
 #[derive(Debug, Clone)]
-struct Tok {
+struct Tok<'a> {
     kind: TokKind,
-    /// Lowercased text (words), digits (numbers) or the character (punctuation).
-    lower: String,
+    /// Lowercased text (words), digits (numbers) or the character (punctuation); borrowed from
+    /// the text unless lowercasing changed it.
+    lower: Cow<'a, str>,
     /// Numeric value (numbers; saturates at u32::MAX).
     value: u32,
     /// The first character is upper-case (words).
@@ -296,7 +302,7 @@ struct Tok {
     space_before: bool,
 }
 
-impl Tok {
+impl Tok<'_> {
     fn is_punct(&self, chars: &str) -> bool {
         self.kind == TokKind::Punct && self.lower.chars().next().is_some_and(|c| chars.contains(c))
     }
@@ -312,10 +318,10 @@ impl Tok {
     }
 }
 
-fn num_tok(digits: &str, start: usize, space_before: bool) -> Tok {
+fn num_tok(digits: &str, start: usize, space_before: bool) -> Tok<'_> {
     Tok {
         kind: TokKind::Num,
-        lower: digits.to_string(),
+        lower: Cow::Borrowed(digits),
         value: if digits.len() > 9 {
             u32::MAX
         } else {
@@ -328,8 +334,20 @@ fn num_tok(digits: &str, start: usize, space_before: bool) -> Tok {
     }
 }
 
+/// `w` lowercased with `’` read as `'`: borrowed when that changes nothing (plain lowercase
+/// ASCII, most words), so tokenizing allocates only for capitalized or non-ASCII words.
+fn lowercase_word(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else if w.is_ascii() {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Owned(w.to_lowercase().replace('’', "'"))
+    }
+}
+
 /// Splits `text` into number, word and punctuation tokens (whitespace separates, not kept).
-fn tokenize(text: &str) -> Vec<Tok> {
+fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
     let mut space = false;
     let mut it = text.char_indices().peekable();
@@ -380,7 +398,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
             let w = &text[i..end];
             toks.push(Tok {
                 kind: TokKind::Word,
-                lower: w.to_lowercase().replace('’', "'"),
+                lower: lowercase_word(w),
                 value: 0,
                 capital: c.is_uppercase(),
                 start: i,
@@ -390,7 +408,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
         } else {
             toks.push(Tok {
                 kind: TokKind::Punct,
-                lower: c.to_string(),
+                lower: Cow::Borrowed(&text[i..i + c.len_utf8()]),
                 value: 0,
                 capital: false,
                 start: i,
@@ -422,7 +440,7 @@ struct Raw {
 }
 
 struct Matcher<'a> {
-    t: &'a [Tok],
+    t: &'a [Tok<'a>],
     lex: &'static Lexicon,
     ctx: &'a DateContext,
 }
@@ -435,8 +453,8 @@ fn four_digit_year(t: &Tok) -> Option<i32> {
 
 const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th", "er", "e", "o", "º", "ª", "ème"];
 
-impl Matcher<'_> {
-    fn get(&self, i: usize) -> Option<&Tok> {
+impl<'a> Matcher<'a> {
+    fn get(&self, i: usize) -> Option<&Tok<'a>> {
         self.t.get(i)
     }
 
@@ -455,7 +473,7 @@ impl Matcher<'_> {
         if t.kind != TokKind::Word {
             return None;
         }
-        self.lex.months.get(&t.lower).map(|m| (*m, t.capital))
+        self.lex.months.get(&*t.lower).map(|m| (*m, t.capital))
     }
 
     /// A day number (1–31, one or two digits) at `i`, with an optional ordinal suffix; returns
@@ -528,7 +546,7 @@ impl Matcher<'_> {
     /// `[Weekday[,.]] <core>` at `i`.
     fn date_at(&self, i: usize) -> Option<Raw> {
         let t = self.get(i)?;
-        if t.kind == TokKind::Word && self.lex.weekdays.contains_key(&t.lower) {
+        if t.kind == TokKind::Word && self.lex.weekdays.contains_key(&*t.lower) {
             let j = self.skip(i + 1, 2, |t| t.is_punct(",.") || t.is_word("feira"));
             let j = self.skip(j, 1, |t| t.is_word("the") || t.is_word("le"));
             let mut r = self.core_at(j)?;
@@ -744,7 +762,7 @@ impl Matcher<'_> {
         let reference = self.ctx.reference?;
         let t = self.get(i)?;
         if t.kind == TokKind::Word {
-            if let Some(&off) = self.lex.day_words.get(&t.lower) {
+            if let Some(&off) = self.lex.day_words.get(&*t.lower) {
                 let d = reference.add_days(off)?;
                 let mut end = i + 1;
                 // "aujourd'hui" is one token; nothing more to skip.
@@ -772,7 +790,8 @@ impl Matcher<'_> {
             if t.is_word("a") || t.is_word("an") {
                 let (n, unit, end) = self.amount_unit(i)?;
                 let after = self.get(end)?;
-                if after.kind == TokKind::Word && self.lex.after.contains(&after.lower) {
+                if after.kind == TokKind::Word && self.lex.after.iter().any(|a| **a == *after.lower)
+                {
                     return self.relative_raw(reference, n, unit, i, end + 1);
                 }
             }
@@ -780,7 +799,7 @@ impl Matcher<'_> {
         }
         let (n, unit, end) = self.amount_unit(i)?;
         let after = self.get(end)?;
-        if after.kind == TokKind::Word && self.lex.after.contains(&after.lower) {
+        if after.kind == TokKind::Word && self.lex.after.iter().any(|a| **a == *after.lower) {
             return self.relative_raw(reference, n, unit, i, end + 1);
         }
         None
@@ -800,7 +819,7 @@ impl Matcher<'_> {
         let unit = *self
             .lex
             .units
-            .get(&u.lower)
+            .get(&*u.lower)
             .filter(|_| u.kind == TokKind::Word)?;
         Some((n, unit, i + 2))
     }
@@ -907,7 +926,7 @@ impl Matcher<'_> {
         let mut j = i;
         let mut base = None;
         if t.kind == TokKind::Word {
-            if let Some(&z) = self.lex.zones.get(&t.lower) {
+            if let Some(&z) = self.lex.zones.get(&*t.lower) {
                 base = Some(z);
                 j = i + 1;
             } else {
@@ -1024,15 +1043,9 @@ fn month_ok_without_year(mn: MonthName, capital: bool) -> bool {
 /// exist, yearless dates with no year to infer, and relative dates without a reference are left
 /// out. Never panics.
 pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<ParsedDate> {
-    let toks = tokenize(text);
-    let m = Matcher {
-        t: &toks,
-        lex: lexicon(),
-        ctx,
-    };
-    m.all()
-        .into_iter()
-        .filter_map(|r| resolve(&r, &toks, ctx))
+    find_matches(text, ctx)
+        .iter()
+        .filter_map(|m| m.resolve(ctx))
         .collect()
 }
 
@@ -1041,7 +1054,46 @@ pub fn parse_date(text: &str, ctx: &DateContext) -> Option<ParsedDate> {
     find_dates(text, ctx).into_iter().next()
 }
 
-fn resolve(r: &Raw, toks: &[Tok], ctx: &DateContext) -> Option<ParsedDate> {
+/// A date matched in a text before its year is settled: what [`find_dates`] finds, kept so that
+/// one search serves several year hints ([`DateMatch::resolve`]).
+#[derive(Debug, Clone, Copy)]
+pub struct DateMatch {
+    raw: Raw,
+    /// Byte span in the text (None when the token span was empty: never resolves).
+    span: Option<(usize, usize)>,
+}
+
+/// Every date match of `text` under `ctx`. The matches depend on `ctx.reference` and
+/// `ctx.day_first` only (not on `year_hint`), so [`DateMatch::resolve`] may be called with any
+/// context sharing those two.
+pub fn find_matches(text: &str, ctx: &DateContext) -> Vec<DateMatch> {
+    let toks = tokenize(text);
+    let m = Matcher {
+        t: &toks,
+        lex: lexicon(),
+        ctx,
+    };
+    m.all()
+        .into_iter()
+        .map(|raw| {
+            let span = (|| {
+                let start = toks.get(raw.start)?.start;
+                let end = toks.get(raw.end.checked_sub(1)?)?.end;
+                Some((start, end))
+            })();
+            DateMatch { raw, span }
+        })
+        .collect()
+}
+
+impl DateMatch {
+    /// The date, with its year from the match or else from `ctx` (see [`find_dates`]).
+    pub fn resolve(&self, ctx: &DateContext) -> Option<ParsedDate> {
+        resolve(&self.raw, self.span?, ctx)
+    }
+}
+
+fn resolve(r: &Raw, (start, end): (usize, usize), ctx: &DateContext) -> Option<ParsedDate> {
     let (year, inferred) = match r.year {
         Some(y) => (y, false),
         None => match (ctx.year_hint, ctx.reference) {
@@ -1059,8 +1111,6 @@ fn resolve(r: &Raw, toks: &[Tok], ctx: &DateContext) -> Option<ParsedDate> {
         },
     };
     let date = Ymd::new(year, r.month, r.day)?;
-    let start = toks.get(r.start)?.start;
-    let end = toks.get(r.end.checked_sub(1)?)?.end;
     Some(ParsedDate {
         date,
         time: r.time,

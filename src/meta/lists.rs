@@ -50,7 +50,7 @@ pub fn collect(page: &Page) -> Lists {
         let text = l.text.as_str();
         match l.kind {
             Kind::Tags => {
-                let marker = lexicon::match_chrome(&page.lower[i]).is_some_and(|r| r.marker);
+                let marker = page.chrome(i).is_some_and(|r| r.marker);
                 if marker {
                     // "Tags: a, b, c"
                     if let Some((_, rest)) = text.split_once(':') {
@@ -64,7 +64,7 @@ pub fn collect(page: &Page) -> Lists {
             }
             Kind::Related => {
                 let item = item_text(text);
-                let is_header = lexicon::match_chrome(&page.lower[i]).is_some_and(|r| r.marker);
+                let is_header = page.chrome(i).is_some_and(|r| r.marker);
                 let headline = word_count(item) >= 3 && page.date_share(i) < 0.5;
                 if !is_header && headline {
                     // "Read More Interesting News: <headline>"

@@ -3,34 +3,49 @@
 //! from the nearest full date and numeric order resolved for the whole page).
 
 use super::date::{self, DateContext, ParsedDate, Ymd};
+use crate::fasthash::FastMap;
 use crate::lexicon;
 use crate::model::{Kind, Line};
-use std::collections::HashSet;
 
 /// Lines longer than this are not searched for dates (metadata lives on short lines).
 const MAX_DATE_LINE_CHARS: usize = 2_000;
 
-/// The shared view of one paste (indices are 0-based line indices).
+/// The shared view of one paste (indices are 0-based line indices). Per-line data is stored
+/// flat (one buffer and offsets), a few bytes per line on top of what the line holds.
 pub struct Page<'a> {
     /// The labelled lines (labels as cleaning left them).
     pub lines: &'a [Line],
-    /// Lowercased text of each line.
-    pub lower: Vec<String>,
-    /// Dates found on each line.
-    pub dates: Vec<Vec<ParsedDate>>,
+    /// Lowercased text of every line, concatenated ([`Page::lower`] slices it).
+    lower_buf: String,
+    /// Start of each line's lowercase in `lower_buf` (one more entry than lines).
+    lower_at: Vec<u32>,
+    /// Dates found on every line, concatenated ([`Page::dates`] slices it).
+    date_buf: Vec<ParsedDate>,
+    /// Start of each line's dates in `date_buf` (one more entry than lines).
+    dates_at: Vec<u32>,
     /// First and last line of the main body cluster (the run of body lines with the most text).
     pub body: Option<(usize, usize)>,
-    /// Stems of the content words (4+ letters, not stopwords) of the article's body lines.
-    pub body_words: HashSet<String>,
     /// Today, if the caller said.
     pub reference: Option<Ymd>,
-    /// Stems of each line's content words.
-    pub stems: Vec<Vec<String>>,
+    /// The page's distinct stems, numbered from 0.
+    stem_ids: FastMap<String, u32>,
+    /// For each stem id: it is a stem of a content word (4+ letters, not a stopword) of the
+    /// article's body lines.
+    body_stem: Vec<bool>,
+    /// Stem ids of each line's content words, concatenated (see [`Page::stems`]).
+    stem_buf: Vec<u32>,
+    /// Start of each line's stem ids in `stem_buf` (one more entry than lines).
+    stems_at: Vec<u32>,
     /// Each line is long enough to be prose (12+ words or 100+ characters).
     pub long: Vec<bool>,
     /// Memo of [`crate::meta::title`]'s byline-or-date test per line (filled on first use: the
     /// title features ask it of the same lines once per candidate).
     pub byline_or_date: Vec<std::cell::Cell<Option<bool>>>,
+    /// Memo of [`lexicon::match_chrome`] on each line's lowercase: 0 not yet asked, 1 no rule,
+    /// else 2 + the rule's index.
+    chrome: Vec<std::cell::Cell<u16>>,
+    /// Scratch for [`Page::mark_stems`]: the mark of each stem id and the current mark.
+    marks: std::cell::RefCell<(u32, Vec<u32>)>,
 }
 
 /// A crude language-neutral stem: the word without a plural `s`, cut to 5 characters
@@ -87,20 +102,30 @@ fn body_cluster(lines: &[Line]) -> Option<(usize, usize)> {
     best.map(|(_, s, e)| (s, e))
 }
 
+/// Lines whose byte offsets fit in `u32` offsets: past 4 GiB of text the flat buffers stop
+/// filling (far beyond the 50 MB input limit of the front ends).
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 impl<'a> Page<'a> {
     /// Builds the shared view. Dates without a year get the year of the nearest (by line) date
     /// that has one, else the reference date's.
     pub fn new(lines: &'a [Line], reference: Option<Ymd>) -> Page<'a> {
-        let lower: Vec<String> = lines.iter().map(|l| l.text.to_lowercase()).collect();
-        let body = body_cluster(lines);
-        let mut body_words = HashSet::new();
-        if let Some((a, b)) = body {
-            for l in &lines[a..=b] {
-                if l.kind == Kind::Body {
-                    body_words.extend(content_words(&l.text));
-                }
+        let mut lower_buf = String::with_capacity(lines.iter().map(|l| l.text.len()).sum());
+        let mut lower_at = Vec::with_capacity(lines.len() + 1);
+        lower_at.push(0);
+        for l in lines {
+            if l.text.is_ascii() {
+                let start = lower_buf.len();
+                lower_buf.push_str(&l.text);
+                lower_buf[start..].make_ascii_lowercase();
+            } else {
+                lower_buf.push_str(&l.text.to_lowercase());
             }
+            lower_at.push(offset(lower_buf.len()));
         }
+        let body = body_cluster(lines);
         // Numeric order for the whole page, from unambiguous dates.
         let (mut dayf, mut monthf) = (0, 0);
         for l in lines.iter().filter(|l| l.text.len() <= MAX_DATE_LINE_CHARS) {
@@ -114,58 +139,184 @@ impl<'a> Page<'a> {
             year_hint: None,
             day_first,
         };
-        // Pass 1: full dates only, to learn the years.
+        // Pass 1: full dates only, to learn the years. Without a reference date the matches
+        // are the same in both passes (only the year hint differs), so they are kept.
+        let searched = |l: &Line| l.text.len() <= MAX_DATE_LINE_CHARS && !l.text.is_empty();
+        let mut kept: Vec<date::DateMatch> = Vec::new();
+        let mut kept_at: Vec<u32> = Vec::with_capacity(lines.len() + 1);
+        kept_at.push(0);
         let years: Vec<Option<i32>> = lines
             .iter()
             .map(|l| {
                 if l.text.len() > MAX_DATE_LINE_CHARS {
+                    kept_at.push(offset(kept.len()));
                     return None;
                 }
-                date::find_dates(&l.text, &base)
+                let found = date::find_matches(&l.text, &base);
+                let year = found
                     .iter()
+                    .filter_map(|m| m.resolve(&base))
                     .find(|d| !d.relative)
-                    .map(|d| d.date.year)
+                    .map(|d| d.date.year);
+                if reference.is_none() && searched(l) {
+                    kept.extend(found);
+                }
+                kept_at.push(offset(kept.len()));
+                year
             })
             .collect();
         let hints = nearest_years(&years);
-        let dates = lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                if l.text.len() > MAX_DATE_LINE_CHARS || l.text.is_empty() {
-                    return Vec::new();
-                }
+        drop(years);
+        let mut date_buf = Vec::new();
+        let mut dates_at = Vec::with_capacity(lines.len() + 1);
+        dates_at.push(0);
+        for (i, l) in lines.iter().enumerate() {
+            if searched(l) {
                 let ctx = DateContext {
                     reference,
                     year_hint: hints[i],
                     day_first,
                 };
-                date::find_dates(&l.text, &ctx)
-            })
-            .collect();
-        let stems: Vec<Vec<String>> = lines
-            .iter()
-            .map(|l| {
-                if l.text.len() > MAX_DATE_LINE_CHARS * 4 {
-                    return Vec::new();
+                if reference.is_none() {
+                    let found = &kept[kept_at[i] as usize..kept_at[i + 1] as usize];
+                    date_buf.extend(found.iter().filter_map(|m| m.resolve(&ctx)));
+                } else {
+                    date_buf.extend(date::find_dates(&l.text, &ctx));
                 }
-                content_words(&l.text).iter().map(|w| stem(w)).collect()
-            })
-            .collect();
+            }
+            dates_at.push(offset(date_buf.len()));
+        }
+        drop((kept, kept_at, hints));
+        let mut stem_ids: FastMap<String, u32> = FastMap::default();
+        let mut intern = |w: &str| -> u32 {
+            let s = stem(w);
+            let n = stem_ids.len() as u32;
+            *stem_ids.entry(s).or_insert(n)
+        };
+        let mut stem_buf = Vec::new();
+        let mut stems_at = Vec::with_capacity(lines.len() + 1);
+        stems_at.push(0);
+        for l in lines {
+            if l.text.len() <= MAX_DATE_LINE_CHARS * 4 {
+                for w in content_words(&l.text) {
+                    stem_buf.push(intern(&w));
+                }
+            }
+            stems_at.push(offset(stem_buf.len()));
+        }
+        let mut body_ids = Vec::new();
+        if let Some((a, b)) = body {
+            for l in &lines[a..=b] {
+                if l.kind == Kind::Body {
+                    body_ids.extend(content_words(&l.text).iter().map(|w| intern(w)));
+                }
+            }
+        }
+        let mut body_stem = vec![false; stem_ids.len()];
+        for id in body_ids {
+            body_stem[id as usize] = true;
+        }
         let long = lines
             .iter()
             .map(|l| word_count(&l.text) >= 12 || l.text.chars().count() >= 100)
             .collect();
+        let n_stems = stem_ids.len();
         Page {
             lines,
-            lower,
-            dates,
+            lower_buf,
+            lower_at,
+            date_buf,
+            dates_at,
             body,
-            body_words: body_words.iter().map(|w| stem(w)).collect(),
             reference,
-            stems,
+            stem_ids,
+            body_stem,
+            stem_buf,
+            stems_at,
             long,
             byline_or_date: vec![std::cell::Cell::new(None); lines.len()],
+            chrome: vec![std::cell::Cell::new(0); lines.len()],
+            marks: std::cell::RefCell::new((0, vec![0; n_stems])),
+        }
+    }
+
+    /// Line `i` lowercased ("" past the end).
+    pub fn lower(&self, i: usize) -> &str {
+        let (Some(&a), Some(&b)) = (self.lower_at.get(i), self.lower_at.get(i + 1)) else {
+            return "";
+        };
+        self.lower_buf.get(a as usize..b as usize).unwrap_or("")
+    }
+
+    /// The dates of line `i`, in text order (none on lines over 2,000 bytes).
+    pub fn dates(&self, i: usize) -> &[ParsedDate] {
+        let (Some(&a), Some(&b)) = (self.dates_at.get(i), self.dates_at.get(i + 1)) else {
+            return &[];
+        };
+        self.date_buf.get(a as usize..b as usize).unwrap_or(&[])
+    }
+
+    /// The stem ids of line `i`'s content words, in text order.
+    fn stems(&self, i: usize) -> &[u32] {
+        let (Some(&a), Some(&b)) = (self.stems_at.get(i), self.stems_at.get(i + 1)) else {
+            return &[];
+        };
+        self.stem_buf.get(a as usize..b as usize).unwrap_or(&[])
+    }
+
+    /// The id of stem `s`, if some line of the page has it.
+    pub fn stem_id(&self, s: &str) -> Option<u32> {
+        self.stem_ids.get(s).copied()
+    }
+
+    /// True if stem `id` is a stem of the article's body words.
+    pub fn in_body(&self, id: u32) -> bool {
+        self.body_stem.get(id as usize).copied().unwrap_or(false)
+    }
+
+    /// Calls `f` with a test "is this stem id among the stems of `lines`", for a set of lines
+    /// given as indices (the ids are marked once, then each test is one array read).
+    pub fn with_stems_of<T>(
+        &self,
+        lines: impl Iterator<Item = usize>,
+        f: impl FnOnce(&dyn Fn(u32) -> bool) -> T,
+    ) -> T {
+        let mut guard = self.marks.borrow_mut();
+        let (gen, marks) = &mut *guard;
+        if *gen == u32::MAX {
+            marks.iter_mut().for_each(|m| *m = 0);
+            *gen = 0;
+        }
+        *gen += 1;
+        let g = *gen;
+        for i in lines {
+            for &id in self.stems(i) {
+                if let Some(m) = marks.get_mut(id as usize) {
+                    *m = g;
+                }
+            }
+        }
+        let marks: &[u32] = marks;
+        f(&|id| marks.get(id as usize) == Some(&g))
+    }
+
+    /// The first chrome rule matching line `i` ([`lexicon::match_chrome`] on its lowercase),
+    /// computed once per line.
+    pub fn chrome(&self, i: usize) -> Option<&'static lexicon::ChromeRule> {
+        let memo = self.chrome.get(i)?;
+        let rules = lexicon::chrome_rules();
+        match memo.get() {
+            0 => {
+                let hit = lexicon::match_chrome(self.lower(i));
+                let code = hit
+                    .and_then(|r| rules.iter().position(|x| std::ptr::eq(x, r)))
+                    .and_then(|k| u16::try_from(k + 2).ok())
+                    .unwrap_or(1);
+                memo.set(code);
+                hit
+            }
+            1 => None,
+            c => rules.get(usize::from(c) - 2),
         }
     }
 
@@ -181,7 +332,8 @@ impl<'a> Page<'a> {
         if total == 0 {
             return 0.0;
         }
-        let inside: usize = self.dates[i]
+        let inside: usize = self
+            .dates(i)
             .iter()
             .map(|d| {
                 text.get(d.start..d.end)

@@ -10,8 +10,8 @@
 use super::byline;
 use super::date::ParsedDate;
 use super::page::{ends_sentence, word_count, Page};
+use crate::fasthash::FastMap;
 use crate::model::{Kind, Published};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const CUES_TSV: &str = include_str!("../../data/meta/cues.tsv");
@@ -47,8 +47,8 @@ enum Cue {
     Updated,
 }
 
-fn cue_words() -> &'static HashMap<String, Cue> {
-    static C: OnceLock<HashMap<String, Cue>> = OnceLock::new();
+fn cue_words() -> &'static FastMap<String, Cue> {
+    static C: OnceLock<FastMap<String, Cue>> = OnceLock::new();
     C.get_or_init(|| {
         CUES_TSV
             .lines()
@@ -87,7 +87,7 @@ fn cue_before(text: &str, start: usize) -> Option<Cue> {
 /// title cleaning's kinds are not trusted (header lines are often mislabelled).
 fn is_date_line(page: &Page, i: usize, near_title: bool) -> bool {
     let l = &page.lines[i];
-    if page.dates[i].is_empty()
+    if page.dates(i).is_empty()
         || !near_title
             && matches!(
                 l.kind,
@@ -108,7 +108,8 @@ fn is_date_line(page: &Page, i: usize, near_title: bool) -> bool {
     page.date_share(i) >= 0.3
         || is_byline
         || words <= 12
-            && page.dates[i]
+            && page
+                .dates(i)
                 .iter()
                 .any(|d| cue_before(&l.text, d.start).is_some())
         || words <= 8
@@ -117,7 +118,8 @@ fn is_date_line(page: &Page, i: usize, near_title: bool) -> bool {
 /// The best date on line `i` and whether it had a "published" cue.
 fn best_on_line(page: &Page, i: usize) -> Option<(ParsedDate, Option<Cue>)> {
     let text = &page.lines[i].text;
-    let with_cues: Vec<(ParsedDate, Option<Cue>)> = page.dates[i]
+    let with_cues: Vec<(ParsedDate, Option<Cue>)> = page
+        .dates(i)
         .iter()
         .map(|d| (d.clone(), cue_before(text, d.start)))
         .collect();

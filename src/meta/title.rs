@@ -9,9 +9,7 @@
 
 use super::byline;
 use super::page::{content_words, ends_sentence, stem, word_count, Page};
-use crate::lexicon;
 use crate::model::Kind;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// The chosen title.
@@ -44,10 +42,23 @@ fn normalized(s: &str) -> String {
         .to_lowercase()
 }
 
+/// `hay.contains(needle)`, faster for the short lines of a page: compares only where the first
+/// byte matches, instead of building a substring searcher per call.
+fn contains_str(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    if h.len() > 4096 {
+        return hay.contains(needle);
+    }
+    h.len() >= n.len() && (0..=h.len() - n.len()).any(|p| h[p] == first && h[p..p + n.len()] == *n)
+}
+
 /// Title text of line `i`: the line without a leading date (and its cue word).
 fn title_text(page: &Page, i: usize) -> String {
     let text = &page.lines[i].text;
-    if let Some(d) = page.dates[i].first() {
+    if let Some(d) = page.dates(i).first() {
         let before = text.get(..d.start).unwrap_or("").trim();
         let cue_only = before.split_whitespace().all(|w| {
             matches!(
@@ -152,7 +163,7 @@ fn is_byline_or_date(page: &Page, j: usize) -> bool {
     }
     let answer = page.date_share(j) > 0.4
         || byline::parse_line(&page.lines[j].text).is_some()
-        || !page.dates[j].is_empty() && byline::parse_dated_name(&page.lines[j].text).is_some();
+        || !page.dates(j).is_empty() && byline::parse_dated_name(&page.lines[j].text).is_some();
     memo.set(Some(answer));
     answer
 }
@@ -296,7 +307,7 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
         return None;
     }
     // The prose that follows.
-    let mut following: HashSet<&str> = HashSet::new();
+    let mut following: Vec<usize> = Vec::new();
     let mut first_long = None;
     let mut mass = 0usize;
     // Line texts are already whitespace-normalized, so a line's `normalized` form is its
@@ -308,19 +319,28 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
             break;
         };
         k = n;
-        if page.long[n] && page.lower[n] != key {
+        if page.long[n] && page.lower(n) != key {
             first_long.get_or_insert(step);
             mass += page.lines[n].text.len();
-            following.extend(page.stems[n].iter().map(String::as_str));
+            following.push(n);
         }
     }
     let first_long = first_long?;
     let mut f = [0.0f32; NF];
     f[0] = 1.0;
-    let cw: Vec<String> = content_words(text).iter().map(|w| stem(w)).collect();
+    // Stem ids of the title's content words (None: no line of the page has that stem).
+    let cw: Vec<Option<u32>> = content_words(text)
+        .iter()
+        .map(|w| page.stem_id(&stem(w)))
+        .collect();
     if !cw.is_empty() {
-        let hits = cw.iter().filter(|w| following.contains(w.as_str())).count();
-        let body_hits = cw.iter().filter(|w| page.body_words.contains(*w)).count();
+        let hits = page.with_stems_of(following.into_iter(), |has| {
+            cw.iter().filter(|id| id.is_some_and(has)).count()
+        });
+        let body_hits = cw
+            .iter()
+            .filter(|id| id.is_some_and(|id| page.in_body(id)))
+            .count();
         f[1] = hits as f32 / cw.len() as f32;
         f[2] = hits.min(6) as f32 / 6.0;
         f[3] = body_hits as f32 / cw.len() as f32;
@@ -346,16 +366,16 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
         f[12] = f32::from(i > a && i <= b && gap > 2);
     }
     f[13] = f32::from(line.kind.is_article());
-    f[14] = f32::from(!page.dates[i].is_empty() && !prefix_stripped);
+    f[14] = f32::from(!page.dates(i).is_empty() && !prefix_stripped);
     f[15] = f32::from(sentence && !question);
     f[16] = f32::from(question);
     f[17] = f32::from(words < 3);
     f[18] = f32::from((3..=22).contains(&words));
-    f[19] = f32::from(lexicon::match_chrome(&page.lower[i]).is_some());
+    f[19] = f32::from(page.chrome(i).is_some());
     f[20] = f32::from(line.kind == Kind::Title);
     f[21] = f32::from(
         (i.saturating_sub(12)..(i + 13).min(page.lines.len()))
-            .any(|j| j != i && page.lower[j] == key),
+            .any(|j| j != i && page.lower(j) == key),
     );
     if let Some(n) = page.next_nonblank(i) {
         let nt = &page.lines[n].text;
@@ -382,8 +402,8 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
         let lo = i.saturating_sub(300);
         let hi = (i + 300).min(page.lines.len());
         f[27] = f32::from((lo..hi).any(|j| {
-            j != i && page.lower[j].len() > key.len() && page.lower[j].contains(key.as_str())
-                || j.abs_diff(i) > 12 && page.lower[j] == key
+            j != i && page.lower(j).len() > key.len() && contains_str(page.lower(j), &key)
+                || j.abs_diff(i) > 12 && page.lower(j) == key
         }));
     }
     if let Some(step) = meta_after {
@@ -396,10 +416,7 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
             };
             k = n;
             let t = &page.lines[n].text;
-            if word_count(t) >= 3
-                && !ends_sentence(t)
-                && lexicon::match_chrome(&page.lower[n]).is_none()
-            {
+            if word_count(t) >= 3 && !ends_sentence(t) && page.chrome(n).is_none() {
                 closest = false;
             }
         }
@@ -419,9 +436,7 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     // Headline over deck: a longer headline-like line follows, or this one is that deck.
     let plain = |j: usize| {
         let t = &page.lines[j].text;
-        !is_byline_or_date(page, j)
-            && lexicon::match_chrome(&page.lower[j]).is_none()
-            && !t.is_empty()
+        !is_byline_or_date(page, j) && page.chrome(j).is_none() && !t.is_empty()
     };
     if let Some(n) = page.next_nonblank(i).filter(|&n| plain(n)) {
         let nw = word_count(&page.lines[n].text);
@@ -545,7 +560,7 @@ pub fn standfirst(page: &Page, title: &TitleChoice) -> Option<Standfirst> {
     {
         return None;
     }
-    if lexicon::match_chrome(&page.lower[cand]).is_some() {
+    if page.chrome(cand).is_some() {
         return None;
     }
     // A deck stands above the article's body: an article line is never taken as the deck when

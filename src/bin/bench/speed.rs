@@ -53,6 +53,43 @@ fn best_time(text: &str, rounds: usize) -> f64 {
     best
 }
 
+/// Mean CPU seconds per article of each stage of [`presslens::STAGES`] and of serializing the
+/// result to JSON (the wasm boundary's work), each the best of `rounds` runs per page.
+fn stage_times(texts: &[&str], rounds: usize) -> Vec<(&'static str, f64)> {
+    let opts = Options::default();
+    let names: Vec<&'static str> = presslens::STAGES
+        .iter()
+        .copied()
+        .chain(["serialize (JSON)"])
+        .collect();
+    let mut sums = vec![0.0; names.len()];
+    for t in texts {
+        let mut best = vec![f64::INFINITY; names.len()];
+        for _ in 0..rounds.max(1) {
+            let mut laps = Vec::with_capacity(names.len());
+            let mut last = thread_cpu_secs();
+            let a = presslens::analyze_staged(black_box(t), &opts, |_| {
+                let now = thread_cpu_secs();
+                laps.push(now - last);
+                last = now;
+            });
+            black_box(serde_json::to_string(&a).map(|s| s.len()).unwrap_or(0));
+            laps.push(thread_cpu_secs() - last);
+            for (b, l) in best.iter_mut().zip(laps) {
+                *b = b.min(l);
+            }
+        }
+        for (s, b) in sums.iter_mut().zip(best) {
+            *s += b;
+        }
+    }
+    names
+        .into_iter()
+        .zip(sums)
+        .map(|(n, s)| (n, s / texts.len().max(1) as f64))
+        .collect()
+}
+
 /// Peak extra heap bytes while analyzing `text` (the result included).
 fn peak_memory(text: &str) -> usize {
     alloc::measure(|| analyze(text, &Options::default())).1
@@ -153,6 +190,17 @@ pub fn run(cfg: &Config) -> Result<(), String> {
         texts.len() as f64 / total,
         bytes as f64 / 1e6 / total
     );
+
+    let stages = stage_times(&texts, 7);
+    let all: f64 = stages.iter().map(|s| s.1).sum();
+    println!("per stage (mean ms per article, best of 7 runs per page; share of the total):");
+    for (name, secs) in &stages {
+        println!(
+            "  {name:<18} {:>7.3} ms {:>5.1}%",
+            secs * 1e3,
+            secs / all * 100.0
+        );
+    }
 
     println!("== linearity (time of a 100× larger input / time of the input; bound < {MAX_TIME_RATIO:.0}×)");
     println!(
