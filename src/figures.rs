@@ -54,7 +54,8 @@ pub struct Figure {
     pub unit: Option<String>,
     /// For dates: `YYYY-MM-DD`.
     pub date: Option<String>,
-    /// The sentence the figure is in.
+    /// The sentence the figure is in; of a sentence longer than [`MAX_SENTENCE_BYTES`], the
+    /// words around the figure within that many bytes.
     pub sentence: String,
     /// The input line (1-based).
     pub line: usize,
@@ -367,14 +368,52 @@ type Found = (
     Option<String>,
 );
 
+/// A figure's `sentence` is at most this long (about 100 words): an unbroken run of text
+/// (a megabyte without a full stop) would otherwise be copied once per figure in it.
+pub const MAX_SENTENCE_BYTES: usize = 600;
+
+/// The sentence `sent` (byte span in `text`) as a figure at `fig` shows it: whole when it
+/// holds at most [`MAX_SENTENCE_BYTES`], else the whole words within that many bytes around the
+/// figure (a third before it). Always a substring of the sentence, on char boundaries.
+fn sentence_window(text: &str, sent: (usize, usize), fig: (usize, usize)) -> &str {
+    let (s, e) = sent;
+    let whole = text.get(s..e).unwrap_or("");
+    if e - s <= MAX_SENTENCE_BYTES {
+        return whole;
+    }
+    let before = (MAX_SENTENCE_BYTES / 3).min(fig.0.saturating_sub(s));
+    let mut a = fig.0.saturating_sub(before).max(s);
+    let mut b = (a + MAX_SENTENCE_BYTES).min(e).max(fig.1.min(e));
+    while a > s && !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    while b < e && !text.is_char_boundary(b) {
+        b += 1;
+    }
+    let mut w = text.get(a..b).unwrap_or("");
+    // Whole words only: drop a word cut at either end (unless the figure is in it).
+    if a > s && !text[..a].ends_with(char::is_whitespace) {
+        if let Some(k) = w.find(char::is_whitespace).filter(|&k| a + k <= fig.0) {
+            w = &w[k..];
+        }
+    }
+    if b < e && !text[b..].starts_with(char::is_whitespace) {
+        let start = b - w.len();
+        if let Some(k) = w.rfind(char::is_whitespace).filter(|&k| start + k >= fig.1) {
+            w = &w[..k];
+        }
+    }
+    w.trim()
+}
+
 /// Finds the figures of article lines given as `(line number, text)`.
 pub fn extract(lines: &[(usize, &str)], ctx: &DateContext) -> Vec<Figure> {
     let mut out = Vec::new();
     for &(line, text) in lines {
         let sentences = crate::sentences::spans(text);
-        let sentence_of = |pos: usize| -> String {
-            crate::sentences::containing(&sentences, pos)
-                .map(|(a, b)| text[a..b].to_string())
+        let sentence_of = |a: usize, b: usize| -> String {
+            crate::sentences::containing(&sentences, a)
+                .map(|(s, e)| sentence_window(text, (s, e), (a, b)).to_string())
                 .unwrap_or_default()
         };
         let mut found: Vec<Found> = Vec::new();
@@ -553,7 +592,7 @@ pub fn extract(lines: &[(usize, &str)], ctx: &DateContext) -> Vec<Figure> {
                 max,
                 unit,
                 date: iso,
-                sentence: sentence_of(a),
+                sentence: sentence_of(a, b),
                 line,
             });
         }

@@ -264,3 +264,39 @@ fn fuzz_regression_overlapping_entity_spans() {
         b"Set\xa0 Russian President Vlas ic as ine ic as ine as inc as in i ic ne as inc as in";
     run(&String::from_utf8_lossy(bytes));
 }
+
+#[test]
+fn one_line_of_date_and_money_tokens_stays_linear() {
+    // Reported: a 1 MB line of date-like tokens took 76 s and 23 GB. Every figure copied its
+    // whole sentence, and a line without a full stop is one sentence: figures × line bytes.
+    // 200 KB per shape already needed ~1 GB that way; now each figure's sentence is at most
+    // `figures::MAX_SENTENCE_BYTES`. (The bench's release build runs the 1 MB shapes.)
+    for unit in [
+        "12 Jan 2024, 13/01/2024 ",
+        "2024-01-12T10:00 ",
+        "Jan. 12 12 12 ",
+        "$1.2 million 5% ",
+        "\u{201c}12 Jan 2024\u{201d} she said ",
+    ] {
+        let input = unit.repeat(200 * 1024 / unit.len());
+        run(&input);
+        // The facts stage as `analyze` runs it on article lines (this line is not one).
+        let facts = presslens::facts::Facts::from_lines(
+            [(1, input.as_str())],
+            &presslens::meta::date::DateContext::default(),
+        );
+        let figures = facts.figures;
+        assert!(!figures.is_empty(), "{unit}");
+        let held: usize = figures.iter().map(|f| f.sentence.len()).sum();
+        assert!(
+            figures
+                .iter()
+                .all(|f| f.sentence.len() <= presslens::figures::MAX_SENTENCE_BYTES),
+            "{unit}"
+        );
+        assert!(
+            held <= 200 * input.len(),
+            "{unit}: {held} bytes of sentences"
+        );
+    }
+}
