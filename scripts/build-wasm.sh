@@ -7,18 +7,14 @@
 # dist/presslens.html (the single self-contained page, from a --target no-modules build in
 # target/pkg-nomodules; see scripts/build-single.py).
 #
-# Size settings live here, not in Cargo.toml, because the native release build (CLI, bench) is
-# tuned for speed: opt-level "z", LTO, one codegen unit and panic=abort are set through
-# CARGO_PROFILE_RELEASE_* for this build only. wasm-pack's own wasm-opt step is off in Cargo.toml
-# (Debian's binaryen 108 silently breaks wasm-bindgen output); the npm binaryen@132 wasm-opt from
-# node_modules runs explicitly instead. Expects scripts/setup.sh to have run.
+# The size settings (pinned nightly, std rebuilt for size, opt-level, panic strategy) live in
+# scripts/wasm-env.sh, shared with scripts/wasm-breakdown.sh. One cargo build makes the module;
+# wasm-bindgen (the CLI setup.sh installs, = Cargo.lock's wasm-bindgen) writes the glue for each
+# target, then npm binaryen@132's wasm-opt shrinks it (never Debian's binaryen 108: it breaks
+# wasm-bindgen output). Expects scripts/setup.sh to have run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
-export CARGO_PROFILE_RELEASE_LTO=true
-export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1
-export CARGO_PROFILE_RELEASE_PANIC=abort
+source scripts/wasm-env.sh
 
 wasm_opt=node_modules/.bin/wasm-opt
 if [[ ! -x $wasm_opt ]]; then
@@ -26,24 +22,24 @@ if [[ ! -x $wasm_opt ]]; then
   exit 1
 fi
 
-# build_one TARGET OUT_DIR: wasm-pack build + wasm-opt -Oz in place.
+if ! wasm_cargo_build; then
+  echo "build-wasm: the wasm build failed (toolchain $PRESSLENS_WASM_TOOLCHAIN; run: bash scripts/setup.sh)" >&2
+  exit 1
+fi
+
+# build_one TARGET OUT_DIR: wasm-bindgen glue for TARGET + wasm-opt in place.
+# wasm-opt: -Oz, run to a fixed point (--converge: 1.5 KB gzipped less), without the producers
+# section (the compiler versions).
 build_one() {
   local target=$1 out=$2
-  local log
-  log=$(mktemp)
+  mkdir -p "$out"
   rm -f "$out/presslens_bg.wasm"
-  if ! wasm-pack --quiet build --release --target "$target" --out-dir "$out" --out-name presslens \
-    --no-pack --mode no-install >"$log" 2>&1; then
-    cat "$log" >&2
-    rm -f "$log"
-    echo "build-wasm: wasm-pack build --target $target failed" >&2
-    exit 1
-  fi
-  rm -f "$log"
+  wasm-bindgen --target "$target" --out-dir "$out" --out-name presslens "$PRESSLENS_WASM_OUT"
+  echo '*' >"$out/.gitignore"
   local raw
   raw=$(wc -c <"$out/presslens_bg.wasm")
-  "$wasm_opt" -Oz "$out/presslens_bg.wasm" -o "$out/presslens_bg.wasm"
-  echo "build-wasm: $out/presslens_bg.wasm: $raw bytes from wasm-pack," \
+  "$wasm_opt" -Oz --converge --strip-producers "$out/presslens_bg.wasm" -o "$out/presslens_bg.wasm"
+  echo "build-wasm: $out/presslens_bg.wasm: $raw bytes from wasm-bindgen," \
     "$(wc -c <"$out/presslens_bg.wasm") after wasm-opt -Oz," \
     "$(gzip -9c "$out/presslens_bg.wasm" | wc -c) gzipped (-9)"
 }

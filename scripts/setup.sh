@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing presslens needs, and only what is missing:
 #   - the rustup target wasm32-unknown-unknown;
+#   - the pinned nightly toolchain of the size-tuned wasm build (scripts/wasm-env.sh) with rust-src,
+#     with rustup (minimal profile; std is rebuilt from rust-src, so no wasm32 std is needed);
 #   - wasm-bindgen-cli (same version as the wasm-bindgen crate in Cargo.lock) and wasm-pack,
 #     with `cargo install --locked` from crates.io;
 #   - Debian's chromium and chromium-driver (headless browser tests), with apt-get;
@@ -23,6 +25,13 @@ done
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding rustup target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
+fi
+
+# --- pinned nightly for the wasm build (scripts/build-wasm.sh) --------------------------------
+wasm_toolchain=$(source scripts/wasm-env.sh && echo "$PRESSLENS_WASM_TOOLCHAIN")
+if ! rustup component list --toolchain "$wasm_toolchain" --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "installing the $wasm_toolchain toolchain with rust-src (about a minute)"
+  rustup toolchain install "$wasm_toolchain" --profile minimal --component rust-src
 fi
 
 # --- wasm-bindgen-cli: must equal the wasm-bindgen crate version that Cargo.lock resolved -----

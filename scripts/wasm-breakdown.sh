@@ -3,8 +3,8 @@
 #
 #   bash scripts/wasm-breakdown.sh
 #
-# Builds the library for wasm32 with the size settings of scripts/build-wasm.sh (read from its
-# CARGO_PROFILE_RELEASE_* exports, so the two never disagree), keeps the function-name section,
+# Builds the library for wasm32 with the size settings of scripts/build-wasm.sh (both use
+# scripts/wasm-env.sh, so the two never disagree), keeps the function-name section,
 # and groups twiggy's per-item sizes by the crate each function comes from (the first path
 # segment of its demangled name; a trait impl `<T as Trait>` counts for T's crate; generic code
 # counts for the crate whose name it carries). Sizes are before wasm-bindgen and wasm-opt -Oz,
@@ -13,9 +13,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 command -v twiggy >/dev/null || cargo install --locked --quiet twiggy
-eval "$(grep -E '^export CARGO_PROFILE_RELEASE_[A-Z_]+=' scripts/build-wasm.sh)"
-cargo build --quiet --lib --release --target wasm32-unknown-unknown
-wasm=target/wasm32-unknown-unknown/release/presslens.wasm
+source scripts/wasm-env.sh
+wasm_cargo_build
+wasm=$PRESSLENS_WASM_OUT
 twiggy top -n 1000000 --format json "$wasm" | WASM="$wasm" python3 -c '
 import json, os, re, sys
 wasm = os.environ["WASM"]
