@@ -14,8 +14,21 @@
 #     gzipped smaller but 20 % slower);
 #   - LTO, one codegen unit.
 # Pinned because `-Z` flags change between nightlies. The name is the rustup channel of rustc
-# 1.97.0-nightly (e50aa6fba 2026-05-19); setup.sh installs it (minimal profile + rust-src, ~1 min).
-PRESSLENS_WASM_TOOLCHAIN=nightly-2026-05-20
+# 1.97.0-nightly (e50aa6fba 2026-05-19); setup.sh installs it (minimal profile + rust-src, ~1 min)
+# unless a toolchain with that exact compiler and rust-src is already there.
+# The base image's own `nightly` is this very compiler; it is used as is when it has rust-src, so
+# a machine that has it needs no download.
+PRESSLENS_WASM_PINNED=nightly-2026-05-20
+PRESSLENS_WASM_RUSTC='rustc 1.97.0-nightly (e50aa6fba 2026-05-19)'
+PRESSLENS_WASM_TOOLCHAIN=$PRESSLENS_WASM_PINNED
+for _toolchain in "$PRESSLENS_WASM_PINNED" nightly; do
+  if [[ "$(RUSTUP_AUTO_INSTALL=0 rustc "+$_toolchain" -V 2>/dev/null)" == "$PRESSLENS_WASM_RUSTC" ]] &&
+    rustup component list --toolchain "$_toolchain" --installed 2>/dev/null | grep -q '^rust-src'; then
+    PRESSLENS_WASM_TOOLCHAIN=$_toolchain
+    break
+  fi
+done
+unset _toolchain
 PRESSLENS_WASM_TARGET_DIR=target/wasm-size
 PRESSLENS_WASM_OUT=$PRESSLENS_WASM_TARGET_DIR/wasm32-unknown-unknown/release/presslens.wasm
 
