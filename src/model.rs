@@ -120,6 +120,67 @@ pub struct Line {
 pub struct Options {
     /// Today's date as `YYYY-MM-DD`, for relative dates ("3 hours ago") and missing years.
     pub reference_date: Option<String>,
+    /// Page-structure hints of a rich paste: a table with one row per line of the text (rows
+    /// and lines both as [`crate::normalize::split_lines`] splits them, blank lines included),
+    /// each row a [`LineHint`] as `www/rich.js` writes it (see [`LineHint::parse`]). When the row
+    /// count equals the line count, cleaning uses the rich line model
+    /// (`data/model/lines_rich.tsv`); otherwise the hints are ignored and [`Analysis::notes`]
+    /// says so. `None` (the default) is the plain-text path, unchanged. One string rather than
+    /// an object per line: a paste may have 100,000 lines, and one string crosses from
+    /// JavaScript to wasm at once.
+    pub hints: Option<String>,
+}
+
+/// What the HTML of a rich paste shows about one line: measurements of its place in the page,
+/// never a decision. Written by `www/rich.js` as one row of [`Options::hints`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LineHint {
+    /// The nearest block element's tag name, lowercase ("p", "li", "h2", "figcaption", …).
+    pub tag: String,
+    /// Share of the line's visible characters inside links, 0 to 1.
+    pub link: f32,
+    /// Landmark ancestors: bit `k` set for the `k`-th of `clean::hints::LANDMARKS` ("nav",
+    /// "header", "footer", "aside", "article", "main", …; `LANDMARK_TAGS` of
+    /// `www/rich-words.js`). Unknown bits are ignored.
+    pub landmarks: u32,
+    /// Word groups of the ancestors' class, id and itemprop: bit `k` set for the `k`-th of
+    /// `clean::hints::GROUPS` ("comment", "share", "related", …; the keys of `CLASS_GROUPS` in
+    /// `www/rich-words.js`). Unknown bits are ignored.
+    pub groups: u32,
+    /// The line lies inside the page's main text container.
+    pub main: bool,
+}
+
+impl LineHint {
+    /// Reads one row: `TAG LINK LANDMARKS GROUPS MAIN` separated by spaces (e.g.
+    /// `p 0.05 48 16384 1`); an empty row is the hint of a blank line. Total: a missing or
+    /// unreadable field counts as empty / 0, a link share is clamped to 0..=1, extra fields are
+    /// ignored.
+    pub fn parse(row: &str) -> LineHint {
+        let mut f = row.split_whitespace();
+        let tag = f.next().unwrap_or("").to_string();
+        let link: f32 = f.next().and_then(|x| x.parse().ok()).unwrap_or(0.0);
+        let mut int = || f.next().and_then(|x| x.parse::<u32>().ok()).unwrap_or(0);
+        LineHint {
+            tag,
+            link: if link.is_finite() {
+                link.clamp(0.0, 1.0)
+            } else {
+                0.0
+            },
+            landmarks: int(),
+            groups: int(),
+            main: int() != 0,
+        }
+    }
+
+    /// Reads a hints table (one row per line, split like the text's lines).
+    pub fn parse_table(table: &str) -> Vec<LineHint> {
+        crate::normalize::split_lines(table)
+            .into_iter()
+            .map(LineHint::parse)
+            .collect()
+    }
 }
 
 /// Everything presslens found in one pasted article.
@@ -168,6 +229,10 @@ pub struct Analysis {
     pub keywords: Vec<String>,
     /// Three sentences of the body, in article order (see [`crate::summary`]).
     pub summary: Vec<crate::summary::SummarySentence>,
+    /// How the input was read, when it is worth saying: page-structure hints used, or ignored
+    /// because their count did not match the lines. Empty for a plain paste.
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 /// The article's author line.

@@ -45,6 +45,7 @@ pub fn assemble(lines: Vec<Line>) -> Analysis {
         figures: Vec::new(),
         keywords: Vec::new(),
         summary: Vec::new(),
+        notes: Vec::new(),
     }
 }
 

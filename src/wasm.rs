@@ -13,7 +13,8 @@ fn init() {
 }
 
 /// Analyzes one pasted article. `options` may be `undefined`/`null` or
-/// `{ reference_date: "YYYY-MM-DD" }`. Throws an `Error` with a clear message on bad options,
+/// `{ reference_date: "YYYY-MM-DD", hints: [...] }` (both optional; `hints` as
+/// [`crate::model::LineHint`], one per line of a rich paste). Throws an `Error` with a clear message on bad options,
 /// and on an input larger than [`crate::limits::MAX_INPUT_BYTES`] (UTF-8 bytes).
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {

@@ -1,12 +1,14 @@
 // The page's wiring: input (paste, typing, files) → worker (wasm analyze) → views, facts panel,
 // exports, saved work. Tests and styles read #result[data-state]: loading → ready → (pending
 // while typing) → working → done | empty | error; #result[data-chars] is the length of the text
-// shown and #result[data-doc] its document index.
+// shown and #result[data-doc] its document index; #result[data-rich] is "used" when the analysis
+// read the page structure of a rich paste (clipboard HTML or an .html file), else absent.
 import { Analyzer } from './analyzer.js';
 import { el, fmtSize, markText, unmarkText } from './dom.js';
 import { copyText, download, fileStem } from './exports.js';
 import { renderFacts } from './facts.js';
 import { FileProblem, readFile } from './files.js';
+import { htmlToLines } from './rich.js';
 import { Pager } from './pager.js';
 import { articleItem, lineItem, renderHead, renderLegend } from './views.js';
 import { renderComparison } from './compare-view.js';
@@ -22,6 +24,8 @@ const exportButtons = ['copy-text', 'download-md', 'download-json', 'download-tx
 const TYPING_DELAY_MS = 300;
 /** Texts longer than this are held in memory instead of the text box (a huge textarea is slow). */
 const BOX_LIMIT = 300_000;
+/** Clipboard HTML longer than this is not converted (the plain text is pasted instead). */
+const RICH_LIMIT = 20_000_000;
 
 let docs = [{ name: 'Pasted text', text: '' }];
 let active = 0;
@@ -91,11 +95,13 @@ function activeText() {
 function showActiveDoc() {
   const doc = docs[active];
   const large = doc.text.length > BOX_LIMIT;
+  const rich = typeof doc.hints === 'string';
   input.value = large ? '' : doc.text;
-  note.hidden = !large && docs.length === 1 && doc.name === 'Pasted text';
+  note.hidden = !large && !rich && docs.length === 1 && doc.name === 'Pasted text';
+  const richNote = rich ? ` Rich paste: ${(doc.hints.split('\n').length).toLocaleString('en')} lines with the page's structure (from the copied HTML).` : '';
   note.textContent = large
-    ? `Holding “${doc.name}” (${fmtSize(doc.text.length)}): too large to show in the box. Type or paste to replace it.`
-    : `Showing “${doc.name}”.`;
+    ? `Holding “${doc.name}” (${fmtSize(doc.text.length)}): too large to show in the box. Type or paste to replace it.${richNote}`
+    : rich && docs.length === 1 ? richNote.trim() : `Showing “${doc.name}”.${richNote}`;
   renderDocList();
 }
 
@@ -154,7 +160,9 @@ async function compareDocs() {
   }
 }
 
+/** Sets the active document's text; an edited text loses its page-structure hints. */
 function setActiveText(text) {
+  if (docs[active].text !== text) delete docs[active].hints;
   docs[active].text = text;
 }
 
@@ -184,9 +192,11 @@ async function analyzeNow() {
     return;
   }
   setState('working', `Analyzing ${fmtSize(text.length)}…`);
+  const options = { reference_date: today() };
+  if (typeof docs[active].hints === 'string') options.hints = docs[active].hints;
   try {
-    const answer = await analyzer.analyze(text, { reference_date: today() }, {
-      // The active text is the analyzed one: it crosses to the worker once, as `text`.
+    const answer = await analyzer.analyze(text, options, {
+      // The active text (and its hints) is the analyzed one: it crosses to the worker once.
       docs: docs.map((d, i) => (i === active ? { name: d.name, text: null } : d)),
       active,
     });
@@ -201,6 +211,7 @@ function clearResult() {
   shown = null;
   delete result.dataset.chars;
   delete result.dataset.doc;
+  delete result.dataset.rich;
   renderHead({ title: $('title'), standfirst: $('standfirst'), meta: $('meta') }, { fields: {}, first: {} });
   $('title').textContent = 'No article yet';
   articlePager.clear();
@@ -216,6 +227,9 @@ function show({ id, ms, summary }, chars, doc) {
   shown = { id, summary };
   result.dataset.chars = String(chars);
   result.dataset.doc = String(doc);
+  const notes = summary.fields.notes ?? [];
+  if (notes.some((n) => n.startsWith('page structure from'))) result.dataset.rich = 'used';
+  else delete result.dataset.rich;
   renderHead({ title: $('title'), standfirst: $('standfirst'), meta: $('meta') }, summary);
   articlePager.start(summary.article_head, summary.article_count);
   if (summary.article_count === 0) $('article').replaceChildren(el('p', 'placeholder', 'No article text found in this paste.'));
@@ -225,7 +239,8 @@ function show({ id, ms, summary }, chars, doc) {
   for (const b of exportButtons) b.disabled = false;
   $('copy-text').disabled = summary.body_chars === 0;
   const kept = summary.article_count;
-  setState('done', `${summary.line_count.toLocaleString('en')} lines, ${kept.toLocaleString('en')} kept as article text (${Math.round(ms)} ms).`);
+  const said = notes.length ? ` ${notes.map((n) => `${n[0].toUpperCase()}${n.slice(1)}.`).join(' ')}` : '';
+  setState('done', `${summary.line_count.toLocaleString('en')} lines, ${kept.toLocaleString('en')} kept as article text (${Math.round(ms)} ms).${said}`);
 }
 
 // --- highlights -------------------------------------------------------------------------------
@@ -288,13 +303,32 @@ async function exportAs(format) {
 
 // --- input events ---------------------------------------------------------------------------
 
+/**
+ * A rich paste's { text, hints } (rich.js on the clipboard's HTML), or null when the clipboard
+ * has no HTML, it is too large, or it holds no text: then the plain text is pasted.
+ */
+function richPaste(data) {
+  const html = data?.types?.includes('text/html') ? data.getData('text/html') : '';
+  if (!html || html.length > RICH_LIMIT) return null;
+  try {
+    const { lines, hints } = htmlToLines(html);
+    return lines.some((l) => l.trim()) ? { text: lines.join('\n'), hints: hints.join('\n') } : null;
+  } catch (err) {
+    console.warn(`presslens: the pasted HTML could not be read, using its plain text: ${err.message}`);
+    return null;
+  }
+}
+
 input.addEventListener('paste', (event) => {
-  const text = event.clipboardData?.getData('text/plain') ?? '';
-  if (text.length <= BOX_LIMIT) return; // the input event below handles it
-  event.preventDefault(); // a huge paste stays out of the text box
+  // A rich paste replaces the whole text: only when the box is empty or all selected.
+  const replacesAll = input.selectionStart === 0 && input.selectionEnd === input.value.length;
+  const rich = replacesAll ? richPaste(event.clipboardData) : null;
+  const text = rich ? rich.text : event.clipboardData?.getData('text/plain') ?? '';
+  if (!rich && text.length <= BOX_LIMIT) return; // the input event below handles it
+  event.preventDefault(); // a rich paste's lines, or a huge paste kept out of the text box
   // The rest in a task of its own: handing the text to the worker copies it (~20 ms for 10 MB).
   setTimeout(() => {
-    docs = [{ name: 'Pasted text', text }];
+    docs = [rich ? { name: 'Pasted page', text, hints: rich.hints } : { name: 'Pasted text', text }];
     active = 0;
     showActiveDoc();
     analyzeNow();

@@ -1,6 +1,7 @@
-// Opening files in the page: .txt, .md and .html (converted to text here, like a select-all
-// copy of the rendered page). Nothing is uploaded; HTML is parsed with DOMParser into an inert
-// document that is never inserted into the live page (its scripts never run, its images never load).
+// Opening files in the page: .txt, .md and .html (converted by rich.js into lines and page-structure
+// hints, like a rich paste of the whole page). Nothing is uploaded; HTML is parsed with DOMParser into
+// an inert document that is never inserted into the live page (its scripts never run, its images never load).
+import { htmlToLines } from './rich.js';
 
 /** The core's input limit (src/limits.rs MAX_INPUT_BYTES): larger files are refused unread. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -39,71 +40,9 @@ export function decodeText(bytes) {
   }
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'HEAD', 'TITLE', 'META', 'LINK', 'SELECT', 'BUTTON']);
-const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER',
-  'HGROUP', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY',
-  'THEAD', 'TFOOT', 'TR', 'UL', 'CAPTION',
-]);
-
 /**
- * The text of an HTML document as a select-all copy would give it: one line per block element
- * (paragraph, heading, list item, table row…) and per `<br>`, whitespace collapsed inside lines,
- * hidden elements, scripts and styles left out.
- */
-export function htmlToText(html) {
-  // Style sheets and style attributes carry no text; removing them first keeps the parser from
-  // evaluating inline styles against the page's CSP (each would log a blocked-style error).
-  // An element styled display:none becomes `hidden`, so it is left out like a copy leaves it.
-  const unstyled = html
-    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '')
-    .replace(/(<[a-z][^>]*?)\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, (_, tag, value) =>
-      (/display\s*:\s*none/i.test(value) ? `${tag} hidden` : tag));
-  const doc = new DOMParser().parseFromString(unstyled, 'text/html');
-  const lines = [];
-  let current = '';
-  const breakLine = () => {
-    const line = current.replace(/\s+/g, ' ').trim();
-    if (line) lines.push(line);
-    current = '';
-  };
-  const walk = (node, pre) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === Node.TEXT_NODE) {
-        if (pre) {
-          const parts = child.data.split('\n');
-          parts.forEach((part, i) => {
-            if (i > 0) breakLine();
-            current += part;
-          });
-        } else current += child.data;
-        continue;
-      }
-      if (child.nodeType !== Node.ELEMENT_NODE) continue;
-      const tag = child.tagName.toUpperCase();
-      if (SKIP.has(tag) || child.hidden || child.getAttribute('aria-hidden') === 'true') continue;
-      if (tag === 'BR') {
-        breakLine();
-        continue;
-      }
-      if (tag === 'IMG') {
-        continue;
-      }
-      const block = BLOCK.has(tag);
-      if (block) breakLine();
-      if (tag === 'TD' || tag === 'TH') current += ' ';
-      walk(child, pre || tag === 'PRE');
-      if (block) breakLine();
-    }
-  };
-  if (doc.body) walk(doc.body, false);
-  breakLine();
-  return lines.join('\n');
-}
-
-/**
- * Reads one opened or dropped file as text: { name, text }. Throws a FileProblem with a
+ * Reads one opened or dropped file as text: { name, text }, with `hints` (the hints table, one
+ * row per line, see rich.js) for HTML. Throws a FileProblem with a
  * message for an unsupported type, a binary or oversized file, or an empty one.
  */
 export async function readFile(file) {
@@ -119,7 +58,12 @@ export async function readFile(file) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (looksBinary(bytes)) throw new FileProblem(`“${file.name}” holds binary data, not text.`);
   let text = decodeText(bytes);
-  if (isHtml) text = htmlToText(text);
+  let hints;
+  if (isHtml) {
+    const converted = htmlToLines(text);
+    text = converted.lines.join('\n');
+    hints = converted.hints.join('\n');
+  }
   if (!text.trim()) throw new FileProblem(`“${file.name}” is empty: there is no text to analyze.`);
-  return { name: file.name, text };
+  return hints === undefined ? { name: file.name, text } : { name: file.name, text, hints };
 }

@@ -16,6 +16,8 @@ const FILES = [
   'files.js',
   'kinds.js',
   'pager.js',
+  'rich.js',
+  'rich-words.js',
   'store.js',
   'views.js',
   'worker.js',

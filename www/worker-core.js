@@ -159,8 +159,9 @@ export function serve(api, ready) {
         current = { id: msg.id, analysis, article };
         self.postMessage({ type: 'result', req: msg.req, id: msg.id, ms: performance.now() - started, summary: summarize(analysis, article) });
         if (msg.keep) {
-          // The page sends the active document's text only once, as `text`.
-          const docs = msg.keep.docs.map((d) => (d.text === null ? { name: d.name, text: msg.text } : d));
+          // The page sends the active document's text (and hints) only once, in the request.
+          const hints = msg.options?.hints;
+          const docs = msg.keep.docs.map((d) => (d.text !== null ? d : hints ? { name: d.name, text: msg.text, hints } : { name: d.name, text: msg.text }));
           const dropped = await store.save(docs, msg.keep.active);
           const chars = docs.reduce((n, d) => n + d.text.length, 0);
           self.postMessage({ type: 'saved', dropped, chars });

@@ -19,6 +19,7 @@ fuzz_target!(|input: (Vec<Source>, Option<(u16, u8, u8)>)| {
     // Any YYYY-MM-DD shape, valid or not (month 13, day 45, year 0).
     let options = Options {
         reference_date: date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+        ..Options::default()
     };
     let texts: Vec<String> = sources.iter().take(5).map(|s| paste::build(s)).collect();
     let analyses: Vec<_> = texts.iter().map(|t| analyze(t, &options)).collect();

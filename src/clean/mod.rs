@@ -14,6 +14,7 @@
 //! Invariant: returns exactly one label per input line; blank lines are always `blank`.
 
 pub mod features;
+pub mod hints;
 pub mod kinds;
 pub mod language;
 pub mod line_model;
@@ -109,13 +110,19 @@ pub fn clean(lines: &[String]) -> Cleaned {
 pub fn clean_with(lines: &[String], model: &LineModel) -> Cleaned {
     let m = measure(lines);
     let logits: Vec<f32> = m.vectors.iter().map(|(_, v)| model.logit(v)).collect();
+    label_scored(&m, logits)
+}
+
+/// Smooths `logits` (one log-odds per vector of `m`, in order) into decisions and names every
+/// line: the steps after scoring, shared by the plain and the rich ([`hints`]) paths.
+pub fn label_scored(m: &Measured, logits: Vec<f32>) -> Cleaned {
     let eligible: Vec<bool> = m
         .vectors
         .iter()
         .map(|(i, _)| m.chrome[*i].is_none() && m.feats[*i].units >= 8)
         .collect();
     let article = smooth::decide(&logits, &eligible);
-    let labels = kinds::label_all(&m, &logits, &article);
+    let labels = kinds::label_all(m, &logits, &article);
     Cleaned {
         labels,
         language: m.language,

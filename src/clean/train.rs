@@ -11,10 +11,12 @@ use super::line_model::LineModel;
 use super::line_vector::{Vector, LEN};
 
 /// One training example: a line vector, whether the line is article text, and its weight.
+/// `N` is the vector's length: [`LEN`] for the plain model, more for the rich model
+/// ([`super::hints::RICH_LEN`]).
 #[derive(Debug, Clone)]
-pub struct Example {
+pub struct Example<const N: usize = LEN> {
     /// The line's vector.
-    pub x: Vector,
+    pub x: [f32; N],
     /// True if the line belongs to the article body.
     pub y: bool,
     /// How much the line counts (e.g. its share of the page's tokens).
@@ -54,9 +56,19 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
 /// Fits a model on `examples` with L2 penalty `l2` (on the weights, not the bias), running at
 /// most `iterations` Newton steps.
 pub fn fit(examples: &[Example], l2: f64, iterations: usize) -> LineModel {
-    let d = LEN + 1; // index 0 is the bias
+    let (bias, weights): (f32, Vector) = fit_weights(examples, l2, iterations);
+    LineModel { bias, weights }
+}
+
+/// [`fit`] for vectors of any length `N`: returns `(bias, weights)`.
+pub fn fit_weights<const N: usize>(
+    examples: &[Example<N>],
+    l2: f64,
+    iterations: usize,
+) -> (f32, [f32; N]) {
+    let d = N + 1; // index 0 is the bias
     let mut w = vec![0.0f64; d];
-    let xs = |e: &Example, j: usize| if j == 0 { 1.0 } else { e.x[j - 1] as f64 };
+    let xs = |e: &Example<N>, j: usize| if j == 0 { 1.0 } else { e.x[j - 1] as f64 };
     for _ in 0..iterations {
         let mut grad = vec![0.0f64; d];
         let mut hess = vec![vec![0.0f64; d]; d];
@@ -99,12 +111,11 @@ pub fn fit(examples: &[Example], l2: f64, iterations: usize) -> LineModel {
             break;
         }
     }
-    let mut m = LineModel::zero();
-    m.bias = w[0] as f32;
-    for j in 0..LEN {
-        m.weights[j] = w[j + 1] as f32;
+    let mut weights = [0.0f32; N];
+    for j in 0..N {
+        weights[j] = w[j + 1] as f32;
     }
-    m
+    (w[0] as f32, weights)
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! The quality and speed bench: `cargo run --release --bin bench -- [BENCH_DIR] [--worst N]
 //! [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare|entities] [--strict]
-//! [--no-cv] [--verbose] [--train-title]`, and `bench train [BENCH_DIR]`, which regenerates the line model
-//! `data/model/lines.tsv` from the bench pages.
+//! [--no-cv] [--verbose] [--train-title] [--rich-dir DIR]`, and `bench train [BENCH_DIR]`, which
+//! regenerates the line model `data/model/lines.tsv` from the bench pages, and
+//! `bench train-rich [BENCH_DIR]`, which regenerates the rich line model
+//! `data/model/lines_rich.tsv` from the pages' rich conversions (`bash bench/rich/run.sh`).
 //!
 //! BENCH_DIR defaults to `../shared/bench`; the seeds are read from `BENCH_DIR/../seeds`.
 //! Every figure the README reports is printed by this command.
@@ -13,6 +15,7 @@ mod common;
 mod compare;
 mod entities;
 mod meta;
+mod rich;
 mod seeds;
 mod speed;
 mod title_train;
@@ -50,6 +53,10 @@ pub struct Config {
     pub verbose: bool,
     /// Fit and print the title weights instead of benchmarking (`--train-title`).
     pub train_title: bool,
+    /// `bench train-rich`: regenerate the rich model file instead of benchmarking.
+    pub train_rich: bool,
+    /// Where `bench/rich/run.sh` wrote the rich conversions (`--rich-dir`, default `target/rich`).
+    pub rich_dir: PathBuf,
 }
 
 fn parse_args() -> Result<Config, String> {
@@ -63,6 +70,8 @@ fn parse_args() -> Result<Config, String> {
     let mut train = false;
     let mut verbose = false;
     let mut train_title = false;
+    let mut train_rich = false;
+    let mut rich_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/rich");
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -80,13 +89,17 @@ fn parse_args() -> Result<Config, String> {
             "--meta-misses" => meta_misses = true,
             "--strict" => strict = true,
             "--only" => match it.next().as_deref() {
-                Some(s @ ("body" | "seeds" | "meta" | "speed" | "compare" | "entities")) => {
-                    only = Some(s.to_string())
-                }
+                Some(
+                    s @ ("body" | "seeds" | "meta" | "speed" | "compare" | "entities" | "rich"),
+                ) => only = Some(s.to_string()),
                 _ => {
-                    return Err("--only takes body, seeds, meta, speed, compare or entities".into())
+                    return Err(
+                        "--only takes body, seeds, meta, speed, compare, entities or rich".into(),
+                    )
                 }
             },
+            "--rich-dir" => rich_dir = PathBuf::from(it.next().ok_or("--rich-dir takes a folder")?),
+            "train-rich" => train_rich = true,
             "--no-cv" => cv = false,
             "train" => train = true,
             "--verbose" => verbose = true,
@@ -108,6 +121,8 @@ fn parse_args() -> Result<Config, String> {
         train,
         verbose,
         train_title,
+        train_rich,
+        rich_dir,
     })
 }
 
@@ -115,12 +130,22 @@ fn main() -> ExitCode {
     let cfg = match parse_args() {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("bench: {e}\nusage: bench [BENCH_DIR] [--worst N] [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare|entities] [--strict] [--no-cv] [--verbose] [--train-title]\n       bench train [BENCH_DIR]");
+            eprintln!("bench: {e}\nusage: bench [BENCH_DIR] [--worst N] [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare|entities|rich] [--strict] [--no-cv] [--verbose] [--train-title] [--rich-dir DIR]\n       bench train [BENCH_DIR]\n       bench train-rich [BENCH_DIR] [--rich-dir DIR]");
             return ExitCode::from(2);
         }
     };
     if cfg.train_title {
         return match title_train::run(&cfg) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("bench: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if cfg.train_rich {
+        let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/model/lines_rich.tsv");
+        return match rich::train(&cfg, &out) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("bench: {e}");
@@ -143,6 +168,9 @@ fn main() -> ExitCode {
     let mut result = Ok(());
     if wants("body") {
         result = result.and_then(|()| body::run(&cfg));
+    }
+    if wants("rich") {
+        result = result.and_then(|()| rich::run(&cfg));
     }
     if wants("seeds") {
         result = result.and_then(|()| seeds::run(&cfg));

@@ -25,21 +25,24 @@ pub fn page_examples(text: &str, truth: &str) -> Vec<Example> {
     let lines = normalize::normalized_lines(text);
     let gold = gold_lines(&lines, truth);
     let m = clean::measure(&lines);
-    let size = |i: usize| (score::tokens(&lines[i]).len() as f32).max(1.0);
-    let total: f32 = m
-        .vectors
-        .iter()
-        .map(|(i, _)| size(*i))
-        .sum::<f32>()
-        .max(1.0);
+    let weights = token_weights(&lines, &m.vectors);
     m.vectors
         .iter()
-        .map(|(i, v)| Example {
+        .zip(weights)
+        .map(|((i, v), weight)| Example {
             x: *v,
             y: gold[*i] == Some(true),
-            weight: size(*i) / total,
+            weight,
         })
         .collect()
+}
+
+/// Each vector's line's share of the page's tokens (at least one token per line), parallel to
+/// `vectors`: every page counts the same, as in the metric.
+pub fn token_weights<T>(lines: &[String], vectors: &[(usize, T)]) -> Vec<f32> {
+    let size = |i: usize| (score::tokens(&lines[i]).len() as f32).max(1.0);
+    let total: f32 = vectors.iter().map(|(i, _)| size(*i)).sum::<f32>().max(1.0);
+    vectors.iter().map(|(i, _)| size(*i) / total).collect()
 }
 
 /// Weight of the "article alone" copy of each page relative to the page itself.
