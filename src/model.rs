@@ -147,13 +147,14 @@ pub struct LineHint {
     /// `clean::hints::GROUPS` ("comment", "share", "related", …; the keys of `CLASS_GROUPS` in
     /// `www/rich-words.js`). Unknown bits are ignored.
     pub groups: u32,
-    /// The line lies inside the page's main text container.
-    pub main: bool,
+    /// Where the line lies in the page's main text container: 0 outside, 1 inside, 2 inside
+    /// its core (the deepest part still holding most of its prose).
+    pub main: u8,
 }
 
 impl LineHint {
     /// Reads one row: `TAG LINK LANDMARKS GROUPS MAIN` separated by spaces (e.g.
-    /// `p 0.05 48 16384 1`); an empty row is the hint of a blank line. Total: a missing or
+    /// `p 0.05 48 16384 2`); an empty row is the hint of a blank line. Total: a missing or
     /// unreadable field counts as empty / 0, a link share is clamped to 0..=1, extra fields are
     /// ignored.
     pub fn parse(row: &str) -> LineHint {
@@ -170,7 +171,7 @@ impl LineHint {
             },
             landmarks: int(),
             groups: int(),
-            main: int() != 0,
+            main: int().min(2) as u8,
         }
     }
 

@@ -4,9 +4,9 @@
 // loads. Lines follow Chromium's innerText (block elements and <br> break lines, a blank line
 // around <p>, hidden elements, scripts, styles and form controls left out). Hints are
 // measurements: a row `TAG LINK LANDMARKS GROUPS MAIN` per line (LineHint in src/model.rs; an
-// empty row for a blank line), e.g. `p 0.05 48 16384 1`: link share, bit masks of the landmark
+// empty row for a blank line), e.g. `p 0.05 48 16384 2`: link share, bit masks of the landmark
 // ancestors (LANDMARK_TAGS) and class/id word groups (CLASS_GROUPS keys), 1 inside the main
-// text container (markMainContainer).
+// text container, 2 inside its core (markMainContainer).
 import { CLASS_GROUPS, LANDMARK_TAGS, ROLE_LANDMARKS } from './rich-words.js';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'HEAD', 'TITLE', 'META', 'LINK', 'SELECT', 'BUTTON', 'TEXTAREA', 'INPUT']);
@@ -27,6 +27,8 @@ const PROSE_CHARS = 80;
 const SENTENCE_END = /[.!?。！？…](["'”’»)\]]*)(\s|$)/;
 /** What a non-prose character costs a container, against 1 for a prose character. */
 const CHROME_COST = 0.5;
+/** The core of the main container keeps at least this share of its prose. */
+const CORE_SHARE = 0.85;
 
 /**
  * `html` as an inert document, without style sheets and style attributes (the parser would check
@@ -161,18 +163,23 @@ export function htmlToLines(html) {
 }
 
 /**
- * Sets `m: 1` on the lines inside the page's main text container: the element whose lines score
+ * Sets `m` to 1 on the lines inside the page's main text container, the element whose lines score
  * best when every character of a prose line (long, with a sentence end, mostly not link text)
- * counts 1 and every other character costs CHROME_COST. A page without prose gets no `m`.
+ * counts 1 and every other character costs CHROME_COST, and to 2 inside its core (above). A page
+ * without prose gets no `m`.
  */
 function markMainContainer(lines, hints, owners) {
   const score = new Map();
+  const proseChars = new Map();
   lines.forEach((text, i) => {
     const owner = owners[i];
     if (!owner) return;
     const prose = text.length >= PROSE_CHARS && SENTENCE_END.test(text) && hints[i].l < 0.5;
     const value = prose ? text.length : -CHROME_COST * text.length;
-    for (let e = owner; e && e.nodeType === 1; e = e.parentNode) score.set(e, (score.get(e) ?? 0) + value);
+    for (let e = owner; e && e.nodeType === 1; e = e.parentNode) {
+      score.set(e, (score.get(e) ?? 0) + value);
+      if (prose) proseChars.set(e, (proseChars.get(e) ?? 0) + text.length);
+    }
   });
   let best = null;
   let bestScore = 0;
@@ -183,7 +190,17 @@ function markMainContainer(lines, hints, owners) {
     }
   }
   if (!best) return;
+  // The core: the deepest element under `best` still holding CORE_SHARE of its prose.
+  let core = best;
+  for (;;) {
+    let next = null;
+    for (let child = core.firstElementChild; child; child = child.nextElementSibling) {
+      if ((proseChars.get(child) ?? 0) >= CORE_SHARE * (proseChars.get(best) ?? 0)) next = child;
+    }
+    if (!next) break;
+    core = next;
+  }
   owners.forEach((owner, i) => {
-    if (owner && best.contains(owner)) hints[i].m = 1;
+    if (owner && best.contains(owner)) hints[i].m = core.contains(owner) ? 2 : 1;
   });
 }

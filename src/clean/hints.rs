@@ -123,15 +123,20 @@ pub const HINT_NAMES: &[&str] = &[
     "main_x_len",
     "page_main_share",
     "page_no_main",
+    "core",
+    "core_x_len",
+    "li_x_main",
 ];
 
 /// Number of hint features.
 pub const HINT_LEN: usize = HINT_NAMES.len();
-/// Length of a rich vector: the plain model's log-odds followed by the hint features.
-pub const RICH_LEN: usize = 1 + HINT_LEN;
+/// Length of a rich vector: the plain model's log-odds, the same times the line's `main` hint
+/// feature, then the hint features.
+pub const RICH_LEN: usize = 2 + HINT_LEN;
 /// The hint features of one line.
 pub type HintVector = [f32; HINT_LEN];
-/// The plain model's log-odds followed by the hint features (what the trainer sees).
+/// The plain model's log-odds (alone and times `main`) followed by the hint features (what the
+/// trainer sees).
 pub type RichVector = [f32; RICH_LEN];
 
 /// Index of `name` in [`HINT_NAMES`], at compile time (an unknown name does not compile).
@@ -166,6 +171,10 @@ const MAIN_WINDOW: usize = at("main_window");
 const MAIN_X_LEN: usize = at("main_x_len");
 const PAGE_MAIN_SHARE: usize = at("page_main_share");
 const PAGE_NO_MAIN: usize = at("page_no_main");
+const CORE: usize = at("core");
+const CORE_X_LEN: usize = at("core_x_len");
+const LI_X_MAIN: usize = at("li_x_main");
+const TAG_LI: usize = at("tag_li");
 
 /// The hint vectors of the non-blank lines, parallel to `plain` (the `(line index, vector)`
 /// pairs of [`super::measure`]). `hints` is read by line index; a missing hint counts as empty.
@@ -175,7 +184,7 @@ pub fn vectors(hints: &[LineHint], plain: &[(usize, Vector)]) -> Vec<HintVector>
     let m = plain.len();
     let link: Vec<f32> = plain.iter().map(|(i, _)| hint(*i).link).collect();
     let para: Vec<bool> = plain.iter().map(|(i, _)| hint(*i).tag == "p").collect();
-    let main: Vec<bool> = plain.iter().map(|(i, _)| hint(*i).main).collect();
+    let main: Vec<bool> = plain.iter().map(|(i, _)| hint(*i).main >= 1).collect();
     let page_main = main.iter().filter(|&&x| x).count() as f32 / m.max(1) as f32;
     let no_main = !main.contains(&true);
     // Mean of `f` over the up-to-3 non-blank neighbours on each side (the line itself excluded).
@@ -218,6 +227,9 @@ pub fn vectors(hints: &[LineHint], plain: &[(usize, Vector)]) -> Vec<HintVector>
             x[MAIN_X_LEN] = b(main[k]) * ln_units;
             x[PAGE_MAIN_SHARE] = page_main;
             x[PAGE_NO_MAIN] = b(no_main);
+            x[CORE] = b(h.main >= 2);
+            x[CORE_X_LEN] = x[CORE] * ln_units;
+            x[LI_X_MAIN] = x[TAG_LI] * x[MAIN];
             x
         })
         .collect()
@@ -227,22 +239,26 @@ pub fn vectors(hints: &[LineHint], plain: &[(usize, Vector)]) -> Vec<HintVector>
 pub fn join(plain_logit: f32, h: &HintVector) -> RichVector {
     let mut x = [0.0f32; RICH_LEN];
     x[0] = plain_logit;
-    x[1..].copy_from_slice(h);
+    x[1] = plain_logit * h[MAIN];
+    x[2..].copy_from_slice(h);
     x
 }
 
-/// The rich line model, stacked on the plain one: a line's log-odds is
-/// `bias + plain × (the plain model's log-odds) + Σ hints[k] × hint feature k`. So the plain
-/// features keep the weights the plain model learned, and a retrained plain model never breaks
-/// this file (retraining it is still better: `bench train-rich`). File format: `#` comments,
-/// then `NAME <TAB> WEIGHT` rows for `bias`, `plain` and the [`HINT_NAMES`]; an unknown name is
-/// an error, a missing one weighs 0.
+/// The rich line model, stacked on the plain one: with `z` the plain model's log-odds of a line,
+/// its log-odds is `bias + plain × z + plain_x_main × z × main + Σ hints[k] × hint feature k`.
+/// So the plain features keep the weights the plain model learned (the page's structure only
+/// says how far to trust them), and a retrained plain model never breaks this file (retraining
+/// it is still better: `bench train-rich`). File format: `#` comments, then `NAME <TAB> WEIGHT`
+/// rows for `bias`, `plain`, `plain_x_main` and the [`HINT_NAMES`]; an unknown name is an
+/// error, a missing one weighs 0.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RichModel {
     /// The intercept.
     pub bias: f32,
     /// The weight of the plain model's log-odds.
     pub plain: f32,
+    /// The weight of the plain model's log-odds on lines inside the main container.
+    pub plain_x_main: f32,
     /// Weights of the hint features, in [`HINT_NAMES`] order.
     pub hints: HintVector,
 }
@@ -253,6 +269,7 @@ impl RichModel {
         RichModel {
             bias: 0.0,
             plain: 0.0,
+            plain_x_main: 0.0,
             hints: [0.0; HINT_LEN],
         }
     }
@@ -264,7 +281,8 @@ impl RichModel {
         let mut m = RichModel::zero();
         m.bias = round(bias);
         m.plain = round(w[0]);
-        for (to, from) in m.hints.iter_mut().zip(&w[1..]) {
+        m.plain_x_main = round(w[1]);
+        for (to, from) in m.hints.iter_mut().zip(&w[2..]) {
             *to = round(*from);
         }
         m
@@ -287,6 +305,7 @@ impl RichModel {
             match name {
                 "bias" => m.bias = w,
                 "plain" => m.plain = w,
+                "plain_x_main" => m.plain_x_main = w,
                 _ => m.hints[HINT_NAMES.iter().position(|&x| x == name).ok_or_else(bad)?] = w,
             }
         }
@@ -296,7 +315,10 @@ impl RichModel {
     /// The TSV form that [`RichModel::parse`] reads back exactly.
     pub fn to_tsv(&self, header: &str) -> String {
         let mut out: String = header.lines().map(|h| format!("# {h}\n")).collect();
-        out.push_str(&format!("bias\t{}\nplain\t{}\n", self.bias, self.plain));
+        out.push_str(&format!(
+            "bias\t{}\nplain\t{}\nplain_x_main\t{}\n",
+            self.bias, self.plain, self.plain_x_main
+        ));
         for (name, w) in HINT_NAMES.iter().zip(self.hints.iter()) {
             out.push_str(&format!("{name}\t{w}\n"));
         }
@@ -314,7 +336,7 @@ impl RichModel {
     /// line's hint vector `h`.
     pub fn logit(&self, plain_logit: f32, h: &HintVector) -> f32 {
         self.bias
-            + self.plain * plain_logit
+            + (self.plain + self.plain_x_main * h[MAIN]) * plain_logit
             + self
                 .hints
                 .iter()
@@ -431,7 +453,7 @@ mod tests {
         let hints = LineHint::parse_table("marquee NaN 2147483649 4294967295 7 extra\n");
         assert_eq!(hints.len(), 1);
         assert_eq!(hints[0].link, 0.0);
-        assert!(hints[0].main);
+        assert_eq!(hints[0].main, 2);
         let m = measure(&lines);
         let hv = vectors(&hints, &m.vectors);
         assert_eq!(hv.len(), 2);
@@ -445,6 +467,7 @@ mod tests {
     #[test]
     fn rows_parse_leniently() {
         let h = LineHint::parse("li 0.5 3 16 1");
+        assert_eq!(LineHint::parse("li 0 0 0 9").main, 2);
         assert_eq!(
             h,
             LineHint {
@@ -452,7 +475,7 @@ mod tests {
                 link: 0.5,
                 landmarks: 3,
                 groups: 16,
-                main: true
+                main: 1
             }
         );
         assert_eq!(LineHint::parse(""), LineHint::default());

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::time::Instant;
 
 /// A line that cost the page: labelled body but not in the truth, or the reverse.
-fn costly_lines(a: &Analysis, truth: &str, n: usize) -> Vec<String> {
+pub fn costly_lines(a: &Analysis, truth: &str, n: usize) -> Vec<String> {
     let truth_toks = score::tokens(truth);
     let truth_set: HashSet<&[&str]> = truth_toks.windows(4).collect();
     let mut costs: Vec<(usize, String)> = Vec::new();

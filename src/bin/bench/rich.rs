@@ -13,7 +13,7 @@ use presslens::clean::train::{fit_weights, Example};
 use presslens::clean::{self};
 use presslens::model::LineHint;
 use presslens::score::{self, DocScore};
-use presslens::{analyze, normalize, Options};
+use presslens::{analyze, normalize, Analysis, Options};
 use std::path::Path;
 
 /// One page's rich conversion: id, text, hints table (and its rows), true body.
@@ -69,7 +69,7 @@ fn examples(p: &RichPage, plain: &LineModel) -> Vec<Example<RICH_LEN>> {
         .split('\n')
         .map(|l| LineHint {
             tag: if l.trim().is_empty() { "" } else { "p" }.into(),
-            main: !l.trim().is_empty(),
+            main: if l.trim().is_empty() { 0 } else { 2 },
             ..LineHint::default()
         })
         .collect();
@@ -177,7 +177,7 @@ pub fn run(cfg: &Config) -> Result<(), String> {
         .map(|(_, text, truth)| score::score_doc(truth, &analyze(text, &opts).body))
         .collect();
     let mut used = 0;
-    let hinted: Vec<DocScore> = rich
+    let analyses: Vec<Analysis> = rich
         .iter()
         .map(|p| {
             let o = Options {
@@ -186,8 +186,13 @@ pub fn run(cfg: &Config) -> Result<(), String> {
             };
             let a = analyze(&p.text, &o);
             used += usize::from(a.notes.iter().any(|n| n.ends_with(" used")));
-            score::score_doc(&p.truth, &a.body)
+            a
         })
+        .collect();
+    let hinted: Vec<DocScore> = rich
+        .iter()
+        .zip(&analyses)
+        .map(|(p, a)| score::score_doc(&p.truth, &a.body))
         .collect();
     let unhinted: Vec<DocScore> = rich
         .iter()
@@ -216,6 +221,9 @@ pub fn run(cfg: &Config) -> Result<(), String> {
             &cross_validate(&pages, &rich),
         );
     }
+    if cfg.verbose {
+        print_losses(&rich, &analyses);
+    }
     let mut order: Vec<usize> = (0..rich.len()).collect();
     order.sort_by(|&a, &b| hinted[a].f1().total_cmp(&hinted[b].f1()));
     println!("worst {} rich pages:", cfg.worst.min(order.len()));
@@ -229,8 +237,37 @@ pub fn run(cfg: &Config) -> Result<(), String> {
             &rich[i].id[..12.min(rich[i].id.len())],
             plain[i].f1()
         );
+        for l in crate::body::costly_lines(&analyses[i], &rich[i].truth, 3) {
+            println!("      {l}");
+        }
     }
     Ok(())
+}
+
+/// `--verbose`: where the rich path loses tokens, by the lines' tag and main-container level
+/// (gold labels from the alignment; "missed" = article text not kept, "extra" = kept but not
+/// article text).
+fn print_losses(rich: &[RichPage], analyses: &[Analysis]) {
+    let mut loss: std::collections::BTreeMap<(String, &str), usize> = Default::default();
+    for (p, a) in rich.iter().zip(analyses) {
+        let lines: Vec<String> = a.lines.iter().map(|l| l.text.clone()).collect();
+        let gold = gold_lines(&lines, &p.truth);
+        for ((l, g), h) in a.lines.iter().zip(gold).zip(&p.hints) {
+            let Some(g) = g else { continue };
+            if g == l.kind.is_article() {
+                continue;
+            }
+            let what = if g { "missed" } else { "extra" };
+            let key = format!("{} m{} {}", h.tag, h.main, l.kind.as_str());
+            *loss.entry((key, what)).or_default() += score::tokens(&l.text).len();
+        }
+    }
+    let mut rows: Vec<_> = loss.into_iter().collect();
+    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+    println!("tokens lost by tag, main level and kind given:");
+    for ((key, what), n) in rows.into_iter().take(20) {
+        println!("  {n:>6} {what:<6} {key}");
+    }
 }
 
 /// `bench train-rich`: fits the rich model on every page and writes `out`.
