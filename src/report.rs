@@ -51,22 +51,76 @@ pub fn assemble(lines: Vec<Line>) -> Analysis {
 
 /// Renders the clean article as Markdown: `# title`, `## heading`s and paragraphs.
 pub fn to_markdown(a: &Analysis) -> String {
+    markdown(
+        a.title.as_deref(),
+        a.lines.iter().map(|l| (l.kind, l.text.as_str())),
+    )
+}
+
+/// What [`to_markdown`] reads of an [`Analysis`]: the title and each line's kind and text. The
+/// wasm binding reads only this from the JS object it is given, so the module carries no
+/// deserializer for the rest of an `Analysis` (a smaller download).
+#[derive(Debug, serde::Deserialize)]
+pub struct MarkdownSource {
+    /// [`Analysis::title`].
+    pub title: Option<String>,
+    /// [`Analysis::lines`]: kind and text of each.
+    pub lines: Vec<MarkdownLine>,
+}
+
+/// One line of a [`MarkdownSource`].
+#[derive(Debug, serde::Deserialize)]
+pub struct MarkdownLine {
+    /// [`Line::kind`].
+    pub kind: Kind,
+    /// [`Line::text`].
+    pub text: String,
+}
+
+impl MarkdownSource {
+    /// The same text as [`to_markdown`] of the analysis this was read from.
+    pub fn to_markdown(&self) -> String {
+        markdown(
+            self.title.as_deref(),
+            self.lines.iter().map(|l| (l.kind, l.text.as_str())),
+        )
+    }
+}
+
+fn markdown<'a>(title: Option<&str>, lines: impl Iterator<Item = (Kind, &'a str)>) -> String {
     let mut out = String::new();
-    if let Some(t) = &a.title {
+    if let Some(t) = title {
         out.push_str("# ");
         out.push_str(t);
         out.push_str("\n\n");
     }
-    for l in a
-        .lines
-        .iter()
-        .filter(|l| l.kind.is_article() && !l.text.is_empty())
-    {
-        if l.kind == Kind::Heading {
+    for (kind, text) in lines.filter(|(k, t)| k.is_article() && !t.is_empty()) {
+        if kind == Kind::Heading {
             out.push_str("## ");
         }
-        out.push_str(&l.text);
+        out.push_str(text);
         out.push_str("\n\n");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The wasm binding renders from the JSON of an analysis read as a `MarkdownSource`: the same
+    /// text as from the analysis itself.
+    #[test]
+    fn markdown_source_renders_like_the_analysis() {
+        let text = "Home | News | Sport\n\nThe bridge reopens after two years\n\nBy Ann Lee\n\n\
+            The old bridge over the river reopened on Monday after two years of repairs, the city said.\n\n\
+            Repairs\n\n\
+            Workers replaced the deck and the cables, and the cost came to more than the city had planned.\n\n\
+            Share this article";
+        let a = crate::analyze(text, &Default::default());
+        let source: MarkdownSource =
+            serde_json::from_str(&serde_json::to_string(&a).unwrap()).unwrap();
+        assert!(!a.body.is_empty());
+        assert_eq!(source.to_markdown(), to_markdown(&a));
+    }
 }

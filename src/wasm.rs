@@ -61,14 +61,15 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 }
 
 /// Renders an analysis (the object [`analyze`] returned) as Markdown: the same text as the CLI's
-/// `--format markdown`, from [`crate::report::to_markdown`]. Throws an `Error` when the value is
-/// not an analysis.
+/// `--format markdown`, from [`crate::report::to_markdown`]. Reads only the object's `title` and
+/// its `lines`' `kind` and `text` ([`crate::report::MarkdownSource`]); throws an `Error` when
+/// those are missing or of the wrong type.
 #[wasm_bindgen]
 pub fn to_markdown(analysis: JsValue) -> Result<String, JsError> {
     init();
-    let analysis: crate::Analysis = serde_wasm_bindgen::from_value(analysis)
+    let source: crate::report::MarkdownSource = serde_wasm_bindgen::from_value(analysis)
         .map_err(|e| JsError::new(&format!("not an analysis: {e}")))?;
-    Ok(crate::report::to_markdown(&analysis))
+    Ok(source.to_markdown())
 }
 
 use serde::Serialize;
