@@ -3,8 +3,8 @@
 #
 #   bash scripts/build-wasm.sh
 #
-# Outputs (all git-ignored): www/pkg/ (--target web, the served page's ES module build) and
-# dist/presslens.html (the single self-contained page, from a --target no-modules build in
+# Outputs (all git-ignored): www/pkg/ (--target web, the page's ES module build), dist/www/ (the
+# served site: www/ with JS and CSS minified, scripts/build-site.sh) and dist/presslens.html (the single self-contained page, from a --target no-modules build in
 # target/pkg-nomodules; see scripts/build-single.py).
 #
 # The size settings (pinned nightly, std rebuilt for size, opt-level, panic strategy) live in
@@ -52,8 +52,10 @@ python3 scripts/build-single.py target/pkg-nomodules dist/presslens.html
 echo "build-wasm: dist/presslens.html: $(wc -c <dist/presslens.html) bytes," \
   "$(gzip -9c dist/presslens.html | wc -c) gzipped (-9)"
 
-# What a first visit downloads: every file the served page loads (www/ minus type declarations).
-page_files=$(find www -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' \) | sort)
+# The served site: www/ with its JavaScript and CSS minified, in dist/www.
+bash scripts/build-site.sh
+# What a first visit downloads: every file the served page loads (dist/www).
+page_files=$(find dist/www -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' \) | sort)
 page_gz=0
 for f in $page_files; do page_gz=$((page_gz + $(gzip -9c "$f" | wc -c))); done
-echo "build-wasm: page www/: $(echo "$page_files" | wc -l) files, $page_gz bytes gzipped (-9, each file)"
+echo "build-wasm: page dist/www/: $(echo "$page_files" | wc -l) files, $page_gz bytes gzipped (-9, each file)"

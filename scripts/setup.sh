@@ -6,7 +6,8 @@
 #   - wasm-bindgen-cli (same version as the wasm-bindgen crate in Cargo.lock) and wasm-pack,
 #     with `cargo install --locked` from crates.io;
 #   - Debian's chromium and chromium-driver (headless browser tests), with apt-get;
-#   - the npm packages of package-lock.json (Playwright, binaryen's wasm-opt, axe-core), with `npm ci`.
+#   - the npm packages of package-lock.json (Playwright, binaryen's wasm-opt, esbuild, axe-core),
+#     with `npm ci`.
 # Idempotent and silent when everything is already there. Needs rustup/cargo, node/npm, python3.
 # Browsers are never downloaded by npm (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD): Playwright runs the
 # system chromium.
@@ -68,7 +69,7 @@ fi
 # node_modules is stale when the lockfile changed since the last `npm ci` here (stamp file), or
 # when a tool the scripts call is missing.
 lock_sum=$(sha256sum <package-lock.json)
-if [[ ! -x node_modules/.bin/playwright || ! -x node_modules/.bin/wasm-opt ]] \
+if [[ ! -x node_modules/.bin/playwright || ! -x node_modules/.bin/wasm-opt || ! -x node_modules/.bin/esbuild ]] \
   || [[ $(cat node_modules/.presslens-lock 2>/dev/null || true) != "$lock_sum" ]]; then
   say "installing npm packages (npm ci)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error 2>&1 \

@@ -59,7 +59,7 @@ async function waitForServer(url) {
 test('the served page works offline after one visit (service worker)', async ({ browser }) => {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}/`;
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', path.join(repoRoot, 'www')], { stdio: 'ignore' });
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', path.join(repoRoot, 'dist', 'www')], { stdio: 'ignore' });
   try {
     await waitForServer(origin);
     const context = await browser.newContext();
