@@ -27,10 +27,55 @@ pub struct Facts {
     pub summary: Vec<SummarySentence>,
 }
 
+/// Lines longer than this are read as pieces of whole sentences (each extractor holds a few
+/// dozen bytes per word of the line it reads: a 5 MB line of prose would need ~20 times its
+/// size at once). No line of the bench pages comes near it.
+pub const MAX_PIECE_BYTES: usize = 64 * 1024;
+
+/// `text` itself when it is at most [`MAX_PIECE_BYTES`], else consecutive pieces of it of at
+/// most that size, cut after a sentence end (or else at a space, or else at a char boundary),
+/// trimmed. Every piece is a substring of `text`; together they hold all its words in order.
+fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    let mut cut_before = false;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        if rest.len() <= MAX_PIECE_BYTES {
+            let last = std::mem::take(&mut rest);
+            // A line short enough is passed on untouched; the last piece of a cut one trimmed.
+            return Some(if cut_before { last.trim_end() } else { last });
+        }
+        cut_before = true;
+        let mut limit = MAX_PIECE_BYTES;
+        while !rest.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let head = &rest[..limit];
+        // The last sentence end in the window (a span ending before the window's last
+        // sentence, which may continue past it), else the last space, else the boundary.
+        let spans = crate::sentences::spans(head);
+        let cut = spans
+            .iter()
+            .rev()
+            .skip(1)
+            .map(|&(_, e)| e)
+            .find(|&e| e > 0)
+            .or_else(|| head.rfind(' ').filter(|&k| k > 0))
+            .unwrap_or(limit);
+        let (piece, tail) = rest.split_at(cut);
+        rest = tail.trim_start();
+        Some(piece.trim_end())
+    })
+    .filter(|p| !p.is_empty())
+}
+
 impl Facts {
     /// Extracts the facts of article lines given as `(input line number, text)`, in input
     /// order; `dates` resolves dates written without a year or relative to today. Empty lines
-    /// are skipped. Never panics.
+    /// are skipped; a line over [`MAX_PIECE_BYTES`] is read as several pieces of whole
+    /// sentences (same line number). Never panics.
     pub fn from_lines<'a>(
         lines: impl IntoIterator<Item = (usize, &'a str)>,
         dates: &DateContext,
@@ -38,6 +83,7 @@ impl Facts {
         let lines: Vec<(usize, &str)> = lines
             .into_iter()
             .filter(|(_, t)| !t.trim().is_empty())
+            .flat_map(|(line, text)| pieces(text).map(move |p| (line, p)))
             .collect();
         let body: Vec<BodyLine> = lines
             .iter()
@@ -95,6 +141,32 @@ mod tests {
         ] {
             let _ = Facts::from_lines([(1, text), (2, text)], &DateContext::default());
         }
+    }
+
+    #[test]
+    fn long_lines_are_cut_into_sentence_pieces() {
+        let sentence = "Prices rose 5% in Geneva on Tuesday, officials said. ";
+        let text = sentence.repeat(3 * MAX_PIECE_BYTES / sentence.len());
+        let parts: Vec<&str> = pieces(&text).collect();
+        assert!(parts.len() >= 3);
+        for p in &parts {
+            assert!(
+                p.len() <= MAX_PIECE_BYTES && p.ends_with("said."),
+                "{}",
+                &p[p.len() - 20..]
+            );
+            assert!(text.contains(p));
+        }
+        let words = |s: &str| s.split_whitespace().count();
+        assert_eq!(parts.iter().map(|p| words(p)).sum::<usize>(), words(&text));
+        let no_stop = "word ".repeat(MAX_PIECE_BYTES);
+        assert!(pieces(&no_stop).all(|p| p.len() <= MAX_PIECE_BYTES && p.ends_with("word")));
+        let no_space = "é".repeat(MAX_PIECE_BYTES);
+        assert_eq!(
+            pieces(&no_space).map(str::len).sum::<usize>(),
+            no_space.len()
+        );
+        assert_eq!(pieces("short").collect::<Vec<_>>(), ["short"]);
     }
 
     #[test]

@@ -384,11 +384,12 @@ fn sentence_window(text: &str, sent: (usize, usize), fig: (usize, usize)) -> &st
     let before = (MAX_SENTENCE_BYTES / 3).min(fig.0.saturating_sub(s));
     let mut a = fig.0.saturating_sub(before).max(s);
     let mut b = (a + MAX_SENTENCE_BYTES).min(e).max(fig.1.min(e));
-    while a > s && !text.is_char_boundary(a) {
-        a -= 1;
+    // Inward to char boundaries (the figure's own ends are boundaries, so it stays inside).
+    while a < fig.0 && !text.is_char_boundary(a) {
+        a += 1;
     }
-    while b < e && !text.is_char_boundary(b) {
-        b += 1;
+    while b > fig.1 && !text.is_char_boundary(b) {
+        b -= 1;
     }
     let mut w = text.get(a..b).unwrap_or("");
     // Whole words only: drop a word cut at either end (unless the figure is in it).

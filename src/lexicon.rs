@@ -34,6 +34,8 @@ pub struct ChromeRule {
     pub mode: Match,
     /// The phrase, lowercased.
     pub phrase: String,
+    /// The rule's position in [`chrome_rules`].
+    pub index: usize,
 }
 
 impl ChromeRule {
@@ -127,6 +129,7 @@ fn parse_chrome(src: &str) -> Vec<ChromeRule> {
                 marker,
                 mode,
                 phrase,
+                index: 0,
             })
         })
         .collect()
@@ -213,10 +216,13 @@ struct ChromeTable {
 fn chrome_table() -> &'static ChromeTable {
     static TABLE: OnceLock<ChromeTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let rules: Vec<ChromeRule> = CHROME_FILES
+        let mut rules: Vec<ChromeRule> = CHROME_FILES
             .iter()
             .flat_map(|(_, src)| parse_chrome(src))
             .collect();
+        for (i, r) in rules.iter_mut().enumerate() {
+            r.index = i;
+        }
         let mut by_line: FastMap<String, usize> = FastMap::default();
         for (i, r) in rules.iter().enumerate() {
             if r.mode == Match::Line {

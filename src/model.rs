@@ -111,7 +111,243 @@ pub struct Line {
     /// The line's text with whitespace normalized (trimmed, runs collapsed to one space).
     pub text: String,
     /// A short human-readable reason for the kind ("stopword share 0.02, no sentence punctuation").
-    pub reason: String,
+    pub reason: Reason,
+}
+
+/// Why a line got its kind, written out (JSON, display) as a short text such as
+/// `known phrase 'also read'` or `article text (score +2.3: 24 words, 41% function words, …)`.
+///
+/// Held compactly and rendered on demand: a paste can have hundreds of thousands of lines, and
+/// a written-out reason is ~100 bytes where this is 16 with no allocation (an index into a
+/// table of fixed phrases, a chrome rule's phrase, or the line model's evidence). Serializes
+/// as the string; two reasons are equal when their texts are.
+#[derive(Debug, Clone)]
+pub enum Reason {
+    /// One of [`FIXED_REASONS`].
+    Fixed(u16),
+    /// One of [`QUOTED_REASONS`] followed by a chrome rule's phrase in quotes ("known phrase
+    /// 'also read'"); the rule is an index into [`crate::lexicon::chrome_rules`].
+    Quoted(u8, u16),
+    /// The line model's verdict with its evidence in brackets.
+    Model(ModelEvidence),
+    /// Any other text.
+    Text(Box<String>),
+}
+
+/// The fixed reasons ([`Reason::Fixed`] indexes this list).
+pub const FIXED_REASONS: [&str; 11] = [
+    "empty line",
+    "only date and time words",
+    "starts like a byline ('By …')",
+    "link card: Title Case with ' | ' or ' : ' before a site name",
+    "short line without sentence end between article paragraphs",
+    "photo caption wording (caption verb, date or credit)",
+    "summary line right under the title",
+    "headline-shaped line just before the article",
+    "value of the metadata label above",
+    "a name alone under the title",
+    "",
+];
+
+/// The words before a quoted phrase ([`Reason::Quoted`] indexes this list).
+pub const QUOTED_REASONS: [&str; 3] = ["in the comments, after ", "known phrase ", "follows "];
+
+/// What a line is, in the words of a [`Reason::Model`] (the text before the evidence).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// "article text".
+    ArticleText,
+    /// "sentence between paragraphs but not article-like".
+    SentenceBetween,
+    /// "inserted between paragraphs".
+    InsertedBetween,
+    /// "before the article".
+    BeforeArticle,
+    /// "headline-shaped line after the article".
+    HeadlineAfter,
+    /// "after the article".
+    AfterArticle,
+}
+
+impl Verdict {
+    /// The words.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::ArticleText => "article text",
+            Verdict::SentenceBetween => "sentence between paragraphs but not article-like",
+            Verdict::InsertedBetween => "inserted between paragraphs",
+            Verdict::BeforeArticle => "before the article",
+            Verdict::HeadlineAfter => "headline-shaped line after the article",
+            Verdict::AfterArticle => "after the article",
+        }
+    }
+}
+
+/// What the line model saw on a line, for its reason: "score +2.3: 24 words, 41% function
+/// words, sentence end, in a run of 4 short lines, among prose lines, …".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ModelEvidence {
+    /// What the line was called.
+    pub verdict: Verdict,
+    /// The model's log-odds of article text.
+    pub score: f32,
+    /// Length in word units.
+    pub units: u32,
+    /// Length of the run of short lines the line is in (0 when not in one).
+    pub run: u32,
+    /// Share of function words in percent, rounded (written only when the line has words).
+    pub function_pct: u8,
+    /// [`ModelEvidence`] flags (`HAS_WORDS`, `ENDS_SENTENCE`, …).
+    pub flags: u8,
+}
+
+impl ModelEvidence {
+    /// The line has words (the function-word share is written).
+    pub const HAS_WORDS: u8 = 1;
+    /// The line ends like a sentence.
+    pub const ENDS_SENTENCE: u8 = 2;
+    /// Half or more of the nearby lines are prose.
+    pub const AMONG_PROSE: u8 = 4;
+    /// No nearby line is prose.
+    pub const NO_PROSE: u8 = 8;
+    /// The line stands under a list header.
+    pub const UNDER_LIST_HEADER: u8 = 16;
+    /// The line comes after the comments header.
+    pub const AFTER_COMMENTS: u8 = 32;
+    /// The line holds menu separators.
+    pub const SEPARATORS: u8 = 64;
+    /// There was no model score for the line (the brackets stay empty).
+    pub const NONE: u8 = 128;
+
+    fn write(&self, out: &mut impl std::fmt::Write) -> std::fmt::Result {
+        if self.flags & Self::NONE != 0 {
+            return Ok(());
+        }
+        let has = |f: u8| self.flags & f != 0;
+        write!(out, "score {:+.1}: {} words", self.score, self.units)?;
+        if has(Self::HAS_WORDS) {
+            write!(out, ", {}% function words", self.function_pct)?;
+        }
+        out.write_str(if has(Self::ENDS_SENTENCE) {
+            ", sentence end"
+        } else {
+            ", no sentence end"
+        })?;
+        if self.run >= 3 {
+            write!(out, ", in a run of {} short lines", self.run - 1)?;
+        }
+        if has(Self::AMONG_PROSE) {
+            out.write_str(", among prose lines")?;
+        } else if has(Self::NO_PROSE) {
+            out.write_str(", no prose nearby")?;
+        }
+        if has(Self::UNDER_LIST_HEADER) {
+            out.write_str(", under a list header")?;
+        }
+        if has(Self::AFTER_COMMENTS) {
+            out.write_str(", after the comments header")?;
+        }
+        if has(Self::SEPARATORS) {
+            out.write_str(", menu separators")?;
+        }
+        Ok(())
+    }
+}
+
+impl Reason {
+    /// A reason with this text (a fixed phrase when it is one, so it costs no allocation).
+    pub fn text(s: impl Into<String> + AsRef<str>) -> Reason {
+        match FIXED_REASONS.iter().position(|f| *f == s.as_ref()) {
+            Some(k) => Reason::Fixed(k as u16),
+            None => Reason::Text(Box::new(s.into())),
+        }
+    }
+
+    /// The reason written out.
+    pub fn render(&self) -> std::borrow::Cow<'static, str> {
+        match self {
+            Reason::Fixed(k) => FIXED_REASONS
+                .get(usize::from(*k))
+                .copied()
+                .unwrap_or("")
+                .into(),
+            _ => self.to_string().into(),
+        }
+    }
+
+    /// True if the written-out reason is empty.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Reason::Fixed(k) => FIXED_REASONS
+                .get(usize::from(*k))
+                .is_none_or(|f| f.is_empty()),
+            Reason::Text(t) => t.is_empty(),
+            Reason::Quoted(..) | Reason::Model(_) => false,
+        }
+    }
+}
+
+impl Default for Reason {
+    fn default() -> Self {
+        Reason::text("")
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reason::Fixed(k) => {
+                f.write_str(FIXED_REASONS.get(usize::from(*k)).copied().unwrap_or(""))
+            }
+            Reason::Quoted(k, rule) => {
+                let before = QUOTED_REASONS.get(usize::from(*k)).copied().unwrap_or("");
+                let phrase = crate::lexicon::chrome_rules()
+                    .get(usize::from(*rule))
+                    .map_or("", |r| r.phrase.as_str());
+                write!(f, "{before}'{phrase}'")
+            }
+            Reason::Model(e) => {
+                f.write_str(e.verdict.as_str())?;
+                f.write_str(" (")?;
+                e.write(f)?;
+                f.write_str(")")
+            }
+            Reason::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+impl PartialEq for Reason {
+    fn eq(&self, other: &Reason) -> bool {
+        self.render() == other.render()
+    }
+}
+
+impl From<&str> for Reason {
+    fn from(s: &str) -> Reason {
+        Reason::text(s)
+    }
+}
+
+impl From<String> for Reason {
+    fn from(s: String) -> Reason {
+        Reason::text(s)
+    }
+}
+
+impl Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Reason::Fixed(_) | Reason::Text(_) => s.serialize_str(&self.render()),
+            _ => s.collect_str(self),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Reason {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Reason, D::Error> {
+        String::deserialize(d).map(Reason::text)
+    }
 }
 
 /// Caller's options for [`crate::analyze`].

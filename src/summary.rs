@@ -47,7 +47,9 @@ pub fn extract(
             }
         }
     }
-    let mut cands: Vec<(f64, usize, usize, String, Vec<String>)> = Vec::new();
+    // (score, index, line, sentence): the words are read again for the few sentences the
+    // repeat test looks at, rather than kept for every sentence.
+    let mut cands: Vec<(f64, usize, usize, &str)> = Vec::new();
     let mut index = 0;
     for &(line, text) in lines {
         if !text
@@ -73,31 +75,33 @@ pub fn extract(
                 2 => 1.1,
                 _ => 1.0,
             };
-            cands.push((w * position, index, line, s.to_string(), words));
+            cands.push((w * position, index, line, s));
             index += 1;
         }
     }
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by(|&a, &b| cands[b].0.total_cmp(&cands[a].0).then(a.cmp(&b)));
-    let mut picked: Vec<usize> = Vec::new();
+    let mut picked: Vec<(usize, Vec<String>)> = Vec::new();
     for i in order {
         if picked.len() == SUMMARY_SENTENCES {
             break;
         }
-        let words: FastSet<&String> = cands[i].4.iter().collect();
-        let repeats = picked.iter().any(|&p| {
-            let other: FastSet<&String> = cands[p].4.iter().collect();
+        let own = content_words(cands[i].3);
+        let words: FastSet<&String> = own.iter().collect();
+        let repeats = picked.iter().any(|(_, p)| {
+            let other: FastSet<&String> = p.iter().collect();
             words.intersection(&other).count() * 10 >= words.len().min(other.len()) * 7
         });
         if !repeats {
-            picked.push(i);
+            picked.push((i, own));
         }
     }
+    let mut picked: Vec<usize> = picked.into_iter().map(|(i, _)| i).collect();
     picked.sort_unstable();
     picked
         .into_iter()
         .map(|i| SummarySentence {
-            text: cands[i].3.clone(),
+            text: cands[i].3.to_string(),
             line: cands[i].2,
         })
         .collect()

@@ -7,51 +7,79 @@
 //! if the decisions said article text; every label has a non-empty reason.
 
 use super::features::Features;
-use super::line_vector::{Vector, NAMES};
-use super::{Label, Measured};
+use super::{Label, Measured, Scored};
 use crate::lexicon;
-use crate::model::Kind;
+use crate::model::{Kind, ModelEvidence, Reason, Verdict};
 
-fn label(kind: Kind, reason: impl Into<String>) -> Label {
+fn label(kind: Kind, reason: impl Into<Reason>) -> Label {
     Label {
         kind,
         reason: reason.into(),
     }
 }
 
-/// The reason for a model decision: the score and the measured evidence behind it
-/// ("score +2.3: 24 words, 41% function words, sentence end, among prose lines").
-fn model_reason(f: &Features, v: &Vector, z: f32) -> String {
-    let at = |name: &str| NAMES.iter().position(|&n| n == name).map_or(0.0, |j| v[j]);
-    let mut parts = vec![format!("{} words", f.units)];
-    if f.words > 0 {
-        parts.push(format!("{:.0}% function words", f.stop_share * 100.0));
+/// The evidence behind a model decision, for the line's reason ("score +2.3: 24 words, 41%
+/// function words, sentence end, among prose lines").
+fn model_reason(f: &Features, s: &Scored) -> Evidence {
+    let [short_run_ln, window3_prose, in_marked_list, after_comments_marker] = s.context;
+    let z = s.logit;
+    let mut flags = 0;
+    let mut set = |on: bool, flag: u8| {
+        if on {
+            flags |= flag;
+        }
+    };
+    set(f.words > 0, ModelEvidence::HAS_WORDS);
+    set(f.ends_sentence, ModelEvidence::ENDS_SENTENCE);
+    let near = window3_prose;
+    set(near >= 0.5, ModelEvidence::AMONG_PROSE);
+    set(near == 0.0, ModelEvidence::NO_PROSE);
+    set(in_marked_list > 0.0, ModelEvidence::UNDER_LIST_HEADER);
+    set(after_comments_marker > 0.0, ModelEvidence::AFTER_COMMENTS);
+    set(f.has_separator, ModelEvidence::SEPARATORS);
+    let run = short_run_ln.exp().round() as usize;
+    Evidence {
+        score: z,
+        units: u32::try_from(f.units).unwrap_or(u32::MAX),
+        run: u32::try_from(run).unwrap_or(u32::MAX),
+        function_pct: percent(f.stop_share),
+        flags,
     }
-    parts.push(if f.ends_sentence {
-        "sentence end".to_string()
-    } else {
-        "no sentence end".to_string()
+}
+
+/// `share` (0–1) in whole percent, rounded as `format!("{:.0}", share * 100.0)` rounds (half
+/// to even).
+fn percent(share: f32) -> u8 {
+    (share * 100.0).round_ties_even().clamp(0.0, 255.0) as u8
+}
+
+/// The model's evidence on a line, before the verdict is known.
+#[derive(Clone, Copy)]
+struct Evidence {
+    score: f32,
+    units: u32,
+    run: u32,
+    function_pct: u8,
+    flags: u8,
+}
+
+/// A reason giving the `verdict` and the model's evidence (empty brackets without a score).
+fn why_model(verdict: Verdict, evidence: Option<Evidence>) -> Reason {
+    let e = evidence.unwrap_or(Evidence {
+        score: 0.0,
+        units: 0,
+        run: 0,
+        function_pct: 0,
+        flags: ModelEvidence::NONE,
     });
-    let run = at("short_run_ln").exp().round() as usize;
-    if run >= 3 {
-        parts.push(format!("in a run of {} short lines", run - 1));
-    }
-    let near = at("window3_prose");
-    if near >= 0.5 {
-        parts.push("among prose lines".to_string());
-    } else if near == 0.0 {
-        parts.push("no prose nearby".to_string());
-    }
-    if at("in_marked_list") > 0.0 {
-        parts.push("under a list header".to_string());
-    }
-    if at("after_comments_marker") > 0.0 {
-        parts.push("after the comments header".to_string());
-    }
-    if f.has_separator {
-        parts.push("menu separators".to_string());
-    }
-    format!("score {z:+.1}: {}", parts.join(", "))
+    Reason::Model(ModelEvidence {
+        verdict,
+        score: e.score,
+        units: e.units,
+        run: e.run,
+        function_pct: e.function_pct,
+        flags: e.flags,
+    })
 }
 
 /// True for a short line that reads like a byline ("By Jane Doe").
@@ -109,15 +137,21 @@ pub fn is_caption_like(f: &Features) -> bool {
     f.units >= 5 && f.units <= 60 && lexicon::caption_hits(&f.lower)
 }
 
-/// Labels every line. `logits` and `article` are parallel to `m.vectors`.
-pub fn label_all(m: &Measured, logits: &[f32], article: &[bool]) -> Vec<Label> {
+/// A reason quoting chrome rule `rule`'s phrase after [`crate::model::QUOTED_REASONS`]`[what]`.
+fn quoted(what: u8, rule: usize) -> Reason {
+    // The chrome tables hold a few hundred rules: an index always fits.
+    Reason::Quoted(what, u16::try_from(rule).unwrap_or(u16::MAX))
+}
+
+/// Labels every line. `scored` holds the non-blank lines in order; `article` is parallel to it.
+pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label> {
     let lines = m.lines;
     let n = lines.len();
     let mut art = vec![false; n];
     let mut slot: Vec<Option<usize>> = vec![None; n];
-    for (k, (i, _)) in m.vectors.iter().enumerate() {
-        art[*i] = article[k];
-        slot[*i] = Some(k);
+    for (k, s) in scored.iter().enumerate() {
+        art[s.line] = article.get(k).copied().unwrap_or(false);
+        slot[s.line] = Some(k);
     }
     let first_art = (0..n).find(|&i| art[i]);
     let last_art = (0..n).rev().find(|&i| art[i]);
@@ -152,7 +186,8 @@ pub fn label_all(m: &Measured, logits: &[f32], article: &[bool]) -> Vec<Label> {
     });
 
     let mut out: Vec<Label> = Vec::with_capacity(n);
-    let mut section: Option<(Kind, &str)> = None;
+    // The open list section: its kind and the index of the chrome rule that opened it.
+    let mut section: Option<(Kind, usize)> = None;
     let mut seen_art = false;
     // The previous non-blank line was a metadata label ending with ':' ("Country:").
     let mut meta_key = false;
@@ -163,9 +198,8 @@ pub fn label_all(m: &Measured, logits: &[f32], article: &[bool]) -> Vec<Label> {
             continue;
         }
         let f = &feats[i];
-        let why_model =
-            || slot[i].map_or_else(String::new, |k| model_reason(f, &m.vectors[k].1, logits[k]));
-        let z = slot[i].map_or(0.0, |k| logits[k]);
+        let evidence = || slot[i].map(|k| model_reason(f, &scored[k]));
+        let z = slot[i].map_or(0.0, |k| scored[k].logit);
         // Known chrome phrases and lines without a word are never article text; neither is a
         // short Title Case fragment that does not stand between article paragraphs (a heading
         // does).
@@ -183,10 +217,7 @@ pub fn label_all(m: &Measured, logits: &[f32], article: &[bool]) -> Vec<Label> {
         // is readers' comments, not article text.
         if let Some((Kind::Comments, phrase)) = section.filter(|_| seen_art) {
             if m.chrome[i].is_none() {
-                out.push(label(
-                    Kind::Comments,
-                    format!("in the comments, after '{phrase}'"),
-                ));
+                out.push(label(Kind::Comments, quoted(0, phrase)));
                 continue;
             }
         }
@@ -216,7 +247,7 @@ pub fn label_all(m: &Measured, logits: &[f32], article: &[bool]) -> Vec<Label> {
             {
                 label(Kind::Standfirst, "summary line right under the title")
             } else {
-                label(Kind::Body, format!("article text ({})", why_model()))
+                label(Kind::Body, why_model(Verdict::ArticleText, evidence()))
             };
             if l.kind.is_article() {
                 seen_art = true;
@@ -229,17 +260,17 @@ pub fn label_all(m: &Measured, logits: &[f32], article: &[bool]) -> Vec<Label> {
         let l = if let Some(rule) = m.chrome[i] {
             meta_key = rule.kind == Kind::Metadata && f.ends_colon;
             section = if rule.marker {
-                Some((rule.kind, rule.phrase.as_str()))
+                Some((rule.kind, rule.index))
             } else {
                 None
             };
-            label(rule.kind, format!("known phrase '{}'", rule.phrase))
+            label(rule.kind, quoted(1, rule.index))
         } else if Some(i) == title_idx || title_idx.is_some_and(|t| lines[t] == *text) {
             label(Kind::Title, "headline-shaped line just before the article")
         } else if after_key && f.units <= 6 {
             label(Kind::Metadata, "value of the metadata label above")
         } else if let Some((kind, phrase)) = section {
-            label(kind, format!("follows '{phrase}'"))
+            label(kind, quoted(2, phrase))
         } else if f.is_dateline {
             label(Kind::Date, "only date and time words")
         } else if is_byline(f, text) {
@@ -264,34 +295,49 @@ pub fn label_all(m: &Measured, logits: &[f32], article: &[bool]) -> Vec<Label> {
             if f.ends_sentence && f.units >= 6 {
                 label(
                     Kind::Caption,
-                    format!(
-                        "sentence between paragraphs but not article-like ({})",
-                        why_model()
-                    ),
+                    why_model(Verdict::SentenceBetween, evidence()),
                 )
             } else {
-                label(
-                    Kind::Promo,
-                    format!("inserted between paragraphs ({})", why_model()),
-                )
+                label(Kind::Promo, why_model(Verdict::InsertedBetween, evidence()))
             }
         } else if !seen_art {
             label(
                 Kind::Navigation,
-                format!("before the article ({})", why_model()),
+                why_model(Verdict::BeforeArticle, evidence()),
             )
         } else if is_headline_shaped(f) {
-            label(
-                Kind::Related,
-                format!("headline-shaped line after the article ({})", why_model()),
-            )
+            label(Kind::Related, why_model(Verdict::HeadlineAfter, evidence()))
         } else {
             label(
                 Kind::Navigation,
-                format!("after the article ({})", why_model()),
+                why_model(Verdict::AfterArticle, evidence()),
             )
         };
         out.push(l);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_rounds_like_the_formatter() {
+        for words in 1..=600u32 {
+            for hits in 0..=words {
+                let share = hits as f32 / words as f32;
+                assert_eq!(
+                    percent(share).to_string(),
+                    format!("{:.0}", share * 100.0),
+                    "{hits}/{words}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn reasons_stay_small() {
+        assert!(std::mem::size_of::<Reason>() <= 16);
+    }
 }

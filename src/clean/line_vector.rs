@@ -81,6 +81,25 @@ pub fn vectors(
     chrome: &[Option<&ChromeRule>],
     has_stoplist: bool,
 ) -> Vec<(usize, Vector)> {
+    let mut out = Vec::new();
+    for_each_vector(lines, feats, chrome, has_stoplist, |i, v| out.push((i, *v)));
+    out
+}
+
+/// The index of feature `name` in a [`Vector`] (None for an unknown name).
+pub fn index_of(name: &str) -> Option<usize> {
+    NAMES.iter().position(|&n| n == name)
+}
+
+/// Calls `emit(line index, vector)` for each non-blank line in input order, with the vectors
+/// [`vectors`] returns, without keeping them all (cleaning needs only each line's score).
+pub fn for_each_vector(
+    lines: &[String],
+    feats: &[Features],
+    chrome: &[Option<&ChromeRule>],
+    has_stoplist: bool,
+    mut emit: impl FnMut(usize, &Vector),
+) {
     let nb: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
     let m = nb.len();
     let prose: Vec<bool> = nb.iter().map(|&i| prose_shaped(&feats[i])).collect();
@@ -127,7 +146,6 @@ pub fn vectors(
     }
     let mut after_comments = false;
     let mut marker_open = false;
-    let mut out = Vec::with_capacity(m);
     for k in 0..m {
         let i = nb[k];
         let f = &feats[i];
@@ -195,7 +213,7 @@ pub fn vectors(
             page_short,
             page_prose * lu,
         ];
-        out.push((i, v));
+        emit(i, &v);
         if let Some(r) = ch {
             if r.kind == Kind::Comments {
                 after_comments = true;
@@ -205,5 +223,4 @@ pub fn vectors(
             }
         }
     }
-    out
 }

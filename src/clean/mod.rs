@@ -23,7 +23,7 @@ pub mod smooth;
 pub mod train;
 
 use crate::lexicon::{self, ChromeRule};
-use crate::model::Kind;
+use crate::model::{Kind, Reason};
 use features::Features;
 use line_model::LineModel;
 use line_vector::Vector;
@@ -34,7 +34,7 @@ pub struct Label {
     /// The kind.
     pub kind: Kind,
     /// Why, in a few words.
-    pub reason: String,
+    pub reason: Reason,
 }
 
 /// What cleaning found: one label per line and the language guess.
@@ -60,8 +60,23 @@ pub struct Measured<'a> {
     pub vectors: Vec<(usize, Vector)>,
 }
 
-/// Measures `lines` (normalized line texts, see [`crate::normalize`]).
+/// Measures `lines` (normalized line texts, see [`crate::normalize`]), vectors included (what
+/// training reads).
 pub fn measure(lines: &[String]) -> Measured<'_> {
+    let mut m = measure_lines(lines);
+    m.vectors = line_vector::vectors(lines, &m.feats, &m.chrome, m.language_has_stoplist());
+    m
+}
+
+impl Measured<'_> {
+    /// Whether the article's language has a stopword list.
+    fn language_has_stoplist(&self) -> bool {
+        self.language.and_then(lexicon::stopword_bit).is_some()
+    }
+}
+
+/// Measures `lines` without their vectors (`vectors` is empty).
+fn measure_lines(lines: &[String]) -> Measured<'_> {
     let mut feats: Vec<Features> = lines.iter().map(|l| features::features(l, None)).collect();
     let language = language::guess(&feats);
     let stops = language.and_then(lexicon::stopword_bit);
@@ -86,15 +101,34 @@ pub fn measure(lines: &[String]) -> Measured<'_> {
             }
         })
         .collect();
-    let vectors = line_vector::vectors(lines, &feats, &chrome, stops.is_some());
     Measured {
         lines,
         language,
         feats,
         chrome,
-        vectors,
+        vectors: Vec::new(),
     }
 }
+
+/// A non-blank line as the line model scored it: the score and the vector values its reason
+/// names (kept instead of the whole vector).
+#[derive(Debug, Clone, Copy)]
+pub struct Scored {
+    /// Index of the line.
+    pub line: usize,
+    /// The model's log-odds of article text.
+    pub logit: f32,
+    /// Vector values `short_run_ln`, `window3_prose`, `in_marked_list`, `after_comments_marker`.
+    pub context: [f32; 4],
+}
+
+/// The vector values a reason names, in [`Scored::context`] order.
+const CONTEXT: [&str; 4] = [
+    "short_run_ln",
+    "window3_prose",
+    "in_marked_list",
+    "after_comments_marker",
+];
 
 /// Labels every line with the embedded model. `lines` are normalized line texts.
 pub fn classify(lines: &[String]) -> Vec<Label> {
@@ -108,21 +142,54 @@ pub fn clean(lines: &[String]) -> Cleaned {
 
 /// Labels every line using `model` (the bench uses this for cross-validation).
 pub fn clean_with(lines: &[String], model: &LineModel) -> Cleaned {
-    let m = measure(lines);
-    let logits: Vec<f32> = m.vectors.iter().map(|(_, v)| model.logit(v)).collect();
-    label_scored(&m, logits)
+    let m = measure_lines(lines);
+    let at: [Option<usize>; 4] = CONTEXT.map(line_vector::index_of);
+    let mut scored: Vec<Scored> = Vec::new();
+    line_vector::for_each_vector(
+        lines,
+        &m.feats,
+        &m.chrome,
+        m.language_has_stoplist(),
+        |i, v| {
+            scored.push(Scored {
+                line: i,
+                logit: model.logit(v),
+                context: at.map(|j| j.map_or(0.0, |j| v[j])),
+            })
+        },
+    );
+    label_rows(&m, scored)
 }
 
 /// Smooths `logits` (one log-odds per vector of `m`, in order) into decisions and names every
-/// line: the steps after scoring, shared by the plain and the rich ([`hints`]) paths.
+/// line: the steps after scoring, for paths that scored `m.vectors` themselves (the rich
+/// [`hints`] path).
 pub fn label_scored(m: &Measured, logits: Vec<f32>) -> Cleaned {
-    let eligible: Vec<bool> = m
+    let at: [Option<usize>; 4] = CONTEXT.map(line_vector::index_of);
+    let scored = m
         .vectors
         .iter()
-        .map(|(i, _)| m.chrome[*i].is_none() && m.feats[*i].units >= 8)
+        .zip(logits)
+        .map(|((i, v), logit)| Scored {
+            line: *i,
+            logit,
+            context: at.map(|j| j.map_or(0.0, |j| v[j])),
+        })
+        .collect();
+    label_rows(m, scored)
+}
+
+/// Smooths the scores of `scored` (the non-blank lines, in order) into decisions and names
+/// every line.
+fn label_rows(m: &Measured, scored: Vec<Scored>) -> Cleaned {
+    let logits: Vec<f32> = scored.iter().map(|s| s.logit).collect();
+    let eligible: Vec<bool> = scored
+        .iter()
+        .map(|s| m.chrome[s.line].is_none() && m.feats[s.line].units >= 8)
         .collect();
     let article = smooth::decide(&logits, &eligible);
-    let labels = kinds::label_all(m, &logits, &article);
+    drop((logits, eligible));
+    let labels = kinds::label_all(m, &scored, &article);
     Cleaned {
         labels,
         language: m.language,

@@ -139,14 +139,17 @@ struct Found {
 /// Extracts the entities of the given article lines.
 pub fn extract(lines: &[BodyLine]) -> Entities {
     let gaz = gazetteer::get();
-    let toks: Vec<Vec<tokens::Tok>> = lines.iter().map(|l| tokens::tokenize(l.text)).collect();
+    // Two passes over the tokens, one line at a time (the tokens of a whole long paste would
+    // be ~40 bytes per word held at once): the document's word context, then the spans.
     let mut lower_words = FastSet::default();
     let mut mid_caps = FastSet::default();
-    for t in toks.iter().flatten() {
-        if t.text.chars().next().is_some_and(char::is_lowercase) {
-            lower_words.insert(t.text.to_lowercase());
-        } else if t.is_cap() && !t.sentence_start && !t.break_before {
-            mid_caps.insert(t.text.to_string());
+    for l in lines {
+        for t in tokens::tokenize(l.text) {
+            if t.text.chars().next().is_some_and(char::is_lowercase) {
+                lower_words.insert(t.text.to_lowercase());
+            } else if t.is_cap() && !t.sentence_start && !t.break_before {
+                mid_caps.insert(t.text.to_string());
+            }
         }
     }
     let cx = DocContext {
@@ -155,9 +158,10 @@ pub fn extract(lines: &[BodyLine]) -> Entities {
         mid_caps,
     };
     let mut found: Vec<Found> = Vec::new();
-    for (l, tk) in lines.iter().zip(&toks) {
-        let restricted = is_title_case(tk) && !looks_like_sentence(l.text, tk);
-        for piece in spans::pieces(l.text, tk, &cx) {
+    for l in lines {
+        let tk = tokens::tokenize(l.text);
+        let restricted = is_title_case(&tk) && !looks_like_sentence(l.text, &tk);
+        for piece in spans::pieces(l.text, &tk, &cx) {
             found.push(Found {
                 line: l.line,
                 piece,

@@ -77,7 +77,7 @@ fn relabel(lines: &mut [Line], idx: usize, kind: Kind, why: &str) {
     }
     let was = l.kind.as_str();
     l.kind = kind;
-    l.reason = format!("meta: {why} (cleaning said {was})");
+    l.reason = format!("meta: {why} (cleaning said {was})").into();
 }
 
 /// Extracts the metadata and refines the labels of `lines` (see the module doc).

@@ -309,8 +309,7 @@ impl<'a> Page<'a> {
             0 => {
                 let hit = lexicon::match_chrome(self.lower(i));
                 let code = hit
-                    .and_then(|r| rules.iter().position(|x| std::ptr::eq(x, r)))
-                    .and_then(|k| u16::try_from(k + 2).ok())
+                    .and_then(|r| u16::try_from(r.index + 2).ok())
                     .unwrap_or(1);
                 memo.set(code);
                 hit

@@ -478,41 +478,46 @@ fn weigh(f: &[f32; NF]) -> (f32, String) {
 /// `--train-title` fits `data/meta/title_weights.tsv` from these.
 pub fn candidate_features(page: &Page) -> Vec<(usize, String, [f32; NF])> {
     let mut out = Vec::new();
+    for_each_candidate(page, |i, text, f| out.push((i, text, *f)));
+    out
+}
+
+/// Calls `f(line index, title text, features)` for every title candidate, in line order
+/// (at most [`MAX_CANDIDATES`]).
+fn for_each_candidate(page: &Page, mut f: impl FnMut(usize, String, &[f32; NF])) {
+    let mut n = 0;
     for i in 0..page.lines.len() {
         if page.lines[i].text.is_empty() || page.long[i] && page.lines[i].text.len() > 300 {
             continue;
         }
-        if out.len() >= MAX_CANDIDATES {
+        if n >= MAX_CANDIDATES {
             break;
         }
         let text = title_text(page, i);
-        if let Some(f) = features(page, i, &text) {
-            out.push((i, text, f));
+        if let Some(feats) = features(page, i, &text) {
+            n += 1;
+            f(i, text, &feats);
         }
     }
-    out
 }
 
-/// Every title candidate with its score: (score, line index, title text, why).
-fn candidates(page: &Page) -> Vec<(f32, usize, String, String)> {
-    candidate_features(page)
-        .into_iter()
-        .map(|(i, text, f)| {
-            let (s, why) = weigh(&f);
-            (s, i, text, why)
-        })
-        .collect()
+/// The weighted sum of a candidate's features.
+fn score(f: &[f32; NF]) -> f32 {
+    f.iter().zip(weights().iter()).map(|(x, w)| x * w).sum()
 }
 
 /// Chooses the title, or None when no line is headline-shaped near the article.
 pub fn choose(page: &Page) -> Option<TitleChoice> {
-    let (s, i, text, why) = candidates(page).into_iter().fold(
-        None,
-        |best: Option<(f32, usize, String, String)>, c| match best {
-            Some(b) if b.0 >= c.0 => Some(b),
-            _ => Some(c),
-        },
-    )?;
+    // The first candidate with the highest score (a later one must score strictly higher).
+    let mut best: Option<(f32, usize, String, [f32; NF])> = None;
+    for_each_candidate(page, |i, text, f| {
+        let s = score(f);
+        if !best.as_ref().is_some_and(|b| b.0 >= s) {
+            best = Some((s, i, text, *f));
+        }
+    });
+    let (_, i, text, f) = best?;
+    let (s, why) = weigh(&f);
     let key = normalized(&text);
     let mut lines = vec![i];
     for j in 0..page.lines.len() {
@@ -611,7 +616,13 @@ mod tests {
             .collect();
         let page = Page::new(&lines, None);
         println!("body cluster {:?}", page.body.map(|(a, b)| (a + 1, b + 1)));
-        let mut c = candidates(&page);
+        let mut c: Vec<(f32, usize, String, String)> = candidate_features(&page)
+            .into_iter()
+            .map(|(i, t, f)| {
+                let (s, why) = weigh(&f);
+                (s, i, t, why)
+            })
+            .collect();
         c.sort_by(|a, b| b.0.total_cmp(&a.0));
         for (s, i, t, why) in c.iter().take(8) {
             println!(
