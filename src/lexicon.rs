@@ -69,6 +69,26 @@ fn is_count_of(lower: &str, word: &str) -> bool {
     (num(a) && b == word) || (a == word && num(b))
 }
 
+/// The word of a line that is a number and one word, in either order, with only punctuation
+/// around ("[ 167 comments ]", "Comments (3)"); what [`Match::Count`] rules look up.
+fn counted_word(lower: &str) -> Option<&str> {
+    if lower.len() > 64 {
+        return None;
+    }
+    let mut toks = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty());
+    let (Some(a), Some(b), None) = (toks.next(), toks.next(), toks.next()) else {
+        return None;
+    };
+    let num = |t: &str| t.chars().all(|c| c.is_ascii_digit());
+    match (num(a), num(b)) {
+        (true, false) => Some(b),
+        (false, true) => Some(a),
+        _ => None,
+    }
+}
+
 /// `s` without trailing `:`, `!`, `.`, `…`, `»`, `›`, `>` and spaces.
 pub fn trim_trailing_punct(s: &str) -> &str {
     s.trim_end_matches([':', '!', '.', '…', '»', '›', '>', ' '])
@@ -135,82 +155,69 @@ fn parse_chrome(src: &str) -> Vec<ChromeRule> {
         .collect()
 }
 
-/// Rules to scan, grouped so that a line is compared only with the rules that can match it:
-/// prefix rules by the phrase's first byte (the line's first byte picks one group), contains
-/// rules by the phrase's first byte (each position of the line picks one group), and the few
-/// others (suffix, count, empty phrases) in a short list.
+/// Phrases found anywhere in a line: indexed by their first two bytes, so a line is scanned
+/// once instead of once per phrase.
 #[derive(Default)]
-struct Scanner {
-    prefix: Vec<Vec<usize>>,
-    contains: Vec<Vec<usize>>,
-    other: Vec<usize>,
+struct ContainsIndex {
+    /// First two bytes of a phrase → indices of its rules, in file order.
+    by_start: FastMap<[u8; 2], Vec<usize>>,
+    /// Bit `b0 * 256 + b1` is set when some phrase starts with the bytes `b0 b1`.
+    start_bits: Vec<u64>,
 }
 
-impl Scanner {
-    /// Groups `indices` (into `rules`, ascending).
-    fn new(rules: &[ChromeRule], indices: impl Iterator<Item = usize>) -> Scanner {
-        let mut s = Scanner {
-            prefix: vec![Vec::new(); 256],
-            contains: vec![Vec::new(); 256],
-            other: Vec::new(),
-        };
-        for i in indices {
-            let r = &rules[i];
-            match (r.mode, r.phrase.as_bytes().first()) {
-                (Match::Prefix, Some(&b)) => s.prefix[usize::from(b)].push(i),
-                (Match::Contains, Some(&b)) => s.contains[usize::from(b)].push(i),
-                _ => s.other.push(i),
-            }
+impl ContainsIndex {
+    fn add(&mut self, phrase: &[u8], rule: usize) {
+        if self.start_bits.is_empty() {
+            self.start_bits = vec![0u64; 65536 / 64];
         }
-        s
+        let bit = usize::from(phrase[0]) * 256 + usize::from(phrase[1]);
+        self.start_bits[bit / 64] |= 1 << (bit % 64);
+        self.by_start
+            .entry([phrase[0], phrase[1]])
+            .or_default()
+            .push(rule);
     }
 
-    /// The smallest rule index below `limit` whose rule matches `lower` (the same rule a scan
-    /// of the rules in file order would find first).
-    fn first_match(&self, rules: &[ChromeRule], lower: &str, limit: usize) -> Option<usize> {
-        let bytes = lower.as_bytes();
-        let mut best = limit;
-        if let Some(&b) = bytes.first() {
-            for &i in self.prefix[usize::from(b)]
-                .iter()
-                .take_while(|&&i| i < best)
-            {
-                if bytes.starts_with(rules[i].phrase.as_bytes()) {
-                    best = i;
-                    break;
+    /// Calls `found` with every rule whose phrase occurs in `b`.
+    fn scan(&self, rules: &[ChromeRule], b: &[u8], mut found: impl FnMut(usize)) {
+        if self.start_bits.is_empty() {
+            return;
+        }
+        for p in 0..b.len().saturating_sub(1) {
+            let bit = usize::from(b[p]) * 256 + usize::from(b[p + 1]);
+            if self.start_bits[bit / 64] & (1 << (bit % 64)) == 0 {
+                continue;
+            }
+            for &i in self.by_start.get(&[b[p], b[p + 1]]).into_iter().flatten() {
+                if b[p..].starts_with(rules[i].phrase.as_bytes()) {
+                    found(i);
                 }
             }
         }
-        for &i in self.other.iter().take_while(|&&i| i < best) {
-            if rules[i].matches(lower) {
-                best = i;
-                break;
-            }
-        }
-        for p in 0..bytes.len() {
-            for &i in self.contains[usize::from(bytes[p])]
-                .iter()
-                .take_while(|&&i| i < best)
-            {
-                if bytes[p..].starts_with(rules[i].phrase.as_bytes()) {
-                    best = i;
-                    break;
-                }
-            }
-        }
-        (best < limit).then_some(best)
     }
 }
 
-/// The chrome rules with a fast index for whole-line phrases.
+/// The chrome rules with fast indexes by matching mode.
 struct ChromeTable {
     rules: Vec<ChromeRule>,
     /// Whole-line phrase → index of its first rule.
     by_line: FastMap<String, usize>,
-    /// The prefix/suffix/contains/count rules.
-    scanned: Scanner,
-    /// The rules that still apply on prose (see [`match_chrome_on_prose`]).
-    on_prose: Scanner,
+    /// First two bytes of a prefix phrase → indices of its rules, in file order.
+    prefix: FastMap<[u8; 2], Vec<usize>>,
+    /// Every `contains` rule.
+    contains: ContainsIndex,
+    /// The `contains` rules that still apply on prose lines (notices, copyright).
+    contains_prose: ContainsIndex,
+    /// Suffix rules and rules whose phrase is shorter than two bytes: checked one by one.
+    other: Vec<usize>,
+    /// Word of a `count` rule → indices of its rules, in file order.
+    count_words: FastMap<String, Vec<usize>>,
+}
+
+/// True if `r` still applies on a long, sentence-shaped line (see [`match_chrome_on_prose`]).
+fn applies_on_prose(r: &ChromeRule) -> bool {
+    r.mode == Match::Prefix
+        || (matches!(r.kind, Kind::Notice | Kind::Copyright) && r.mode != Match::Line)
 }
 
 fn chrome_table() -> &'static ChromeTable {
@@ -223,31 +230,76 @@ fn chrome_table() -> &'static ChromeTable {
         for (i, r) in rules.iter_mut().enumerate() {
             r.index = i;
         }
-        let mut by_line: FastMap<String, usize> = FastMap::default();
+        let mut t = ChromeTable {
+            rules: Vec::new(),
+            by_line: FastMap::default(),
+            prefix: FastMap::default(),
+            contains: ContainsIndex::default(),
+            contains_prose: ContainsIndex::default(),
+            other: Vec::new(),
+            count_words: FastMap::default(),
+        };
         for (i, r) in rules.iter().enumerate() {
-            if r.mode == Match::Line {
-                by_line.entry(r.phrase.clone()).or_insert(i);
+            let b = r.phrase.as_bytes();
+            match r.mode {
+                Match::Line => {
+                    t.by_line.entry(r.phrase.clone()).or_insert(i);
+                }
+                Match::Count => t.count_words.entry(r.phrase.clone()).or_default().push(i),
+                _ if b.len() < 2 || r.mode == Match::Suffix => t.other.push(i),
+                Match::Prefix => t.prefix.entry([b[0], b[1]]).or_default().push(i),
+                _ => {
+                    t.contains.add(b, i);
+                    if applies_on_prose(r) {
+                        t.contains_prose.add(b, i);
+                    }
+                }
             }
         }
-        let scanned = Scanner::new(
-            &rules,
-            (0..rules.len()).filter(|&i| rules[i].mode != Match::Line),
-        );
-        let on_prose = Scanner::new(
-            &rules,
-            (0..rules.len()).filter(|&i| {
-                let r = &rules[i];
-                r.mode == Match::Prefix
-                    || (matches!(r.kind, Kind::Notice | Kind::Copyright) && r.mode != Match::Line)
-            }),
-        );
-        ChromeTable {
-            rules,
-            by_line,
-            scanned,
-            on_prose,
-        }
+        t.rules = rules;
+        t
     })
+}
+
+/// The index of the first rule (in file order) among the prefix/suffix/contains/count rules
+/// that matches `lower`, if any; with `prose`, only among the rules that still apply on prose
+/// lines.
+fn first_scanned_match(lower: &str, prose: bool) -> Option<usize> {
+    let t = chrome_table();
+    let b = lower.as_bytes();
+    let mut best: Option<usize> = None;
+    let mut consider = |i: usize| {
+        if best.is_none_or(|x| i < x) && (!prose || applies_on_prose(&t.rules[i])) {
+            best = Some(i);
+        }
+    };
+    for &i in &t.other {
+        if t.rules[i].matches(lower) {
+            consider(i);
+        }
+    }
+    if let Some(word) = counted_word(lower) {
+        // As in `is_count_of`: a count line holds little besides the number and the word.
+        if lower.len() <= word.len() + 16 {
+            for &i in t.count_words.get(word).into_iter().flatten() {
+                consider(i);
+            }
+        }
+    }
+    if b.len() >= 2 {
+        for &i in t.prefix.get(&[b[0], b[1]]).into_iter().flatten() {
+            if b.starts_with(t.rules[i].phrase.as_bytes()) {
+                consider(i);
+            }
+        }
+    }
+    let index = if prose {
+        &t.contains_prose
+    } else {
+        &t.contains
+    };
+    index.scan(&t.rules, b, consider);
+    best
 }
 
 /// The first chrome rule that still applies to a long line, matching `lower`, if any: a
@@ -255,10 +307,7 @@ fn chrome_table() -> &'static ChromeTable {
 /// anywhere (cookie banners, "All rights reserved"). Other phrases inside a long line are
 /// part of a sentence.
 pub fn match_chrome_on_prose(lower: &str) -> Option<&'static ChromeRule> {
-    let t = chrome_table();
-    t.on_prose
-        .first_match(&t.rules, lower, usize::MAX)
-        .map(|i| &t.rules[i])
+    first_scanned_match(lower, true).map(|i| &chrome_table().rules[i])
 }
 
 /// All chrome rules of every language, in file order (the first matching rule wins).
@@ -273,10 +322,12 @@ pub fn match_chrome(lower: &str) -> Option<&'static ChromeRule> {
         return None;
     }
     let line_hit = t.by_line.get(trim_trailing_punct(lower)).copied();
-    let scan_hit = t
-        .scanned
-        .first_match(&t.rules, lower, line_hit.unwrap_or(usize::MAX));
-    scan_hit.or(line_hit).map(|i| &t.rules[i])
+    let scan_hit = first_scanned_match(lower, false);
+    let hit = match (scan_hit, line_hit) {
+        (Some(s), Some(l)) => Some(s.min(l)),
+        (s, l) => s.or(l),
+    };
+    hit.map(|i| &t.rules[i])
 }
 
 /// The ISO 639-1 codes that have a stopword list, in a fixed order (bit `i` of a
@@ -285,9 +336,10 @@ pub fn stopword_languages() -> impl Iterator<Item = &'static str> {
     STOPWORD_FILES.iter().map(|(code, _)| *code)
 }
 
-/// Word → bit set of the languages whose stopword list holds it.
-fn stopword_table() -> &'static FastMap<&'static str, u16> {
-    static TABLE: OnceLock<FastMap<&'static str, u16>> = OnceLock::new();
+/// Word → bit set of the languages whose stopword list holds it, and the longest word's length
+/// in bytes.
+fn stopword_table() -> &'static (FastMap<&'static str, u16>, usize) {
+    static TABLE: OnceLock<(FastMap<&'static str, u16>, usize)> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t: FastMap<&'static str, u16> = FastMap::default();
         for (bit, (_, src)) in STOPWORD_FILES.iter().enumerate() {
@@ -295,14 +347,20 @@ fn stopword_table() -> &'static FastMap<&'static str, u16> {
                 *t.entry(w).or_insert(0) |= 1 << bit;
             }
         }
-        t
+        let longest = t.keys().map(|w| w.len()).max().unwrap_or(0);
+        (t, longest)
     })
 }
 
 /// The bit set of languages (see [`stopword_languages`]) in which `lower` (a lowercase word)
 /// is a stopword; 0 if none.
 pub fn stopword_mask(lower: &str) -> u16 {
-    stopword_table().get(lower).copied().unwrap_or(0)
+    let (table, longest) = stopword_table();
+    // A word longer than every stopword needs no lookup.
+    if lower.is_empty() || lower.len() > *longest {
+        return 0;
+    }
+    table.get(lower).copied().unwrap_or(0)
 }
 
 /// The bit of language `code` in [`stopword_mask`] values, if the lexicon has its list.

@@ -44,6 +44,15 @@ pub fn split_lines(text: &str) -> Vec<&str> {
 /// dropped elsewhere, so a line of only invisible marks is empty. Letters, digits and
 /// punctuation are untouched.
 pub fn normalize_line(line: &str) -> String {
+    // Fast path: printable ASCII with single inner spaces is already normal.
+    let b = line.as_bytes();
+    if b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.iter().all(|&c| (b' '..=b'~').contains(&c))
+        && !b.windows(2).any(|w| w == b"  ")
+    {
+        return line.to_string();
+    }
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
     let mut pending_joiner: Option<char> = None;

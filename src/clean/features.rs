@@ -32,6 +32,10 @@ pub struct Features {
     pub digit_share: f32,
     /// Number of commas, semicolons and CJK commas (clause breaks, common in prose).
     pub commas: usize,
+    /// Sentence ends inside the line: `.`, `!`, `?` followed by a space, and CJK full stops
+    /// (`。`, `！`, `？`) anywhere (the line's own last sentence end is not counted unless it is
+    /// a CJK one).
+    pub inner_sentences: usize,
     /// The line ends like a sentence (`.`, `!`, `?`, or a closing quote after one).
     pub ends_sentence: bool,
     /// The line ends with `:`.
@@ -112,6 +116,59 @@ impl Features {
     }
 }
 
+/// True if `text` holds a menu/breadcrumb separator: `|`, or ` » `, ` › `, ` / `, ` > ` (one
+/// pass over the bytes).
+fn has_separator(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c == b'|'
+            || (c == b' '
+                && [
+                    &b" / "[..],
+                    b" > ",
+                    " \u{bb} ".as_bytes(),
+                    " \u{203a} ".as_bytes(),
+                ]
+                .iter()
+                .any(|p| b[i..].starts_with(p)))
+    })
+}
+
+/// True if `lower` holds `http`, `www.`, `.com` or `@` (one pass over the bytes).
+fn has_link(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'@' => true,
+        b'h' => b[i..].starts_with(b"http"),
+        b'w' => b[i..].starts_with(b"www."),
+        b'.' => b[i..].starts_with(b".com"),
+        _ => false,
+    })
+}
+
+/// `c.is_alphabetic()` with shortcuts for the blocks news text uses most (Latin letters with
+/// accents, general punctuation) before the Unicode table.
+#[inline]
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7f}' | '\u{2000}'..='\u{206f}' | '\u{d7}' | '\u{f7}' => false,
+        '\u{c0}'..='\u{24f}' | '\u{410}'..='\u{44f}' | '\u{3041}'..='\u{3096}' => true,
+        '\u{30a1}'..='\u{30fa}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `c.is_alphanumeric()` with the shortcuts of [`is_letter`].
+#[inline]
+fn is_alnum(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7f}' | '\u{2000}'..='\u{206f}' => false,
+        _ => is_letter(c) || c.is_numeric(),
+    }
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')
 }
@@ -126,21 +183,34 @@ pub fn features(text: &str, stops: Option<u16>) -> Features {
     let mut stops_n = 0usize;
     let mut stop_hits = [0u16; lexicon::MAX_LANGS];
     let mut caps = 0usize;
+    let trim = |c: char| !is_alnum(c) && c != '\'' && c != '’';
+    let mut buf = String::with_capacity(32);
     for (w, lw) in text.split_whitespace().zip(lower.split_whitespace()) {
-        let trim = |c: char| !c.is_alphanumeric() && c != '\'' && c != '’';
         let w = w.trim_matches(trim);
-        if !w.chars().any(char::is_alphabetic) {
+        if !w.chars().any(is_letter) {
             continue;
         }
         words += 1;
-        let cjk = w.chars().filter(|&c| is_cjk(c)).count();
-        cjk_chars += cjk;
-        let mask = lexicon::stopword_mask(lw.trim_matches(trim));
+        if !w.is_ascii() {
+            cjk_chars += w.chars().filter(|&c| is_cjk(c)).count();
+        }
+        // The trimmed word lowercased: ASCII words in a stack buffer, others from `lower`.
+        let mask = if w.is_ascii() {
+            buf.clear();
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+            lexicon::stopword_mask(&buf)
+        } else {
+            lexicon::stopword_mask(lw.trim_matches(trim))
+        };
         if mask != 0 {
-            for (bit, h) in stop_hits.iter_mut().enumerate() {
-                if mask & (1 << bit) != 0 {
+            let mut rest = mask;
+            while rest != 0 {
+                let bit = rest.trailing_zeros() as usize;
+                if let Some(h) = stop_hits.get_mut(bit) {
                     *h = h.saturating_add(1);
                 }
+                rest &= rest - 1;
             }
             if stops.is_some_and(|b| mask & b != 0) {
                 stops_n += 1;
@@ -158,20 +228,30 @@ pub fn features(text: &str, stops: Option<u16>) -> Features {
     let mut chars = 0usize;
     let mut digits = 0usize;
     let mut commas = 0usize;
+    let mut inner_sentences = 0usize;
+    let mut prev_stop = false;
     let (mut letters, mut kana, mut han, mut hangul) = (0u32, 0u32, 0u32, 0u32);
     for c in text.chars() {
         chars += 1;
+        if (prev_stop && c == ' ') || matches!(c, '。' | '！' | '？') {
+            inner_sentences += 1;
+        }
+        prev_stop = matches!(c, '.' | '!' | '?');
         if c.is_ascii_alphabetic() {
             letters += 1;
         } else if c.is_ascii_digit() {
             digits += 1;
-        } else if !c.is_ascii() && c.is_alphabetic() {
+        } else if matches!(c, '\u{4e00}'..='\u{9fff}') {
+            // Every Han ideograph and Hangul syllable is a letter: no Unicode table lookup.
             letters += 1;
-            match c {
-                '\u{3040}'..='\u{30ff}' => kana += 1,
-                '\u{4e00}'..='\u{9fff}' => han += 1,
-                '\u{ac00}'..='\u{d7af}' => hangul += 1,
-                _ => {}
+            han += 1;
+        } else if matches!(c, '\u{ac00}'..='\u{d7a3}') {
+            letters += 1;
+            hangul += 1;
+        } else if !c.is_ascii() && is_letter(c) {
+            letters += 1;
+            if matches!(c, '\u{3040}'..='\u{30ff}') {
+                kana += 1;
             }
         }
         if matches!(c, ',' | ';' | '，' | '、') {
@@ -210,20 +290,14 @@ pub fn features(text: &str, stops: Option<u16>) -> Features {
             digits as f32 / chars as f32
         },
         commas,
+        inner_sentences,
         ends_sentence: matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？')),
         ends_colon: matches!(last, Some(':' | '：')),
         starts_lower: first.is_some_and(char::is_lowercase),
         starts_bullet: matches!(first, Some('-' | '•' | '*' | '·' | '►' | '▪' | '■')),
         has_time,
-        has_separator: text.contains('|')
-            || text.contains(" » ")
-            || text.contains(" › ")
-            || text.contains(" / ")
-            || text.contains(" > "),
-        has_link: lower.contains("http")
-            || lower.contains("www.")
-            || lower.contains(".com")
-            || lower.contains('@'),
+        has_separator: has_separator(text),
+        has_link: has_link(&lower),
         is_dateline: !text.is_empty() && looks_like_dateline(&lower),
         lower,
     }

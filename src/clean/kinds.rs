@@ -11,6 +11,10 @@ use super::{Label, Measured, Scored};
 use crate::lexicon;
 use crate::model::{Kind, ModelEvidence, Reason, Verdict};
 
+/// The longest line (in words) read as a deck (standfirst): a longer line under the title is
+/// the article's first paragraph.
+pub const MAX_DECK_WORDS: usize = 50;
+
 fn label(kind: Kind, reason: impl Into<Reason>) -> Label {
     Label {
         kind,
@@ -200,17 +204,8 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
         let f = &feats[i];
         let evidence = || slot[i].map(|k| model_reason(f, &scored[k]));
         let z = slot[i].map_or(0.0, |k| scored[k].logit);
-        // Known chrome phrases and lines without a word are never article text; neither is a
-        // short Title Case fragment that does not stand between article paragraphs (a heading
-        // does).
-        let stray_headline = art[i]
-            && f.units <= 14
-            && !f.ends_sentence
-            && f.cap_share >= 0.5
-            && !(seen_art && next_nonblank(i).is_some_and(|j| art[j] && feats[j].units >= 8));
-        // A fragment the model scored out but smoothing carried in is not article text.
-        let weak_fragment = art[i] && z < 0.0 && f.units <= 3 && !f.ends_sentence;
-        if art[i] && (m.chrome[i].is_some() || f.units == 0 || stray_headline || weak_fragment) {
+        // Known chrome phrases and lines without a word are never article text.
+        if art[i] && (m.chrome[i].is_some() || f.units == 0) {
             art[i] = false;
         }
         // Once the article has been read, a comments header opens the comments: prose after it
@@ -233,17 +228,20 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
                     Kind::Promo,
                     "link card: Title Case with ' | ' or ' : ' before a site name",
                 )
-            } else if seen_art && next_art && is_heading_shaped(f, text) {
-                label(
-                    Kind::Heading,
-                    "short line without sentence end between article paragraphs",
-                )
             } else if is_caption_like(f) && f.units < 40 {
                 label(
                     Kind::Caption,
                     "photo caption wording (caption verb, date or credit)",
                 )
-            } else if !seen_art && Some(i) == title_idx.and_then(next_nonblank) && !f.ends_sentence
+            } else if seen_art && next_art && is_heading_shaped(f, text) {
+                label(
+                    Kind::Heading,
+                    "short line without sentence end between article paragraphs",
+                )
+            } else if !seen_art
+                && Some(i) == title_idx.and_then(next_nonblank)
+                && !f.ends_sentence
+                && f.units <= MAX_DECK_WORDS
             {
                 label(Kind::Standfirst, "summary line right under the title")
             } else {
@@ -287,7 +285,7 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
             )
         } else if !seen_art
             && Some(i) == title_idx.and_then(next_nonblank)
-            && f.units >= 6
+            && (6..=MAX_DECK_WORDS).contains(&f.units)
             && z > -4.0
         {
             label(Kind::Standfirst, "summary line right under the title")

@@ -5,19 +5,107 @@
 //! `cargo run --release --bin bench -- train ../shared/bench` (see [`super::train`]).
 //! File format: `#` comments, then `NAME <TAB> WEIGHT` rows; `bias` is the intercept, every other
 //! name is one of [`NAMES`]. A name the code does not know is an error, a missing name weighs 0.
+//! Then optional `tree` rows, each a regression tree of depth [`DEPTH`] whose output is added
+//! to the linear log-odds (gradient boosting on the linear model's margin):
+//! `tree <TAB> NAME<=THRESHOLD …(2^DEPTH - 1 nodes, breadth first) <TAB> LEAF …(2^DEPTH values)`.
+//! A node whose line value is at most its threshold sends the line left.
 
 use super::line_vector::{Vector, LEN, NAMES};
 use std::sync::OnceLock;
 
 const EMBEDDED: &str = include_str!("../../data/model/lines.tsv");
+/// Depth of every boosted tree.
+pub const DEPTH: usize = 3;
+/// Internal nodes of a tree.
+pub const NODES: usize = (1 << DEPTH) - 1;
+/// Leaves of a tree.
+pub const LEAVES: usize = 1 << DEPTH;
 
-/// Logistic-regression weights for line vectors.
+/// One regression tree of depth [`DEPTH`], complete and breadth first: node `k` has children
+/// `2k + 1` (value at most the threshold) and `2k + 2`; node `NODES + j` is leaf `j`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tree {
+    /// Vector index tested by each internal node.
+    pub feature: [u8; NODES],
+    /// Threshold of each internal node.
+    pub threshold: [f32; NODES],
+    /// Output of each leaf (log-odds added to the margin).
+    pub leaf: [f32; LEAVES],
+}
+
+impl Tree {
+    /// The tree's output for `v`.
+    #[inline]
+    pub fn eval(&self, v: &Vector) -> f32 {
+        let mut k = 0usize;
+        for _ in 0..DEPTH {
+            // `k < NODES` here; masking lets the compiler drop the bounds checks.
+            let node = k & (LEAVES - 1);
+            let f = usize::from(self.feature[node % NODES]);
+            let x = if f < LEN { v[f] } else { 0.0 };
+            k = 2 * k + 1 + usize::from(x > self.threshold[node % NODES]);
+        }
+        self.leaf[k.wrapping_sub(NODES) & (LEAVES - 1)]
+    }
+
+    fn parse(nodes: &str, leaves: &str) -> Result<Tree, String> {
+        let mut t = Tree {
+            feature: [0; NODES],
+            threshold: [f32::INFINITY; NODES],
+            leaf: [0.0; LEAVES],
+        };
+        let nodes: Vec<&str> = nodes.split_whitespace().collect();
+        let leaves: Vec<&str> = leaves.split_whitespace().collect();
+        if nodes.len() != NODES || leaves.len() != LEAVES {
+            return Err(format!("a tree needs {NODES} nodes and {LEAVES} leaves"));
+        }
+        for (k, node) in nodes.iter().enumerate() {
+            let (name, thr) = node
+                .split_once("<=")
+                .ok_or_else(|| format!("node '{node}' is not NAME<=THRESHOLD"))?;
+            let j = NAMES
+                .iter()
+                .position(|&x| x == name)
+                .ok_or_else(|| format!("unknown feature '{name}'"))?;
+            t.feature[k] = u8::try_from(j).map_err(|_| "feature index too large".to_string())?;
+            t.threshold[k] = thr
+                .parse()
+                .map_err(|_| format!("'{thr}' is not a number"))?;
+        }
+        for (j, l) in leaves.iter().enumerate() {
+            let x: f32 = l.parse().map_err(|_| format!("'{l}' is not a number"))?;
+            if !x.is_finite() {
+                return Err("leaf is not finite".into());
+            }
+            t.leaf[j] = x;
+        }
+        Ok(t)
+    }
+
+    fn to_row(&self) -> String {
+        let nodes: Vec<String> = (0..NODES)
+            .map(|k| {
+                format!(
+                    "{}<={}",
+                    NAMES[usize::from(self.feature[k]) % LEN],
+                    self.threshold[k]
+                )
+            })
+            .collect();
+        let leaves: Vec<String> = self.leaf.iter().map(|x| x.to_string()).collect();
+        format!("tree\t{}\t{}\n", nodes.join(" "), leaves.join(" "))
+    }
+}
+
+/// Logistic-regression weights for line vectors, plus boosted trees on its margin.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineModel {
     /// The intercept.
     pub bias: f32,
     /// One weight per vector value, in [`NAMES`] order.
     pub weights: Vector,
+    /// Boosted trees whose outputs add to the linear log-odds.
+    pub trees: Vec<Tree>,
 }
 
 impl LineModel {
@@ -26,6 +114,7 @@ impl LineModel {
         LineModel {
             bias: 0.0,
             weights: [0.0; LEN],
+            trees: Vec::new(),
         }
     }
 
@@ -35,6 +124,14 @@ impl LineModel {
         for (n, row) in src.lines().enumerate() {
             let row = row.trim();
             if row.is_empty() || row.starts_with('#') {
+                continue;
+            }
+            if let Some(rest) = row.strip_prefix("tree\t") {
+                let (nodes, leaves) = rest
+                    .split_once('\t')
+                    .ok_or_else(|| format!("row {}: expected tree NODES<TAB>LEAVES", n + 1))?;
+                m.trees
+                    .push(Tree::parse(nodes, leaves).map_err(|e| format!("row {}: {e}", n + 1))?);
                 continue;
             }
             let (name, value) = row
@@ -72,6 +169,9 @@ impl LineModel {
         for (name, w) in NAMES.iter().zip(self.weights.iter()) {
             out.push_str(&format!("{name}\t{w}\n"));
         }
+        for t in &self.trees {
+            out.push_str(&t.to_row());
+        }
         out
     }
 
@@ -82,8 +182,8 @@ impl LineModel {
         M.get_or_init(|| LineModel::parse(EMBEDDED).unwrap_or_else(|_| LineModel::zero()))
     }
 
-    /// The log-odds that the line with vector `v` is article text.
-    pub fn logit(&self, v: &Vector) -> f32 {
+    /// The linear part of the log-odds (no trees).
+    pub fn linear(&self, v: &Vector) -> f32 {
         self.bias
             + self
                 .weights
@@ -91,6 +191,11 @@ impl LineModel {
                 .zip(v.iter())
                 .map(|(w, x)| w * x)
                 .sum::<f32>()
+    }
+
+    /// The log-odds that the line with vector `v` is article text.
+    pub fn logit(&self, v: &Vector) -> f32 {
+        self.linear(v) + self.trees.iter().map(|t| t.eval(v)).sum::<f32>()
     }
 }
 
@@ -109,6 +214,11 @@ mod tests {
         let mut m = LineModel::zero();
         m.bias = -1.25;
         m.weights[3] = 0.5;
+        m.trees.push(Tree {
+            feature: [1; NODES],
+            threshold: [0.25; NODES],
+            leaf: [0.5; LEAVES],
+        });
         assert_eq!(LineModel::parse(&m.to_tsv("test")).unwrap(), m);
         assert!(LineModel::parse("nonsense\t1").is_err());
         assert!(LineModel::parse("bias\tx").is_err());

@@ -6,6 +6,7 @@
 //! the names are the keys of the model file, so renaming one is a model change.
 
 use super::features::Features;
+use super::kinds::is_name_shaped;
 use crate::fasthash::FastMap;
 use crate::lexicon::ChromeRule;
 use crate::model::Kind;
@@ -56,6 +57,16 @@ pub const NAMES: &[&str] = &[
     "page_prose_share",
     "page_short_share",
     "page_prose_x_len",
+    "prev2_ln_units",
+    "next2_ln_units",
+    "dated_before10",
+    "in_main_block",
+    "before_main_block",
+    "after_main_block",
+    "mass_before",
+    "cjk_share",
+    "ln_inner_sentences",
+    "name_shaped",
 ];
 
 /// Number of values in a line vector.
@@ -70,6 +81,37 @@ fn prose_shaped(f: &Features) -> bool {
 
 fn ln1(x: usize) -> f32 {
     (1.0 + x as f32).ln()
+}
+
+/// The main text block: the run of non-blank lines (positions `a..=b` in `nb`) with the most
+/// prose characters once every other line costs its length (at most 100) plus 10: the span
+/// where the article most likely is. `(1, 0)` (empty) when there is no prose.
+fn main_block(
+    nb: &[usize],
+    feats: &[Features],
+    prose: &[bool],
+    chrome: &[Option<&ChromeRule>],
+) -> (usize, usize) {
+    let mut best = (0i64, 1usize, 0usize);
+    let mut cur = 0i64;
+    let mut start = 0usize;
+    for (k, &i) in nb.iter().enumerate() {
+        let c = feats[i].chars as i64;
+        let s = if prose[k] && chrome[i].is_none() {
+            c
+        } else {
+            -(c.min(100) + 10)
+        };
+        if cur <= 0 {
+            cur = 0;
+            start = k;
+        }
+        cur += s;
+        if cur > best.0 {
+            best = (cur, start, k);
+        }
+    }
+    (best.1, best.2)
 }
 
 /// Builds the vectors of the non-blank lines. `lines`, `feats` and `chrome` are parallel
@@ -140,6 +182,22 @@ pub fn for_each_vector(
             *r = k - start;
         }
     }
+    // Lines that carry a date or a clock time (comment headers repeat them; prose rarely does).
+    let mut dated_sum = vec![0usize; m + 1];
+    for k in 0..m {
+        let f = &feats[nb[k]];
+        dated_sum[k + 1] = dated_sum[k] + usize::from(f.is_dateline || f.has_time);
+    }
+    // Share of dated lines among the `r` lines before line `k` (comment headers come before
+    // each comment; an article's last paragraph may well be followed by dated headlines).
+    let dated_before = |k: usize, r: usize| -> f32 {
+        let a = k.saturating_sub(r);
+        if a == k {
+            return 0.0;
+        }
+        (dated_sum[k] - dated_sum[a]) as f32 / (k - a) as f32
+    };
+    let (block_a, block_b) = main_block(&nb, feats, &prose, chrome);
     let mut counts: FastMap<&str, usize> = FastMap::default();
     for &i in &nb {
         *counts.entry(lines[i].as_str()).or_insert(0) += 1;
@@ -212,6 +270,20 @@ pub fn for_each_vector(
             page_prose,
             page_short,
             page_prose * lu,
+            k.checked_sub(2).map_or(0.0, |p| ln1(feats[nb[p]].units)),
+            nb.get(k + 2).map_or(0.0, |&n| ln1(feats[n].units)),
+            dated_before(k, 10),
+            b(block_a <= k && k <= block_b),
+            if k < block_a { ln1(block_a - k) } else { 0.0 },
+            if k > block_b { ln1(k - block_b) } else { 0.0 },
+            mass[k] as f32 / total_mass,
+            if f.letters == 0 {
+                0.0
+            } else {
+                (f.han + f.kana + f.hangul) as f32 / f.letters as f32
+            },
+            ln1(f.inner_sentences),
+            b(f.units <= 4 && is_name_shaped(&lines[i])),
         ];
         emit(i, &v);
         if let Some(r) = ch {

@@ -5,7 +5,7 @@
 //! 2. [`features`] measures each line (length, sentence shape, stopword share, datelines, …)
 //!    and the chrome lexicon ([`crate::lexicon`]) recognizes known site phrases;
 //! 3. [`line_vector`] adds context (neighbours, runs of short lines, position, list markers)
-//!    and [`line_model`] (logistic regression, trained by [`train`]) scores each line's
+//!    and [`line_model`] (logistic regression plus boosted trees, trained by [`train`]) scores each line's
 //!    log-odds of being article text;
 //! 4. [`smooth`] turns the scores into article / not-article decisions over the sequence;
 //! 5. [`kinds`] names every line: body or heading inside the article, and for the rest the

@@ -7,7 +7,7 @@
 // Dense matrix code reads best with explicit row/column indices.
 #![allow(clippy::needless_range_loop)]
 
-use super::line_model::LineModel;
+use super::line_model::{LineModel, Tree, DEPTH, LEAVES, NODES};
 use super::line_vector::{Vector, LEN};
 
 /// One training example: a line vector, whether the line is article text, and its weight.
@@ -57,7 +57,11 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
 /// most `iterations` Newton steps.
 pub fn fit(examples: &[Example], l2: f64, iterations: usize) -> LineModel {
     let (bias, weights): (f32, Vector) = fit_weights(examples, l2, iterations);
-    LineModel { bias, weights }
+    LineModel {
+        bias,
+        weights,
+        trees: Vec::new(),
+    }
 }
 
 /// [`fit`] for vectors of any length `N`: returns `(bias, weights)`.
@@ -116,6 +120,148 @@ pub fn fit_weights<const N: usize>(
         weights[j] = w[j + 1] as f32;
     }
     (w[0] as f32, weights)
+}
+
+/// Settings of [`boost`].
+#[derive(Debug, Clone, Copy)]
+pub struct BoostParams {
+    /// Number of trees.
+    pub rounds: usize,
+    /// Shrinkage applied to every leaf.
+    pub learning_rate: f64,
+    /// L2 penalty on leaf values (in units of example weight).
+    pub lambda: f64,
+    /// Least hessian (weighted) a child must hold for a split.
+    pub min_child: f64,
+    /// Candidate thresholds per feature (quantiles of the training values), at most 255.
+    pub bins: usize,
+}
+
+/// Candidate thresholds of one feature: distinct values at `bins` quantiles of `values`.
+fn thresholds(mut values: Vec<f32>, bins: usize) -> Vec<f32> {
+    values.sort_by(f32::total_cmp);
+    let n = values.len();
+    let mut out: Vec<f32> = Vec::new();
+    for q in 1..bins {
+        let x = values[(q * n / bins).min(n - 1)];
+        if out.last() != Some(&x) {
+            out.push(x);
+        }
+    }
+    // The largest value cannot split anything.
+    if out.last() == values.last() {
+        out.pop();
+    }
+    out
+}
+
+/// Fits `params.rounds` regression trees by second-order gradient boosting of the logistic
+/// loss, starting from the margins `base` (parallel to `examples`, e.g. a linear model's
+/// log-odds). Deterministic: same inputs give bit-identical trees. Returns no tree when there
+/// are no examples.
+pub fn boost(examples: &[Example], base: &[f32], params: &BoostParams) -> Vec<Tree> {
+    let n = examples.len().min(base.len());
+    if n == 0 {
+        return Vec::new();
+    }
+    let bins = params.bins.clamp(2, 255);
+    // Per feature: thresholds, and each example's bin (number of thresholds below its value).
+    let thr: Vec<Vec<f32>> = (0..LEN)
+        .map(|f| thresholds(examples[..n].iter().map(|e| e.x[f]).collect(), bins))
+        .collect();
+    let bin_of: Vec<Vec<u8>> = (0..LEN)
+        .map(|f| {
+            examples[..n]
+                .iter()
+                .map(|e| thr[f].partition_point(|&t| t < e.x[f]) as u8)
+                .collect()
+        })
+        .collect();
+    let mut margin: Vec<f64> = base[..n].iter().map(|&b| f64::from(b)).collect();
+    let mut trees = Vec::with_capacity(params.rounds);
+    let mut node = vec![0usize; n];
+    let mut grad = vec![0.0f64; n];
+    let mut hess = vec![0.0f64; n];
+    for _ in 0..params.rounds {
+        for i in 0..n {
+            let p = 1.0 / (1.0 + (-margin[i]).exp());
+            let y = if examples[i].y { 1.0 } else { 0.0 };
+            let w = f64::from(examples[i].weight);
+            grad[i] = w * (p - y);
+            hess[i] = w * (p * (1.0 - p)).max(1e-6);
+            node[i] = 0;
+        }
+        let mut tree = Tree {
+            feature: [0; NODES],
+            threshold: [f32::INFINITY; NODES],
+            leaf: [0.0; LEAVES],
+        };
+        for level in 0..DEPTH {
+            let first = (1usize << level) - 1;
+            let width = 1usize << level;
+            // hist[node][feature][bin] = (sum g, sum h)
+            let nb = bins;
+            let mut hist = vec![(0.0f64, 0.0f64); width * LEN * nb];
+            let mut tot = vec![(0.0f64, 0.0f64); width];
+            for i in 0..n {
+                let k = node[i] - first;
+                tot[k].0 += grad[i];
+                tot[k].1 += hess[i];
+                let base_k = k * LEN * nb;
+                for f in 0..LEN {
+                    let h = &mut hist[base_k + f * nb + bin_of[f][i] as usize];
+                    h.0 += grad[i];
+                    h.1 += hess[i];
+                }
+            }
+            for k in 0..width {
+                let (g, h) = tot[k];
+                let parent = g * g / (h + params.lambda);
+                let mut best: Option<(f64, usize, usize)> = None;
+                for f in 0..LEN {
+                    let mut gl = 0.0;
+                    let mut hl = 0.0;
+                    for b in 0..thr[f].len() {
+                        let cell = hist[k * LEN * nb + f * nb + b];
+                        gl += cell.0;
+                        hl += cell.1;
+                        let (gr, hr) = (g - gl, h - hl);
+                        if hl < params.min_child || hr < params.min_child {
+                            continue;
+                        }
+                        let gain = gl * gl / (hl + params.lambda) + gr * gr / (hr + params.lambda)
+                            - parent;
+                        if gain > 1e-12 && best.is_none_or(|(bg, _, _)| gain > bg) {
+                            best = Some((gain, f, b));
+                        }
+                    }
+                }
+                if let Some((_, f, b)) = best {
+                    tree.feature[first + k] = f as u8;
+                    tree.threshold[first + k] = thr[f][b];
+                }
+            }
+            for i in 0..n {
+                let k = node[i];
+                let f = usize::from(tree.feature[k]);
+                node[i] = 2 * k + 1 + usize::from(examples[i].x[f] > tree.threshold[k]);
+            }
+        }
+        let mut sums = [(0.0f64, 0.0f64); LEAVES];
+        for i in 0..n {
+            let s = &mut sums[node[i] - NODES];
+            s.0 += grad[i];
+            s.1 += hess[i];
+        }
+        for (j, (g, h)) in sums.iter().enumerate() {
+            tree.leaf[j] = (-g / (h + params.lambda) * params.learning_rate) as f32;
+        }
+        for i in 0..n {
+            margin[i] += f64::from(tree.leaf[node[i] - NODES]);
+        }
+        trees.push(tree);
+    }
+    trees
 }
 
 #[cfg(test)]

@@ -552,7 +552,7 @@ pub fn standfirst(page: &Page, title: &TitleChoice) -> Option<Standfirst> {
     };
     let l = &page.lines[cand];
     let words = word_count(&l.text);
-    if !(6..=80).contains(&words)
+    if !(6..=crate::clean::kinds::MAX_DECK_WORDS).contains(&words)
         || !matches!(
             l.kind,
             Kind::Body

@@ -108,10 +108,25 @@ fn page_examples(
         .collect()
 }
 
-/// Fits a rich model on `pages` stacked on `plain` (same trainer, penalty and steps as the
-/// plain model).
-fn fit(pages: &[&RichPage], plain: &LineModel) -> RichModel {
-    let ex: Vec<Example<RICH_LEN>> = pages.iter().flat_map(|p| examples(p, plain)).collect();
+/// Fits a rich model on `pages` (same trainer, penalty and steps as the plain model), stacked
+/// on out-of-fold plain log-odds: each page's plain input comes from a plain model trained on
+/// the other folds of `plain_pages` (parallel to `pages`), so the rich model learns how far to
+/// trust the plain model on pages it has not seen (its in-sample log-odds, boosted trees
+/// included, are overconfident).
+fn fit(pages: &[&RichPage], plain_pages: &[&Page]) -> RichModel {
+    let mut ex: Vec<Example<RICH_LEN>> = Vec::new();
+    for fold in 0..FOLDS {
+        let others: Vec<&Page> = plain_pages
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % FOLDS != fold)
+            .map(|(_, p)| *p)
+            .collect();
+        let plain = train::train(&others);
+        for (_, p) in pages.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
+            ex.extend(examples(p, &plain));
+        }
+    }
     let (bias, w) = fit_weights(&ex, L2, ITERATIONS);
     RichModel::from_weights(bias, &w)
 }
@@ -144,7 +159,7 @@ fn cross_validate(plain_pages: &[Page], pages: &[RichPage]) -> Vec<DocScore> {
             .map(|(_, p)| p)
             .collect();
         let plain = train::train(&plain_train);
-        let rich = fit(&train, &plain);
+        let rich = fit(&train, &plain_train);
         for (i, p) in pages.iter().enumerate().filter(|(i, _)| !kept(i)) {
             scores[i] = score::score_doc(&p.truth, &body_with(p, &plain, &rich));
         }
@@ -275,7 +290,8 @@ pub fn train(cfg: &Config, out: &Path) -> Result<(), String> {
     let pages = load_pages(&cfg.bench_dir)?;
     let rich = load_rich(&pages, &cfg.rich_dir)?;
     let all: Vec<&RichPage> = rich.iter().collect();
-    let model = fit(&all, LineModel::embedded());
+    let plain_all: Vec<&Page> = pages.iter().collect();
+    let model = fit(&all, &plain_all);
     let header = format!(
         "Rich line model (clean::hints features stacked on the plain model's log-odds), {} pages,\n\
          L2 {L2}. Made by `bash bench/rich/run.sh --train` (bench train-rich). Do not edit.",

@@ -1,38 +1,68 @@
-//! Training the line model on the bench pages and honest page-level cross-validation.
+//! Training the line models on the bench pages and honest page-level cross-validation.
 //!
-//! `bench train [BENCH_DIR]` fits the model on every page and writes `data/model/lines.tsv`
-//! (deterministic: same pages, same file). The body bench calls [`cross_validate`] to report
-//! how the same recipe does on pages it was not trained on.
+//! `bench train [BENCH_DIR]` fits the line model on every page and writes
+//! `data/model/lines.tsv` (deterministic: same pages, same file). The body bench calls [`cross_validate`] to report how the same recipe does on pages
+//! it was not trained on.
 
 use crate::align::gold_lines;
 use crate::common::Page;
 use presslens::clean::line_model::LineModel;
-use presslens::clean::train::{fit, Example};
+use presslens::clean::line_vector::Vector;
+use presslens::clean::train::{boost, fit, BoostParams, Example};
 use presslens::clean::{self};
 use presslens::score::{self, DocScore};
 use presslens::{normalize, Options};
 
-/// L2 penalty of the fit (chosen by cross-validation; see README).
+/// L2 penalty of the linear fit (chosen by cross-validation; see README).
 pub const L2: f64 = 0.02;
 /// Newton steps at most.
 pub const ITERATIONS: usize = 25;
 /// Number of cross-validation folds.
 pub const FOLDS: usize = 5;
+/// Weight of the "article alone" copy of each page relative to the page itself.
+pub const ALONE_WEIGHT: f32 = 0.3;
 
-/// The training examples of one page: every non-blank line with its gold label, weighted by
-/// its share of the page's tokens (so every page counts the same, as in the metric).
-pub fn page_examples(text: &str, truth: &str) -> Vec<Example> {
+/// One paste's lines ready for training: vectors in line order, gold labels, weights.
+#[derive(Clone)]
+pub struct Prepared {
+    vectors: Vec<(usize, Vector)>,
+    y: Vec<bool>,
+    weight: Vec<f32>,
+}
+
+/// The training lines of one paste: every non-blank line with its gold label, weighted by its
+/// share of the paste's tokens (so every page counts the same, as in the metric) times
+/// `scale`.
+fn prepare(text: &str, truth: &str, scale: f32) -> Prepared {
     let lines = normalize::normalized_lines(text);
     let gold = gold_lines(&lines, truth);
     let m = clean::measure(&lines);
     let weights = token_weights(&lines, &m.vectors);
-    m.vectors
-        .iter()
-        .zip(weights)
-        .map(|((i, v), weight)| Example {
-            x: *v,
-            y: gold[*i] == Some(true),
-            weight,
+    Prepared {
+        y: m.vectors
+            .iter()
+            .map(|(i, _)| gold[*i] == Some(true))
+            .collect(),
+        weight: weights.into_iter().map(|w| scale * w).collect(),
+        vectors: m.vectors,
+    }
+}
+
+/// Each page prepared twice: as pasted, and its true article text pasted alone (weight
+/// [`ALONE_WEIGHT`]): a paste of just the article must come back whole, and no bench page shows
+/// the model that case.
+pub fn prepare_page(p: &Page) -> [Prepared; 2] {
+    [prepare(&p.1, &p.2, 1.0), prepare(&p.2, &p.2, ALONE_WEIGHT)]
+}
+
+fn examples<'a>(pastes: impl Iterator<Item = &'a Prepared>) -> Vec<Example> {
+    pastes
+        .flat_map(|p| {
+            p.vectors
+                .iter()
+                .zip(&p.y)
+                .zip(&p.weight)
+                .map(|(((_, x), &y), &weight)| Example { x: *x, y, weight })
         })
         .collect()
 }
@@ -45,24 +75,31 @@ pub fn token_weights<T>(lines: &[String], vectors: &[(usize, T)]) -> Vec<f32> {
     vectors.iter().map(|(i, _)| size(*i) / total).collect()
 }
 
-/// Weight of the "article alone" copy of each page relative to the page itself.
-pub const ALONE_WEIGHT: f32 = 0.3;
-
-/// Fits a model on `pages`. Each page also contributes its true article text alone, pasted as
-/// a page of its own (every line article text): a paste of just the article must come back
-/// whole, and no bench page shows the model that case.
+/// Fits the model on `pages` (see [`train_prepared`]).
 pub fn train(pages: &[&Page]) -> LineModel {
-    let examples: Vec<Example> = pages
-        .iter()
-        .flat_map(|p| {
-            let alone = page_examples(&p.2, &p.2).into_iter().map(|mut e| {
-                e.weight *= ALONE_WEIGHT;
-                e
-            });
-            page_examples(&p.1, &p.2).into_iter().chain(alone)
-        })
-        .collect();
-    fit(&examples, L2, ITERATIONS)
+    let prepared: Vec<[Prepared; 2]> = pages.iter().map(|p| prepare_page(p)).collect();
+    let refs: Vec<&[Prepared; 2]> = prepared.iter().collect();
+    train_prepared(&refs)
+}
+
+/// Fits the model on prepared pages: the linear model, then boosted trees on its margin.
+pub fn train_prepared(pages: &[&[Prepared; 2]]) -> LineModel {
+    let examples = examples(pages.iter().flat_map(|p| p.iter()));
+    let mut model = fit(&examples, L2, ITERATIONS);
+    let base: Vec<f32> = examples.iter().map(|e| model.linear(&e.x)).collect();
+    model.trees = boost(&examples, &base, &boost_params());
+    model
+}
+
+/// The boosting settings (chosen by cross-validation; see README).
+pub fn boost_params() -> BoostParams {
+    BoostParams {
+        rounds: 100,
+        learning_rate: 0.1,
+        lambda: 0.05,
+        min_child: 0.05,
+        bins: 32,
+    }
 }
 
 /// The clean body `model` gives for `text` (the whole pipeline, as `analyze` runs it).
@@ -75,15 +112,16 @@ pub fn body_with(text: &str, model: &LineModel) -> String {
 /// Page-level k-fold cross-validation: page `i` is in fold `i % FOLDS` (pages sorted by id);
 /// each fold is scored by a model trained on the other folds. Returns one score per page.
 pub fn cross_validate(pages: &[Page]) -> Vec<DocScore> {
+    let prepared: Vec<[Prepared; 2]> = pages.iter().map(prepare_page).collect();
     let mut scores = vec![DocScore::default(); pages.len()];
     for fold in 0..FOLDS {
-        let train_pages: Vec<&Page> = pages
+        let train_pages: Vec<&[Prepared; 2]> = prepared
             .iter()
             .enumerate()
             .filter(|(i, _)| i % FOLDS != fold)
             .map(|(_, p)| p)
             .collect();
-        let model = train(&train_pages);
+        let model = train_prepared(&train_pages);
         for (i, p) in pages.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
             scores[i] = score::score_doc(&p.2, &body_with(&p.1, &model));
         }
@@ -91,15 +129,29 @@ pub fn cross_validate(pages: &[Page]) -> Vec<DocScore> {
     scores
 }
 
-/// `bench train`: fits on every page and writes the model file.
-pub fn run(pages: &[Page], out: &std::path::Path) -> Result<(), String> {
+/// Fits the model on every page (see [`train`]).
+pub fn train_all(pages: &[Page]) -> LineModel {
     let all: Vec<&Page> = pages.iter().collect();
-    let model = train(&all);
+    train(&all)
+}
+
+/// `bench train`: fits on every page and writes the model file `out`.
+pub fn run(pages: &[Page], out: &std::path::Path) -> Result<(), String> {
+    let model = train_all(pages);
+    let p = boost_params();
     let header = format!(
-        "Line model of presslens (logistic regression over clean::line_vector features).\n\
+        "Line model of presslens: logistic regression over clean::line_vector features, then\n\
+         {} boosted trees of depth {} on its margin.\n\
          Generated by `cargo run --release --bin bench -- train ../shared/bench` from {} pages\n\
-         (L2 {L2}, {ITERATIONS} Newton steps at most). Do not edit by hand.",
-        pages.len()
+         (L2 {L2}, {ITERATIONS} Newton steps at most; learning rate {}, lambda {}, least child\n\
+         weight {}, {} bins). Do not edit by hand.",
+        p.rounds,
+        presslens::clean::line_model::DEPTH,
+        pages.len(),
+        p.learning_rate,
+        p.lambda,
+        p.min_child,
+        p.bins
     );
     std::fs::write(out, model.to_tsv(&header))
         .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
