@@ -115,7 +115,7 @@ def main():
 let readyResolve, readyReject;
 const ready = new Promise((resolve, reject) => { readyResolve = resolve; readyReject = reject; });
 __m_worker_core.serve({
-  analyze: (text, options) => wasm_bindgen.analyze(text, options),
+  analyze: (text, options) => JSON.parse(wasm_bindgen.analyze_json(text, options)),
   to_markdown: (analysis) => wasm_bindgen.to_markdown(analysis),
   compare: (texts, options) => wasm_bindgen.compare(texts, options),
 }, ready);

@@ -24,6 +24,18 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     to_js(&crate::analyze(text, &options))
 }
 
+/// [`analyze`], with the result as a JSON string (`JSON.parse` it): one string crosses the wasm
+/// boundary instead of one JS value per field of every line, which is faster on long pastes.
+/// Same errors as [`analyze`].
+#[wasm_bindgen]
+pub fn analyze_json(text: &str, options: JsValue) -> Result<String, JsError> {
+    init();
+    crate::limits::check_input_size(text.len()).map_err(|e| JsError::new(&e.to_string()))?;
+    let options = read_options(options)?;
+    serde_json::to_string(&crate::analyze(text, &options))
+        .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))
+}
+
 /// Compares several pasted articles: `texts` is an array of strings (each one paste), `options`
 /// as for [`analyze`]. Each text is analyzed, then [`crate::compare`]d; sources in the result
 /// are the texts' positions in the array. Throws an `Error` when `texts` is not an array of

@@ -82,7 +82,7 @@ page.on('pageerror', (e) => console.error('pageerror:', e.message));
 await page.goto(`${ORIGIN}/`);
 
 const result = await page.evaluate(async ({ ids, rounds }) => {
-  const { default: init, analyze } = await import('/pkg/presslens.js');
+  const { default: init, analyze, analyze_json: analyzeJson } = await import('/pkg/presslens.js');
   await init();
   await new Promise((ok, fail) => {
     const s = document.createElement('script');
@@ -102,6 +102,7 @@ const result = await page.evaluate(async ({ ids, rounds }) => {
   // Warm-up pass (JIT, wasm tier-up), not timed.
   for (let i = 0; i < ids.length; i++) {
     if (analyze(texts[i]).body.length > 0) presslensBodies++;
+    if (analyzeJson) JSON.parse(analyzeJson(texts[i]));
     try {
       if (!new Readability(parse(htmls[i])).parse()) readabilityFailures++;
     } catch {
@@ -109,16 +110,28 @@ const result = await page.evaluate(async ({ ids, rounds }) => {
     }
   }
   const presslens = [];
+  const presslensJson = [];
+  const presslensJsonString = [];
   const readabilityWithParse = [];
   const readabilityOnly = [];
   for (let i = 0; i < ids.length; i++) {
     const p = [];
+    const pj = [];
+    const ps = [];
     const rp = [];
     const r = [];
     for (let k = 0; k < rounds; k++) {
       let t = performance.now();
       analyze(texts[i]);
       p.push(performance.now() - t);
+
+      if (analyzeJson) {
+        t = performance.now();
+        const json = analyzeJson(texts[i]);
+        ps.push(performance.now() - t);
+        JSON.parse(json);
+        pj.push(performance.now() - t);
+      }
 
       t = performance.now();
       try { new Readability(parse(htmls[i])).parse(); } catch { /* counted in warm-up */ }
@@ -130,11 +143,15 @@ const result = await page.evaluate(async ({ ids, rounds }) => {
       r.push(performance.now() - t);
     }
     presslens.push(median(p));
+    if (analyzeJson) {
+      presslensJson.push(median(pj));
+      presslensJsonString.push(median(ps));
+    }
     readabilityWithParse.push(median(rp));
     readabilityOnly.push(median(r));
   }
   return {
-    presslens, readabilityWithParse, readabilityOnly, readabilityFailures, presslensBodies,
+    presslens, presslensJson, presslensJsonString, readabilityWithParse, readabilityOnly, readabilityFailures, presslensBodies,
     textBytes: texts.reduce((s, t) => s + t.length, 0),
     htmlBytes: htmls.reduce((s, t) => s + t.length, 0),
     crossOriginIsolated: self.crossOriginIsolated,
@@ -156,6 +173,10 @@ console.log('');
 console.log('| per article | median ms | p95 ms | total ms (111 pages) |');
 console.log('| --- | ---: | ---: | ---: |');
 console.log(row('presslens `analyze` (wasm, text → JS object)', result.presslens));
+if (result.presslensJson.length) {
+  console.log(row('presslens `analyze_json` + `JSON.parse` (text → JSON string → object)', result.presslensJson));
+  console.log(row('presslens `analyze_json` alone (text → JSON string)', result.presslensJsonString));
+}
 console.log(row('Readability: DOMParser + `parse()`', result.readabilityWithParse));
 console.log(row('Readability: `parse()` alone', result.readabilityOnly));
 console.log('');

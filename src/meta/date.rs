@@ -1063,10 +1063,20 @@ pub struct DateMatch {
     span: Option<(usize, usize)>,
 }
 
+/// True if `text` holds an ASCII digit (the only characters [`tokenize`] makes numbers of).
+fn has_ascii_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// Every date match of `text` under `ctx`. The matches depend on `ctx.reference` and
 /// `ctx.day_first` only (not on `year_hint`), so [`DateMatch::resolve`] may be called with any
 /// context sharing those two.
 pub fn find_matches(text: &str, ctx: &DateContext) -> Vec<DateMatch> {
+    // Without a reference date every match holds a number (relative words need today), and
+    // only ASCII digits make number tokens: most lines of a page have none.
+    if ctx.reference.is_none() && !has_ascii_digit(text) {
+        return Vec::new();
+    }
     let toks = tokenize(text);
     let m = Matcher {
         t: &toks,
@@ -1127,6 +1137,9 @@ fn resolve(r: &Raw, (start, end): (usize, usize), ctx: &DateContext) -> Option<P
 /// 27/09/2018, dates that must be month-first like 11/19/2019). Pages are consistent, so the
 /// majority decides how to read the ambiguous ones.
 pub fn numeric_order_evidence(text: &str) -> (usize, usize) {
+    if !has_ascii_digit(text) {
+        return (0, 0);
+    }
     let toks = tokenize(text);
     let ctx = DateContext::default();
     let m = Matcher {

@@ -42,19 +42,6 @@ fn normalized(s: &str) -> String {
         .to_lowercase()
 }
 
-/// `hay.contains(needle)`, faster for the short lines of a page: compares only where the first
-/// byte matches, instead of building a substring searcher per call.
-fn contains_str(hay: &str, needle: &str) -> bool {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else {
-        return true;
-    };
-    if h.len() > 4096 {
-        return hay.contains(needle);
-    }
-    h.len() >= n.len() && (0..=h.len() - n.len()).any(|p| h[p] == first && h[p..p + n.len()] == *n)
-}
-
 /// Title text of line `i`: the line without a leading date (and its cue word).
 fn title_text(page: &Page, i: usize) -> String {
     let text = &page.lines[i].text;
@@ -80,11 +67,18 @@ fn title_text(page: &Page, i: usize) -> String {
 
 const PHOTO_CREDITS: &str = include_str!("../../data/meta/photo_credits.txt");
 
+/// True if `w` is one of the photo credit words of `data/meta/photo_credits.txt`.
 fn is_credit_word(w: &str) -> bool {
-    PHOTO_CREDITS
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .any(|l| l.trim() == w)
+    static WORDS: OnceLock<crate::fasthash::FastSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            PHOTO_CREDITS
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .map(str::trim)
+                .collect()
+        })
+        .contains(w)
 }
 
 /// True if `text` is a bare photo credit: "Anna Moneymaker/The New York Times",
@@ -401,8 +395,12 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     if words >= 3 {
         let lo = i.saturating_sub(300);
         let hi = (i + 300).min(page.lines.len());
+        // One substring searcher for the key, used on every line around it.
+        let finder = memchr::memmem::Finder::new(key.as_bytes());
         f[27] = f32::from((lo..hi).any(|j| {
-            j != i && page.lower(j).len() > key.len() && contains_str(page.lower(j), &key)
+            j != i
+                && page.lower(j).len() > key.len()
+                && finder.find(page.lower(j).as_bytes()).is_some()
                 || j.abs_diff(i) > 12 && page.lower(j) == key
         }));
     }
