@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 const EMBEDDED: &str = include_str!("../../data/model/lines.tsv");
 /// Depth of every boosted tree.
-pub const DEPTH: usize = 3;
+pub const DEPTH: usize = 4;
 /// Internal nodes of a tree.
 pub const NODES: usize = (1 << DEPTH) - 1;
 /// Leaves of a tree.

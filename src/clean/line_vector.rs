@@ -67,6 +67,7 @@ pub const NAMES: &[&str] = &[
     "cjk_share",
     "ln_inner_sentences",
     "name_shaped",
+    "after_related_marker",
 ];
 
 /// Number of values in a line vector.
@@ -203,6 +204,8 @@ pub fn for_each_vector(
         *counts.entry(lines[i].as_str()).or_insert(0) += 1;
     }
     let mut after_comments = false;
+    // A "related"/"you may also like" list header was passed: prose after it is often teasers.
+    let mut after_related = false;
     let mut marker_open = false;
     for k in 0..m {
         let i = nb[k];
@@ -284,11 +287,15 @@ pub fn for_each_vector(
             },
             ln1(f.inner_sentences),
             b(f.units <= 4 && is_name_shaped(&lines[i])),
+            b(after_related),
         ];
         emit(i, &v);
         if let Some(r) = ch {
             if r.kind == Kind::Comments {
                 after_comments = true;
+            }
+            if r.kind == Kind::Related && r.marker {
+                after_related = true;
             }
             if r.marker {
                 marker_open = true;

@@ -94,7 +94,7 @@ pub fn train_prepared(pages: &[&[Prepared; 2]]) -> LineModel {
 /// The boosting settings (chosen by cross-validation; see README).
 pub fn boost_params() -> BoostParams {
     BoostParams {
-        rounds: 100,
+        rounds: 60,
         learning_rate: 0.1,
         lambda: 0.05,
         min_child: 0.05,
