@@ -12,20 +12,17 @@
 // www/pkg build). Readability is timed two ways: DOMParser + Readability#parse (what it costs to
 // get an article from HTML), and #parse alone on a freshly parsed document (parse untimed).
 // Each article is timed `ROUNDS` times after one warm-up pass; its time is the median round.
-import { chromium } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ORIGIN, routedPage } from '../routed-chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
 const benchDir = resolve(process.env.PRESSLENS_BENCH_DIR || join(repo, '../shared/bench'));
 const pkgDir = resolve(process.env.PRESSLENS_PKG_DIR || join(repo, 'www/pkg'));
 const ROUNDS = Number(process.env.ROUNDS || 7);
-// A loopback origin is a secure context (needed for cross-origin isolation); every request to it
-// is answered by the route below, so nothing listens there and no connection is made.
-const ORIGIN = 'http://127.0.0.1:9';
 
 const ids = readdirSync(join(benchDir, 'text'))
   .filter((f) => f.endsWith('.txt'))
@@ -51,33 +48,12 @@ function serve(path) {
   return null;
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--disable-dev-shm-usage'],
+// Cross-origin isolated, so performance.now() has fine resolution.
+const { browser, page, refused } = await routedPage(serve, {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+  'cross-origin-resource-policy': 'same-origin',
 });
-const context = await browser.newContext();
-let offsite = 0;
-await context.route('**/*', async (route) => {
-  const url = new URL(route.request().url());
-  const found = url.origin === ORIGIN ? serve(url.pathname) : null;
-  if (!found) {
-    offsite += 1;
-    return route.abort();
-  }
-  await route.fulfill({
-    status: 200,
-    body: found[0],
-    headers: {
-      'content-type': found[1],
-      'cross-origin-opener-policy': 'same-origin',
-      'cross-origin-embedder-policy': 'require-corp',
-      'cross-origin-resource-policy': 'same-origin',
-    },
-  });
-});
-const page = await context.newPage();
 page.on('pageerror', (e) => console.error('pageerror:', e.message));
 await page.goto(`${ORIGIN}/`);
 
@@ -185,7 +161,7 @@ const ratioOnly = q(result.readabilityOnly, 0.5) / pm;
 console.log(`ratio of medians: Readability with parsing / presslens = ${ratioWith.toFixed(1)}×; ` +
   `Readability alone / presslens = ${ratioOnly.toFixed(1)}×`);
 console.log(`presslens found a body on ${result.presslensBodies}/${ids.length} pages; ` +
-  `Readability returned no article on ${result.readabilityFailures}; requests refused (not the bench's own files): ${offsite}`);
+  `Readability returned no article on ${result.readabilityFailures}; requests refused (not the bench's own files): ${refused()}`);
 const ok = pm < 1 && ratioOnly >= 10;
 console.log(`targets (presslens median < 1 ms, >= 10× faster than Readability alone): ${ok ? 'met' : 'NOT met'}`);
 process.exitCode = ok ? 0 : 1;

@@ -10,17 +10,16 @@
 // since the HTML is only parsed with DOMParser; any other request is refused and counted).
 // The bench HTML is the whole page while a real rich paste carries the selection's HTML: the
 // whole page is the stand-in for a select-all copy.
-import { chromium } from '@playwright/test';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ORIGIN, routedPage } from '../routed-chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
 const benchDir = resolve(process.env.PRESSLENS_BENCH_DIR || join(repo, '../shared/bench'));
 const outDir = resolve(process.argv[2] || join(repo, 'target/rich'));
-const ORIGIN = 'http://127.0.0.1:9';
 
 const ids = readdirSync(join(benchDir, 'html'))
   .filter((f) => f.endsWith('.html.gz'))
@@ -34,25 +33,9 @@ function serve(path) {
   return null;
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--disable-dev-shm-usage'],
-});
-let refused = 0;
+const { browser, page, refused } = await routedPage(serve);
 let errors = 0;
 try {
-  const context = await browser.newContext();
-  await context.route('**/*', async (route) => {
-    const found = new URL(route.request().url()).origin === ORIGIN ? serve(new URL(route.request().url()).pathname) : null;
-    if (!found) {
-      refused += 1;
-      return route.abort();
-    }
-    return route.fulfill({ status: 200, body: found[0], headers: { 'content-type': found[1] } });
-  });
-  const page = await context.newPage();
   page.on('pageerror', (e) => {
     errors += 1;
     console.error('pageerror:', e.message);
@@ -69,8 +52,8 @@ try {
     lines += out.lines.length;
     writeFileSync(join(outDir, `${id}.json`), JSON.stringify({ text: out.lines.join('\n'), hints: out.hints.join('\n') }));
   }
-  console.log(`rich conversion: ${ids.length} pages, ${lines} lines → ${outDir} (Chromium ${browser.version()}; requests refused: ${refused})`);
+  console.log(`rich conversion: ${ids.length} pages, ${lines} lines → ${outDir} (Chromium ${browser.version()}; requests refused: ${refused()})`);
 } finally {
   await browser.close();
 }
-if (errors || refused) process.exitCode = 1;
+if (errors || refused()) process.exitCode = 1;

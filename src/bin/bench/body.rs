@@ -7,6 +7,37 @@ use presslens::{analyze, Analysis, Options};
 use std::collections::HashSet;
 use std::time::Instant;
 
+/// Prints the `n` pages of `scores` with the lowest F1 under "worst N LABEL:", one line each
+/// (F1, P, R, the first 12 bytes of the page's id, then `extra(i)`), each followed by the three
+/// lines that cost the page most (see [`costly_lines`]). `page(i)` gives page `i`'s id, its
+/// analysis and its true body.
+pub fn print_worst<'a>(
+    label: &str,
+    n: usize,
+    scores: &[DocScore],
+    page: impl Fn(usize) -> (&'a str, &'a Analysis, &'a str),
+    extra: impl Fn(usize) -> String,
+) {
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|&a, &b| scores[a].f1().total_cmp(&scores[b].f1()));
+    println!("worst {} {label}:", n.min(order.len()));
+    for &i in order.iter().take(n) {
+        let d = &scores[i];
+        let (id, analysis, truth) = page(i);
+        println!(
+            "  {:.3} P {:.3} R {:.3}  {}{}",
+            d.f1(),
+            d.precision(),
+            d.recall(),
+            &id[..12.min(id.len())],
+            extra(i)
+        );
+        for l in costly_lines(analysis, truth, 3) {
+            println!("      {l}");
+        }
+    }
+}
+
 /// A line that cost the page: labelled body but not in the truth, or the reverse.
 pub fn costly_lines(a: &Analysis, truth: &str, n: usize) -> Vec<String> {
     let truth_toks = score::tokens(truth);
@@ -140,21 +171,12 @@ pub fn run(cfg: &Config) -> Result<(), String> {
         ),
         _ => println!("cleaning speed: thread CPU time not available on this system"),
     }
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by(|&a, &b| docs[a].f1().total_cmp(&docs[b].f1()));
-    println!("worst {} pages:", cfg.worst.min(order.len()));
-    for &i in order.iter().take(cfg.worst) {
-        let d = &docs[i];
-        println!(
-            "  {:.3} P {:.3} R {:.3}  {}",
-            d.f1(),
-            d.precision(),
-            d.recall(),
-            &pages[i].0[..12.min(pages[i].0.len())]
-        );
-        for l in costly_lines(&analyses[i], &pages[i].2, 3) {
-            println!("      {l}");
-        }
-    }
+    print_worst(
+        "pages",
+        cfg.worst,
+        &docs,
+        |i| (&pages[i].0, &analyses[i], &pages[i].2),
+        |_| String::new(),
+    );
     Ok(())
 }

@@ -239,23 +239,13 @@ pub fn run(cfg: &Config) -> Result<(), String> {
     if cfg.verbose {
         print_losses(&rich, &analyses);
     }
-    let mut order: Vec<usize> = (0..rich.len()).collect();
-    order.sort_by(|&a, &b| hinted[a].f1().total_cmp(&hinted[b].f1()));
-    println!("worst {} rich pages:", cfg.worst.min(order.len()));
-    for &i in order.iter().take(cfg.worst) {
-        let d = &hinted[i];
-        println!(
-            "  {:.3} P {:.3} R {:.3}  {}  (plain {:.3})",
-            d.f1(),
-            d.precision(),
-            d.recall(),
-            &rich[i].id[..12.min(rich[i].id.len())],
-            plain[i].f1()
-        );
-        for l in crate::body::costly_lines(&analyses[i], &rich[i].truth, 3) {
-            println!("      {l}");
-        }
-    }
+    crate::body::print_worst(
+        "rich pages",
+        cfg.worst,
+        &hinted,
+        |i| (&rich[i].id, &analyses[i], &rich[i].truth),
+        |i| format!("  (plain {:.3})", plain[i].f1()),
+    );
     Ok(())
 }
 
