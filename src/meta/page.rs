@@ -51,17 +51,49 @@ pub struct Page<'a> {
 /// A crude language-neutral stem: the word without a plural `s`, cut to 5 characters
 /// ("temptations" and "tempting" → "tempt", "snacks" → "snack").
 pub fn stem(word: &str) -> String {
+    stem_of(word).to_string()
+}
+
+/// [`stem`] as a slice of `word` (no allocation).
+pub fn stem_of(word: &str) -> &str {
     let w = word.strip_suffix('s').unwrap_or(word);
-    w.chars().take(5).collect()
+    match w.char_indices().nth(5) {
+        Some((end, _)) => &w[..end],
+        None => w,
+    }
 }
 
 /// Lowercased content words of `text`: letters-only tokens of 4+ chars that are not stopwords.
 pub fn content_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 4 && w.chars().any(char::is_alphabetic))
-        .map(str::to_lowercase)
-        .filter(|w| !lexicon::is_stopword(w))
-        .collect()
+    let mut out = Vec::new();
+    for_each_content_word(text, |w| out.push(w.to_string()));
+    out
+}
+
+/// Calls `f` with each of [`content_words`]`(text)` in order, without allocating for ASCII
+/// words.
+pub fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        // Four characters need at least four bytes.
+        if w.len() < 4 {
+            continue;
+        }
+        if w.is_ascii() {
+            if !w.bytes().any(|b| b.is_ascii_alphabetic()) {
+                continue;
+            }
+            crate::lower::with_lower(w, |lw| {
+                if !lexicon::is_stopword(lw) {
+                    f(lw);
+                }
+            });
+        } else if w.chars().count() >= 4 && w.chars().any(char::is_alphabetic) {
+            let lw = w.to_lowercase();
+            if !lexicon::is_stopword(&lw) {
+                f(&lw);
+            }
+        }
+    }
 }
 
 /// Number of words (tokens with a letter) in `text`.
@@ -69,6 +101,15 @@ pub fn word_count(text: &str) -> usize {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count()
+}
+
+/// True if `text` has at least `n` words (as [`word_count`] counts them); stops reading there.
+pub fn has_words(text: &str, n: usize) -> bool {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .take(n)
+        .count()
+        >= n
 }
 
 /// True if `text` ends like a sentence (`.`, `!`, `?`, `…` before closing quotes/brackets).
@@ -189,26 +230,35 @@ impl<'a> Page<'a> {
         drop((kept, kept_at, hints));
         let mut stem_ids: FastMap<String, u32> = FastMap::default();
         let mut intern = |w: &str| -> u32 {
-            let s = stem(w);
+            let s = stem_of(w);
+            if let Some(&id) = stem_ids.get(s) {
+                return id;
+            }
             let n = stem_ids.len() as u32;
-            *stem_ids.entry(s).or_insert(n)
+            stem_ids.insert(s.to_string(), n);
+            n
         };
+        let stemmed = |l: &Line| l.text.len() <= MAX_DATE_LINE_CHARS * 4;
         let mut stem_buf = Vec::new();
         let mut stems_at = Vec::with_capacity(lines.len() + 1);
         stems_at.push(0);
         for l in lines {
-            if l.text.len() <= MAX_DATE_LINE_CHARS * 4 {
-                for w in content_words(&l.text) {
-                    stem_buf.push(intern(&w));
-                }
+            if stemmed(l) {
+                for_each_content_word(&l.text, |w| stem_buf.push(intern(w)));
             }
             stems_at.push(offset(stem_buf.len()));
         }
         let mut body_ids = Vec::new();
         if let Some((a, b)) = body {
-            for l in &lines[a..=b] {
-                if l.kind == Kind::Body {
-                    body_ids.extend(content_words(&l.text).iter().map(|w| intern(w)));
+            for (i, l) in lines.iter().enumerate().take(b + 1).skip(a) {
+                if l.kind != Kind::Body {
+                    continue;
+                }
+                if stemmed(l) {
+                    let (s, e) = (stems_at[i] as usize, stems_at[i + 1] as usize);
+                    body_ids.extend_from_slice(stem_buf.get(s..e).unwrap_or(&[]));
+                } else {
+                    for_each_content_word(&l.text, |w| body_ids.push(intern(w)));
                 }
             }
         }
@@ -218,7 +268,7 @@ impl<'a> Page<'a> {
         }
         let long = lines
             .iter()
-            .map(|l| word_count(&l.text) >= 12 || l.text.chars().count() >= 100)
+            .map(|l| l.text.len() >= 100 && l.text.chars().count() >= 100 || has_words(&l.text, 12))
             .collect();
         let n_stems = stem_ids.len();
         Page {
