@@ -38,6 +38,9 @@ pub struct Page<'a> {
     stems_at: Vec<u32>,
     /// Each line is long enough to be prose (12+ words or 100+ characters).
     pub long: Vec<bool>,
+    /// Non-blank lines before each line (one more entry than lines; see
+    /// [`Page::nonblank_between`]).
+    nonblank_before: Vec<u32>,
     /// Memo of [`crate::meta::title`]'s byline-or-date test per line (filled on first use: the
     /// title features ask it of the same lines once per candidate).
     pub byline_or_date: Vec<std::cell::Cell<Option<bool>>>,
@@ -271,6 +274,13 @@ impl<'a> Page<'a> {
             .map(|l| l.text.len() >= 100 && l.text.chars().count() >= 100 || has_words(&l.text, 12))
             .collect();
         let n_stems = stem_ids.len();
+        let mut nonblank_before = Vec::with_capacity(lines.len() + 1);
+        let mut n = 0u32;
+        nonblank_before.push(n);
+        for l in lines {
+            n += u32::from(!l.text.is_empty());
+            nonblank_before.push(n);
+        }
         Page {
             lines,
             lower_buf,
@@ -284,6 +294,7 @@ impl<'a> Page<'a> {
             stem_buf,
             stems_at,
             long,
+            nonblank_before,
             byline_or_date: vec![std::cell::Cell::new(None); lines.len()],
             chrome: vec![std::cell::Cell::new(0); lines.len()],
             marks: std::cell::RefCell::new((0, vec![0; n_stems])),
@@ -369,6 +380,61 @@ impl<'a> Page<'a> {
         }
     }
 
+    /// Number of non-blank lines among lines `a..b` (0 when `b <= a`).
+    pub fn nonblank_between(&self, a: usize, b: usize) -> usize {
+        let at = |i: usize| self.nonblank_before.get(i).copied().unwrap_or(0) as usize;
+        if b <= a {
+            return 0;
+        }
+        at(b.min(self.lines.len())).saturating_sub(at(a.min(self.lines.len())))
+    }
+
+    /// The lines among `range` whose lowercase ([`Page::lower`]) contains `key`, in order, each
+    /// once. One substring search runs over those lines' lowercase, which the page holds
+    /// end to end (a match across two lines counts for neither).
+    pub fn lowercase_holding<'k>(
+        &'k self,
+        key: &'k str,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = usize> + 'k {
+        let hi = range.end.min(self.lines.len());
+        let lo = range.start.min(hi);
+        let at = |i: usize| {
+            (self.lower_at.get(i).copied().unwrap_or(u32::MAX) as usize).min(self.lower_buf.len())
+        };
+        let base = at(lo);
+        let hay = self.lower_buf.as_bytes().get(base..at(hi)).unwrap_or(&[]);
+        let finder = memchr::memmem::Finder::new(key.as_bytes());
+        let (mut pos, mut line) = (0usize, lo);
+        std::iter::from_fn(move || {
+            if key.is_empty() {
+                // Every line holds the empty string.
+                let j = (line < hi).then_some(line);
+                line += 1;
+                return j;
+            }
+            loop {
+                let off = pos + finder.find(hay.get(pos..)?)?;
+                let start = base + off;
+                // The line whose lowercase holds byte `start` (blank lines hold none).
+                while line < hi && at(line + 1) <= start {
+                    line += 1;
+                }
+                if line >= hi {
+                    return None;
+                }
+                let end = at(line + 1);
+                if start + key.len() <= end {
+                    let j = line;
+                    line += 1;
+                    pos = end - base;
+                    return Some(j);
+                }
+                pos = off + 1;
+            }
+        })
+    }
+
     /// Index of the next non-blank line after `i`.
     pub fn next_nonblank(&self, i: usize) -> Option<usize> {
         (i + 1..self.lines.len()).find(|&j| !self.lines[j].text.is_empty())
@@ -376,6 +442,9 @@ impl<'a> Page<'a> {
 
     /// Share (0–1) of the line's letters and digits that lie inside its dates.
     pub fn date_share(&self, i: usize) -> f32 {
+        if self.dates(i).is_empty() {
+            return 0.0;
+        }
         let text = &self.lines[i].text;
         let total = text.chars().filter(|c| c.is_alphanumeric()).count();
         if total == 0 {

@@ -35,16 +35,29 @@ pub struct Standfirst {
 /// At most this many lines are scored (a title stands near the top of a paste).
 const MAX_CANDIDATES: usize = 3000;
 
+/// `s` with its words joined by one space, lowercased.
 fn normalized(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut out = String::with_capacity(s.len());
+    let mut words = s.split_whitespace();
+    if let Some(w) = words.next() {
+        out.push_str(w);
+        for w in words {
+            out.push(' ');
+            out.push_str(w);
+        }
+    }
+    match out.is_ascii() {
+        true => {
+            out.make_ascii_lowercase();
+            out
+        }
+        false => out.to_lowercase(),
+    }
 }
 
 /// Title text of line `i`: the line without a leading date (and its cue word).
-fn title_text(page: &Page, i: usize) -> String {
-    let text = &page.lines[i].text;
+fn title_text<'a>(page: &Page<'a>, i: usize) -> &'a str {
+    let text: &'a str = &page.lines[i].text;
     if let Some(d) = page.dates(i).first() {
         let before = text.get(..d.start).unwrap_or("").trim();
         let cue_only = before.split_whitespace().all(|w| {
@@ -59,10 +72,10 @@ fn title_text(page: &Page, i: usize) -> String {
             .trim_start_matches([' ', '|', '-', '–', '—', ':', '•', '·', ','])
             .trim();
         if cue_only && word_count(rest) >= 3 {
-            return rest.to_string();
+            return rest;
         }
     }
-    text.clone()
+    text
 }
 
 const PHOTO_CREDITS: &str = include_str!("../../data/meta/photo_credits.txt");
@@ -106,6 +119,15 @@ pub fn is_credit_line(text: &str) -> bool {
 /// "[File: Reuters]", "(onmeth.com)") or "… Submitted photo".
 pub fn ends_with_photo_credit(text: &str) -> bool {
     let t = text.trim_end();
+    // Both shapes need a closing bracket at the end or the word "photo" (no other characters
+    // lowercase to its letters): most lines have neither.
+    let photo = t
+        .as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"photo"));
+    if !(t.ends_with([')', ']']) || photo) {
+        return false;
+    }
     let lower = t.to_lowercase();
     let words_of = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
@@ -236,12 +258,13 @@ fn weights() -> &'static [f32; NF] {
 
 /// True if `text` looks like a breadcrumb trail ("Home News Business …", "Blog > Tips").
 fn is_breadcrumb(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    lower.starts_with("home ") && word_count(text) >= 3
-        || lower.starts_with("share ")
-        || ["»", " > ", "›", "you are here", "sharing options"]
-            .iter()
-            .any(|m| lower.contains(m))
+    crate::lower::with_lower(text, |lower| {
+        lower.starts_with("home ") && word_count(text) >= 3
+            || lower.starts_with("share ")
+            || ["»", " > ", "›", "you are here", "sharing options"]
+                .iter()
+                .any(|m| lower.contains(m))
+    })
 }
 
 /// The features of line `i` (with title text `text`) as a title, or None when it cannot be one
@@ -347,9 +370,7 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
         f[8] = f32::from(step <= 1);
     }
     if let Some((a, b)) = page.body {
-        let gap = (i.min(a)..a.max(i))
-            .filter(|&j| !page.lines[j].text.is_empty())
-            .count();
+        let gap = page.nonblank_between(i.min(a), a.max(i));
         f[9] = f32::from(i <= a && gap <= 15 || i > a && gap <= 2 && line.kind.is_article());
         f[10] = if i < a {
             (gap as f32 / 20.0).min(3.0)
@@ -387,21 +408,20 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
         }
     }
     f[24] = f32::from(is_breadcrumb(text));
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    f[25] = f32::from(letters.len() >= 4 && letters.iter().all(|c| !c.is_lowercase()));
+    let mut letters = text.chars().filter(|c| c.is_alphabetic());
+    f[25] = f32::from(letters.clone().count() >= 4 && letters.all(|c| !c.is_lowercase()));
     f[26] = i as f32 / page.lines.len().max(1) as f32;
     // Echoed: the same words stand elsewhere on the page (a breadcrumb, a share text, the
     // headline repeated further away).
     if words >= 3 {
         let lo = i.saturating_sub(300);
         let hi = (i + 300).min(page.lines.len());
-        // One substring searcher for the key, used on every line around it.
-        let finder = memchr::memmem::Finder::new(key.as_bytes());
-        f[27] = f32::from((lo..hi).any(|j| {
-            j != i
-                && page.lower(j).len() > key.len()
-                && finder.find(page.lower(j).as_bytes()).is_some()
-                || j.abs_diff(i) > 12 && page.lower(j) == key
+        // Another line holding the key (a longer one, or an equal one more than 12 lines away):
+        // one substring search over the lines around it, as they stand together in the page's
+        // lowercase buffer.
+        f[27] = f32::from(page.lowercase_holding(&key, lo..hi).any(|j| {
+            let len = page.lower(j).len();
+            j != i && len > key.len() || j.abs_diff(i) > 12 && len == key.len()
         }));
     }
     if let Some(step) = meta_after {
@@ -476,13 +496,13 @@ fn weigh(f: &[f32; NF]) -> (f32, String) {
 /// `--train-title` fits `data/meta/title_weights.tsv` from these.
 pub fn candidate_features(page: &Page) -> Vec<(usize, String, [f32; NF])> {
     let mut out = Vec::new();
-    for_each_candidate(page, |i, text, f| out.push((i, text, *f)));
+    for_each_candidate(page, |i, text, f| out.push((i, text.to_string(), *f)));
     out
 }
 
 /// Calls `f(line index, title text, features)` for every title candidate, in line order
 /// (at most [`MAX_CANDIDATES`]).
-fn for_each_candidate(page: &Page, mut f: impl FnMut(usize, String, &[f32; NF])) {
+fn for_each_candidate<'a>(page: &Page<'a>, mut f: impl FnMut(usize, &'a str, &[f32; NF])) {
     let mut n = 0;
     for i in 0..page.lines.len() {
         if page.lines[i].text.is_empty() || page.long[i] && page.lines[i].text.len() > 300 {
@@ -492,7 +512,7 @@ fn for_each_candidate(page: &Page, mut f: impl FnMut(usize, String, &[f32; NF]))
             break;
         }
         let text = title_text(page, i);
-        if let Some(feats) = features(page, i, &text) {
+        if let Some(feats) = features(page, i, text) {
             n += 1;
             f(i, text, &feats);
         }
@@ -507,7 +527,7 @@ fn score(f: &[f32; NF]) -> f32 {
 /// Chooses the title, or None when no line is headline-shaped near the article.
 pub fn choose(page: &Page) -> Option<TitleChoice> {
     // The first candidate with the highest score (a later one must score strictly higher).
-    let mut best: Option<(f32, usize, String, [f32; NF])> = None;
+    let mut best: Option<(f32, usize, &str, [f32; NF])> = None;
     for_each_candidate(page, |i, text, f| {
         let s = score(f);
         if !best.as_ref().is_some_and(|b| b.0 >= s) {
@@ -516,15 +536,15 @@ pub fn choose(page: &Page) -> Option<TitleChoice> {
     });
     let (_, i, text, f) = best?;
     let (s, why) = weigh(&f);
-    let key = normalized(&text);
+    let key = normalized(text);
     let mut lines = vec![i];
-    for j in 0..page.lines.len() {
-        if j != i && j + 12 >= i && j <= i + 12 && normalized(&title_text(page, j)) == key {
+    for j in i.saturating_sub(12)..(i + 13).min(page.lines.len()) {
+        if j != i && normalized(title_text(page, j)) == key {
             lines.push(j);
         }
     }
     Some(TitleChoice {
-        text,
+        text: text.to_string(),
         lines,
         reason: format!("headline before the article (score {s:.2}: {why})"),
     })
