@@ -119,7 +119,7 @@ fn is_title_case(toks: &[tokens::Tok]) -> bool {
         .count();
     let content = words
         .iter()
-        .filter(|t| !crate::lexicon::is_stopword(&t.text.to_lowercase()) || t.is_cap())
+        .filter(|t| !crate::lower::with_lower(t.text, crate::lexicon::is_stopword) || t.is_cap())
         .count();
     caps * 10 >= content.max(1) * 7
 }
@@ -141,13 +141,21 @@ pub fn extract(lines: &[BodyLine]) -> Entities {
     let gaz = gazetteer::get();
     // Two passes over the tokens, one line at a time (the tokens of a whole long paste would
     // be ~40 bytes per word held at once): the document's word context, then the spans.
-    let mut lower_words = FastSet::default();
-    let mut mid_caps = FastSet::default();
+    let mut lower_words: FastSet<String> = FastSet::default();
+    let mut mid_caps: FastSet<String> = FastSet::default();
     for l in lines {
         for t in tokens::tokenize(l.text) {
             if t.text.chars().next().is_some_and(char::is_lowercase) {
-                lower_words.insert(t.text.to_lowercase());
-            } else if t.is_cap() && !t.sentence_start && !t.break_before {
+                crate::lower::with_lower(t.text, |lw| {
+                    if !lower_words.contains(lw) {
+                        lower_words.insert(lw.to_string());
+                    }
+                });
+            } else if t.is_cap()
+                && !t.sentence_start
+                && !t.break_before
+                && !mid_caps.contains(t.text)
+            {
                 mid_caps.insert(t.text.to_string());
             }
         }

@@ -120,8 +120,9 @@ pub struct DocContext<'g> {
 impl DocContext<'_> {
     /// True if `w` is a common word: a stopword, or written in lower case elsewhere in the text.
     pub fn is_common(&self, w: &str) -> bool {
-        let lw = w.to_lowercase();
-        crate::lexicon::is_stopword(&lw) || self.lower_words.contains(&lw)
+        crate::lower::with_lower(w, |lw| {
+            crate::lexicon::is_stopword(lw) || self.lower_words.contains(lw)
+        })
     }
 
     /// True if `w` is a common word at a sentence start: [`Self::is_common`], or a frequent
@@ -327,7 +328,7 @@ fn role_before(toks: &[Tok], first: usize, cx: &DocContext) -> Option<(usize, us
     let mut m = k;
     while m > 0 && k - m < 3 {
         let p = &toks[m - 1];
-        if p.break_after || crate::lexicon::is_stopword(&p.text.to_lowercase()) {
+        if p.break_after || crate::lower::with_lower(p.text, crate::lexicon::is_stopword) {
             break;
         }
         start = p.start;
