@@ -65,7 +65,7 @@ fn title_text(page: &Page, i: usize) -> String {
     text.clone()
 }
 
-const PHOTO_CREDITS: &str = include_str!("../../data/meta/photo_credits.txt");
+const PHOTO_CREDITS: &str = data_file!("meta/photo_credits.txt");
 
 /// True if `w` is one of the photo credit words of `data/meta/photo_credits.txt`.
 fn is_credit_word(w: &str) -> bool {
@@ -213,7 +213,7 @@ pub const FEATURES: [&str; NF] = [
 /// Number of features.
 pub const NF: usize = 32;
 
-const WEIGHTS_TSV: &str = include_str!("../../data/meta/title_weights.tsv");
+const WEIGHTS_TSV: &str = data_file!("meta/title_weights.tsv");
 
 /// The learned weight of each feature (0 for a feature the file does not list).
 fn weights() -> &'static [f32; NF] {
