@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-const NUMBERS: &str = include_str!("../data/figures/numbers.tsv");
-const UNITS: &str = include_str!("../data/figures/units.tsv");
+const NUMBERS: &str = data_file!("figures/numbers.tsv");
+const UNITS: &str = data_file!("figures/units.tsv");
 
 /// What a figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -20,7 +20,7 @@ use crate::fasthash::FastSet;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-const SPEECH_VERBS: &str = include_str!("../data/gazetteer/speech_verbs.txt");
+const SPEECH_VERBS: &str = data_file!("gazetteer/speech_verbs.txt");
 
 /// Whether a quoted span is a quotation or a quoted term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

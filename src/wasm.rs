@@ -1,16 +1,13 @@
 //! The thin wasm layer: JavaScript calls [`analyze`] with a string and gets the
 //! [`crate::Analysis`] as a plain object, and [`to_markdown`] to render one; [`compare`] takes an
 //! array of strings and gives the [`crate::Comparison`]. No logic lives here.
+//!
+//! No panic hook (`console_error_panic_hook`): the page's build aborts at once on a panic
+//! (`-Cpanic=immediate-abort`, scripts/wasm-env.sh), so a hook would never run; a panic (a bug)
+//! traps and the call throws in JavaScript.
 
 use crate::Options;
 use wasm_bindgen::prelude::*;
-
-/// Installs the panic hook once (a panic would be a bug; the hook makes it readable in the console).
-fn init() {
-    use std::sync::Once;
-    static ONCE: Once = Once::new();
-    ONCE.call_once(console_error_panic_hook::set_once);
-}
 
 /// Analyzes one pasted article. `options` may be `undefined`/`null` or
 /// `{ reference_date: "YYYY-MM-DD", hints: [...] }` (both optional; `hints` as
@@ -18,7 +15,6 @@ fn init() {
 /// and on an input larger than [`crate::limits::MAX_INPUT_BYTES`] (UTF-8 bytes).
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    init();
     crate::limits::check_input_size(text.len()).map_err(|e| JsError::new(&e.to_string()))?;
     let options = read_options(options)?;
     to_js(&crate::analyze(text, &options))
@@ -29,7 +25,6 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 /// Same errors as [`analyze`].
 #[wasm_bindgen]
 pub fn analyze_json(text: &str, options: JsValue) -> Result<String, JsError> {
-    init();
     crate::limits::check_input_size(text.len()).map_err(|e| JsError::new(&e.to_string()))?;
     let options = read_options(options)?;
     serde_json::to_string(&crate::analyze(text, &options))
@@ -42,7 +37,6 @@ pub fn analyze_json(text: &str, options: JsValue) -> Result<String, JsError> {
 /// strings, on bad options, and when a text is larger than [`crate::limits::MAX_INPUT_BYTES`].
 #[wasm_bindgen]
 pub fn compare(texts: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    init();
     let texts: Vec<String> = serde_wasm_bindgen::from_value(texts)
         .map_err(|e| JsError::new(&format!("compare takes an array of strings: {e}")))?;
     for (i, t) in texts.iter().enumerate() {
@@ -88,7 +82,6 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// those are missing or of the wrong type.
 #[wasm_bindgen]
 pub fn to_markdown(analysis: JsValue) -> Result<String, JsError> {
-    init();
     let source: crate::report::MarkdownSource = serde_wasm_bindgen::from_value(analysis)
         .map_err(|e| JsError::new(&format!("not an analysis: {e}")))?;
     Ok(source.to_markdown())

@@ -10,15 +10,15 @@
 use crate::fasthash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
-const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
-const REGIONS: &str = include_str!("../../data/gazetteer/regions.tsv");
-const CITIES: &str = include_str!("../../data/gazetteer/cities.txt");
-const ORGANIZATIONS: &str = include_str!("../../data/gazetteer/organizations.txt");
-const GIVEN_NAMES: &str = include_str!("../../data/gazetteer/given_names.txt");
-const SURNAMES: &str = include_str!("../../data/gazetteer/surnames.txt");
-const ROLES: &str = include_str!("../../data/gazetteer/roles.tsv");
-const CUES: &str = include_str!("../../data/gazetteer/org_cues.tsv");
-const COMMON: &str = include_str!("../../data/gazetteer/common_words.txt");
+const COUNTRIES: &str = data_file!("gazetteer/countries.tsv");
+const REGIONS: &str = data_file!("gazetteer/regions.tsv");
+const CITIES: &str = data_file!("gazetteer/cities.txt");
+const ORGANIZATIONS: &str = data_file!("gazetteer/organizations.txt");
+const GIVEN_NAMES: &str = data_file!("gazetteer/given_names.txt");
+const SURNAMES: &str = data_file!("gazetteer/surnames.txt");
+const ROLES: &str = data_file!("gazetteer/roles.tsv");
+const CUES: &str = data_file!("gazetteer/org_cues.tsv");
+const COMMON: &str = data_file!("gazetteer/common_words.txt");
 
 /// All gazetteers, parsed.
 #[derive(Debug, Default)]

@@ -10,7 +10,7 @@ use super::page::Page;
 use crate::fasthash::FastSet;
 use std::sync::OnceLock;
 
-const BYLINE_TSV: &str = include_str!("../../data/meta/byline.tsv");
+const BYLINE_TSV: &str = data_file!("meta/byline.tsv");
 
 /// A byline found on a line.
 #[derive(Debug, Clone, PartialEq)]

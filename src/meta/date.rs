@@ -17,10 +17,10 @@ use crate::fasthash::FastMap;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-const MONTHS_TSV: &str = include_str!("../../data/dates/months.tsv");
-const WEEKDAYS_TSV: &str = include_str!("../../data/dates/weekdays.tsv");
-const RELATIVE_TSV: &str = include_str!("../../data/dates/relative.tsv");
-const ZONES_TSV: &str = include_str!("../../data/dates/zones.tsv");
+const MONTHS_TSV: &str = data_file!("dates/months.tsv");
+const WEEKDAYS_TSV: &str = data_file!("dates/weekdays.tsv");
+const RELATIVE_TSV: &str = data_file!("dates/relative.tsv");
+const ZONES_TSV: &str = data_file!("dates/zones.tsv");
 
 /// The earliest and latest years a four-digit number may be read as.
 const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1900..=2100;

@@ -14,7 +14,7 @@ use crate::fasthash::FastMap;
 use crate::model::{Kind, Published};
 use std::sync::OnceLock;
 
-const CUES_TSV: &str = include_str!("../../data/meta/cues.tsv");
+const CUES_TSV: &str = data_file!("meta/cues.tsv");
 
 /// The chosen date and where it was written.
 #[derive(Debug, Clone, PartialEq)]

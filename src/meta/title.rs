@@ -78,7 +78,7 @@ fn title_text<'a>(page: &Page<'a>, i: usize) -> &'a str {
     text
 }
 
-const PHOTO_CREDITS: &str = include_str!("../../data/meta/photo_credits.txt");
+const PHOTO_CREDITS: &str = data_file!("meta/photo_credits.txt");
 
 /// True if `w` is one of the photo credit words of `data/meta/photo_credits.txt`.
 fn is_credit_word(w: &str) -> bool {
@@ -235,7 +235,7 @@ pub const FEATURES: [&str; NF] = [
 /// Number of features.
 pub const NF: usize = 32;
 
-const WEIGHTS_TSV: &str = include_str!("../../data/meta/title_weights.tsv");
+const WEIGHTS_TSV: &str = data_file!("meta/title_weights.tsv");
 
 /// The learned weight of each feature (0 for a feature the file does not list).
 fn weights() -> &'static [f32; NF] {

@@ -13,8 +13,8 @@ use crate::compare::text::Sentence;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const ORDINALS_TSV: &str = include_str!("../../../data/compare/ordinals.tsv");
-const OFFICES_TSV: &str = include_str!("../../../data/compare/offices.tsv");
+const ORDINALS_TSV: &str = data_file!("compare/ordinals.tsv");
+const OFFICES_TSV: &str = data_file!("compare/offices.tsv");
 
 /// A person of one source, with the forms its name is written in.
 #[derive(Debug, Clone)]
