@@ -38,6 +38,11 @@ pub struct Page<'a> {
     stems_at: Vec<u32>,
     /// Each line is long enough to be prose (12+ words or 100+ characters).
     pub long: Vec<bool>,
+    /// [`word_count`] of each line.
+    words: Vec<u32>,
+    /// Memo of "[`crate::meta::byline::parse_line`] finds names on line `i`": 0 not yet
+    /// asked, 1 no, 2 yes.
+    cued_byline: Vec<std::cell::Cell<u8>>,
     /// Non-blank lines before each line (one more entry than lines; see
     /// [`Page::nonblank_between`]).
     nonblank_before: Vec<u32>,
@@ -76,6 +81,19 @@ pub fn content_words(text: &str) -> Vec<String> {
 /// Calls `f` with each of [`content_words`]`(text)` in order, without allocating for ASCII
 /// words.
 pub fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
+    if text.is_ascii() {
+        // ASCII: the letters and digits are the ASCII ones, so words are byte runs.
+        for w in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if w.len() >= 4 && w.bytes().any(|b| b.is_ascii_alphabetic()) {
+                crate::lower::with_lower(w, |lw| {
+                    if !lexicon::is_stopword(lw) {
+                        f(lw);
+                    }
+                });
+            }
+        }
+        return;
+    }
     for w in text.split(|c: char| !c.is_alphanumeric()) {
         // Four characters need at least four bytes.
         if w.len() < 4 {
@@ -104,15 +122,6 @@ pub fn word_count(text: &str) -> usize {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count()
-}
-
-/// True if `text` has at least `n` words (as [`word_count`] counts them); stops reading there.
-pub fn has_words(text: &str, n: usize) -> bool {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .take(n)
-        .count()
-        >= n
 }
 
 /// True if `text` ends like a sentence (`.`, `!`, `?`, `…` before closing quotes/brackets).
@@ -269,9 +278,14 @@ impl<'a> Page<'a> {
         for id in body_ids {
             body_stem[id as usize] = true;
         }
+        let words: Vec<u32> = lines
+            .iter()
+            .map(|l| u32::try_from(word_count(&l.text)).unwrap_or(u32::MAX))
+            .collect();
         let long = lines
             .iter()
-            .map(|l| l.text.len() >= 100 && l.text.chars().count() >= 100 || has_words(&l.text, 12))
+            .zip(&words)
+            .map(|(l, &w)| w >= 12 || l.text.len() >= 100 && l.text.chars().count() >= 100)
             .collect();
         let n_stems = stem_ids.len();
         let mut nonblank_before = Vec::with_capacity(lines.len() + 1);
@@ -294,6 +308,8 @@ impl<'a> Page<'a> {
             stem_buf,
             stems_at,
             long,
+            words,
+            cued_byline: vec![std::cell::Cell::new(0); lines.len()],
             nonblank_before,
             byline_or_date: vec![std::cell::Cell::new(None); lines.len()],
             chrome: vec![std::cell::Cell::new(0); lines.len()],
@@ -377,6 +393,27 @@ impl<'a> Page<'a> {
             }
             1 => None,
             c => rules.get(usize::from(c) - 2),
+        }
+    }
+
+    /// [`word_count`] of line `i` (0 past the end).
+    pub fn words(&self, i: usize) -> usize {
+        self.words.get(i).map_or(0, |&w| w as usize)
+    }
+
+    /// True if [`crate::meta::byline::parse_line`] finds author names on line `i` (computed
+    /// once per line).
+    pub fn is_cued_byline(&self, i: usize) -> bool {
+        let Some(memo) = self.cued_byline.get(i) else {
+            return false;
+        };
+        match memo.get() {
+            0 => {
+                let yes = super::byline::parse_line(&self.lines[i].text).is_some();
+                memo.set(1 + u8::from(yes));
+                yes
+            }
+            m => m == 2,
         }
     }
 
