@@ -83,9 +83,21 @@ pub fn content_words(text: &str) -> Vec<String> {
 pub fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
     if text.is_ascii() {
         // ASCII: the letters and digits are the ASCII ones, so words are byte runs.
-        for w in text.split(|c: char| !c.is_ascii_alphanumeric()) {
-            if w.len() >= 4 && w.bytes().any(|b| b.is_ascii_alphabetic()) {
-                crate::lower::with_lower(w, |lw| {
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut letter = false;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                letter |= b[i].is_ascii_alphabetic();
+                i += 1;
+            }
+            if i - start >= 4 && letter {
+                crate::lower::with_lower(&text[start..i], |lw| {
                     if !lexicon::is_stopword(lw) {
                         f(lw);
                     }
@@ -119,6 +131,19 @@ pub fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
 
 /// Number of words (tokens with a letter) in `text`.
 pub fn word_count(text: &str) -> usize {
+    if text.is_ascii() {
+        // ASCII whitespace as `split_whitespace` reads it: tab, LF, VT, FF, CR and space.
+        let (mut n, mut letter) = (0, false);
+        for &b in text.as_bytes() {
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                n += usize::from(letter);
+                letter = false;
+            } else {
+                letter |= b.is_ascii_alphabetic();
+            }
+        }
+        return n + usize::from(letter);
+    }
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count()
@@ -526,4 +551,38 @@ fn nearest_years(years: &[Option<i32>]) -> Vec<Option<i32>> {
         };
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_fast_paths_match_the_general_ones() {
+        let general_count = |t: &str| {
+            t.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count()
+        };
+        let general_words = |t: &str| -> Vec<String> {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 4 && w.chars().any(char::is_alphabetic))
+                .map(str::to_lowercase)
+                .filter(|w| !lexicon::is_stopword(w))
+                .collect()
+        };
+        for t in [
+            "",
+            "The Snacks of 2024 were tempting, 1234 and x1234.",
+            "a\u{b}b\u{c}c\td\re\nf  g-h 12 34",
+            "Über die Straße: ÉCOLE 2019",
+            "WORD word Word wOrD;they're",
+        ] {
+            assert_eq!(word_count(t), general_count(t), "{t:?}");
+            assert_eq!(content_words(t), general_words(t), "{t:?}");
+        }
+        assert_eq!(stem_of("temptations"), "tempt");
+        assert_eq!(stem_of("snacks"), "snack");
+        assert_eq!(stem_of("éléphants"), "éléph");
+    }
 }
