@@ -215,6 +215,10 @@ fn words(line: &str) -> Vec<W<'_>> {
 /// A digit-written number at the start of `s` after an optional currency prefix:
 /// (value, currency, rest of the word).
 fn numeric(s: &str) -> Option<(f64, Option<&'static str>, &str)> {
+    // The digits must start with an ASCII digit: most words have none.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let lex = lexicon();
     let mut cur = None;
     let mut rest = s;

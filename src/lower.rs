@@ -12,15 +12,29 @@ pub fn with_lower<T>(text: &str, f: impl FnOnce(&str) -> T) -> T {
     if !b.iter().any(|c| !c.is_ascii() || c.is_ascii_uppercase()) {
         return f(text);
     }
-    if b.len() <= STACK_BYTES && text.is_ascii() {
-        let mut buf = [0u8; STACK_BYTES];
-        let out = &mut buf[..b.len()];
-        out.copy_from_slice(b);
-        out.make_ascii_lowercase();
-        // ASCII in, ASCII out: always valid UTF-8.
-        return f(std::str::from_utf8(out).unwrap_or(""));
+    if text.is_ascii() {
+        // Words are short: a small buffer is cheaper to set up.
+        if b.len() <= WORD_BYTES {
+            return ascii_lower_in::<WORD_BYTES, T>(b, f);
+        }
+        if b.len() <= STACK_BYTES {
+            return ascii_lower_in::<STACK_BYTES, T>(b, f);
+        }
     }
     f(&text.to_lowercase())
+}
+
+/// Longest ASCII text lowercased in the small stack buffer.
+const WORD_BYTES: usize = 32;
+
+/// `f` of ASCII `b` (at most `N` bytes) lowercased in a stack buffer of `N` bytes.
+fn ascii_lower_in<const N: usize, T>(b: &[u8], f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; N];
+    let out = &mut buf[..b.len()];
+    out.copy_from_slice(b);
+    out.make_ascii_lowercase();
+    // ASCII in, ASCII out: always valid UTF-8.
+    f(std::str::from_utf8(out).unwrap_or(""))
 }
 
 /// Appends `text` lowercased (exactly [`str::to_lowercase`]) to `out`, without a temporary

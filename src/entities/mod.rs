@@ -106,21 +106,27 @@ pub struct BodyLine<'a> {
 
 /// True for heading-like lines (most words capitalized), where capitalization says nothing.
 fn is_title_case(toks: &[tokens::Tok]) -> bool {
-    let words: Vec<_> = toks
+    let mut words = toks
         .iter()
-        .filter(|t| t.text.chars().any(char::is_alphabetic))
-        .collect();
-    if words.len() < 2 {
-        return words.len() == 1 && words[0].is_all_caps();
+        .filter(|t| t.text.chars().any(char::is_alphabetic));
+    let Some(first) = words.next() else {
+        return false;
+    };
+    // Capitalized words that are not stopwords, of the content words (capitalized or not
+    // stopwords).
+    let (mut n, mut caps, mut content) = (0, 0, 0);
+    for t in std::iter::once(first).chain(words) {
+        n += 1;
+        if t.is_cap() {
+            content += 1;
+            caps += usize::from(!crate::lexicon::is_stopword(t.text));
+        } else if !crate::lower::with_lower(t.text, crate::lexicon::is_stopword) {
+            content += 1;
+        }
     }
-    let caps = words
-        .iter()
-        .filter(|t| t.is_cap() && !crate::lexicon::is_stopword(t.text))
-        .count();
-    let content = words
-        .iter()
-        .filter(|t| !crate::lower::with_lower(t.text, crate::lexicon::is_stopword) || t.is_cap())
-        .count();
+    if n < 2 {
+        return first.is_all_caps();
+    }
     caps * 10 >= content.max(1) * 7
 }
 
@@ -168,7 +174,7 @@ pub fn extract(lines: &[BodyLine]) -> Entities {
     let mut found: Vec<Found> = Vec::new();
     for l in lines {
         let tk = tokens::tokenize(l.text);
-        let restricted = is_title_case(&tk) && !looks_like_sentence(l.text, &tk);
+        let restricted = !looks_like_sentence(l.text, &tk) && is_title_case(&tk);
         for piece in spans::pieces(l.text, &tk, &cx) {
             found.push(Found {
                 line: l.line,

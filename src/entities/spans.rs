@@ -242,8 +242,10 @@ pub fn pieces(line: &str, toks: &[Tok], cx: &DocContext) -> Vec<Piece> {
 fn analyze_span(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec<Piece>) {
     let g = cx.gaz;
     // Whole span known as written? ("Bosnia and Herzegovina", "Bank of America")
-    let whole = join(line, toks, span);
-    if span.len() > 1 && (g.place(&whole).is_some() || g.org(&whole).is_some()) {
+    if span.len() > 1 && {
+        let whole = join(line, toks, span);
+        g.place(&whole).is_some() || g.org(&whole).is_some()
+    } {
         peel(line, toks, span, cx, out);
         return;
     }
@@ -292,11 +294,22 @@ fn analyze_span(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: 
     }
 }
 
-fn join(line: &str, toks: &[Tok], span: &[usize]) -> String {
-    span.iter()
-        .map(|&k| &line[toks[k].start..toks[k].end])
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The span's tokens as written, joined by single spaces (borrowed for one token).
+fn join<'l>(line: &'l str, toks: &[Tok], span: &[usize]) -> std::borrow::Cow<'l, str> {
+    let text = |k: usize| &line[toks[k].start..toks[k].end];
+    match span {
+        [k] => std::borrow::Cow::Borrowed(text(*k)),
+        _ => {
+            let mut out = String::new();
+            for (n, &k) in span.iter().enumerate() {
+                if n > 0 {
+                    out.push(' ');
+                }
+                out.push_str(text(k));
+            }
+            std::borrow::Cow::Owned(out)
+        }
+    }
 }
 
 /// The span `s` as a person with the role phrase just before it ("Kremlin aide Yury

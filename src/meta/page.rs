@@ -38,6 +38,11 @@ pub struct Page<'a> {
     stems_at: Vec<u32>,
     /// Each line is long enough to be prose (12+ words or 100+ characters).
     pub long: Vec<bool>,
+    /// [`word_count`] of each line.
+    words: Vec<u32>,
+    /// Memo of "[`crate::meta::byline::parse_line`] finds names on line `i`": 0 not yet
+    /// asked, 1 no, 2 yes.
+    cued_byline: Vec<std::cell::Cell<u8>>,
     /// Non-blank lines before each line (one more entry than lines; see
     /// [`Page::nonblank_between`]).
     nonblank_before: Vec<u32>,
@@ -76,6 +81,31 @@ pub fn content_words(text: &str) -> Vec<String> {
 /// Calls `f` with each of [`content_words`]`(text)` in order, without allocating for ASCII
 /// words.
 pub fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
+    if text.is_ascii() {
+        // ASCII: the letters and digits are the ASCII ones, so words are byte runs.
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut letter = false;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                letter |= b[i].is_ascii_alphabetic();
+                i += 1;
+            }
+            if i - start >= 4 && letter {
+                crate::lower::with_lower(&text[start..i], |lw| {
+                    if !lexicon::is_stopword(lw) {
+                        f(lw);
+                    }
+                });
+            }
+        }
+        return;
+    }
     for w in text.split(|c: char| !c.is_alphanumeric()) {
         // Four characters need at least four bytes.
         if w.len() < 4 {
@@ -101,18 +131,22 @@ pub fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
 
 /// Number of words (tokens with a letter) in `text`.
 pub fn word_count(text: &str) -> usize {
+    if text.is_ascii() {
+        // ASCII whitespace as `split_whitespace` reads it: tab, LF, VT, FF, CR and space.
+        let (mut n, mut letter) = (0, false);
+        for &b in text.as_bytes() {
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                n += usize::from(letter);
+                letter = false;
+            } else {
+                letter |= b.is_ascii_alphabetic();
+            }
+        }
+        return n + usize::from(letter);
+    }
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count()
-}
-
-/// True if `text` has at least `n` words (as [`word_count`] counts them); stops reading there.
-pub fn has_words(text: &str, n: usize) -> bool {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .take(n)
-        .count()
-        >= n
 }
 
 /// True if `text` ends like a sentence (`.`, `!`, `?`, `…` before closing quotes/brackets).
@@ -269,9 +303,14 @@ impl<'a> Page<'a> {
         for id in body_ids {
             body_stem[id as usize] = true;
         }
+        let words: Vec<u32> = lines
+            .iter()
+            .map(|l| u32::try_from(word_count(&l.text)).unwrap_or(u32::MAX))
+            .collect();
         let long = lines
             .iter()
-            .map(|l| l.text.len() >= 100 && l.text.chars().count() >= 100 || has_words(&l.text, 12))
+            .zip(&words)
+            .map(|(l, &w)| w >= 12 || l.text.len() >= 100 && l.text.chars().count() >= 100)
             .collect();
         let n_stems = stem_ids.len();
         let mut nonblank_before = Vec::with_capacity(lines.len() + 1);
@@ -294,6 +333,8 @@ impl<'a> Page<'a> {
             stem_buf,
             stems_at,
             long,
+            words,
+            cued_byline: vec![std::cell::Cell::new(0); lines.len()],
             nonblank_before,
             byline_or_date: vec![std::cell::Cell::new(None); lines.len()],
             chrome: vec![std::cell::Cell::new(0); lines.len()],
@@ -377,6 +418,27 @@ impl<'a> Page<'a> {
             }
             1 => None,
             c => rules.get(usize::from(c) - 2),
+        }
+    }
+
+    /// [`word_count`] of line `i` (0 past the end).
+    pub fn words(&self, i: usize) -> usize {
+        self.words.get(i).map_or(0, |&w| w as usize)
+    }
+
+    /// True if [`crate::meta::byline::parse_line`] finds author names on line `i` (computed
+    /// once per line).
+    pub fn is_cued_byline(&self, i: usize) -> bool {
+        let Some(memo) = self.cued_byline.get(i) else {
+            return false;
+        };
+        match memo.get() {
+            0 => {
+                let yes = super::byline::parse_line(&self.lines[i].text).is_some();
+                memo.set(1 + u8::from(yes));
+                yes
+            }
+            m => m == 2,
         }
     }
 
@@ -489,4 +551,38 @@ fn nearest_years(years: &[Option<i32>]) -> Vec<Option<i32>> {
         };
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_fast_paths_match_the_general_ones() {
+        let general_count = |t: &str| {
+            t.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count()
+        };
+        let general_words = |t: &str| -> Vec<String> {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 4 && w.chars().any(char::is_alphabetic))
+                .map(str::to_lowercase)
+                .filter(|w| !lexicon::is_stopword(w))
+                .collect()
+        };
+        for t in [
+            "",
+            "The Snacks of 2024 were tempting, 1234 and x1234.",
+            "a\u{b}b\u{c}c\td\re\nf  g-h 12 34",
+            "Über die Straße: ÉCOLE 2019",
+            "WORD word Word wOrD;they're",
+        ] {
+            assert_eq!(word_count(t), general_count(t), "{t:?}");
+            assert_eq!(content_words(t), general_words(t), "{t:?}");
+        }
+        assert_eq!(stem_of("temptations"), "tempt");
+        assert_eq!(stem_of("snacks"), "snack");
+        assert_eq!(stem_of("éléphants"), "éléph");
+    }
 }

@@ -8,7 +8,7 @@
 //! part of the title text.
 
 use super::byline;
-use super::page::{content_words, ends_sentence, stem, word_count, Page};
+use super::page::{ends_sentence, for_each_content_word, stem_of, word_count, Page};
 use crate::model::Kind;
 use std::sync::OnceLock;
 
@@ -178,7 +178,7 @@ fn is_byline_or_date(page: &Page, j: usize) -> bool {
         return known;
     }
     let answer = page.date_share(j) > 0.4
-        || byline::parse_line(&page.lines[j].text).is_some()
+        || page.is_cued_byline(j)
         || !page.dates(j).is_empty() && byline::parse_dated_name(&page.lines[j].text).is_some();
     memo.set(Some(answer));
     answer
@@ -277,14 +277,17 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     if excluded_kind(line.kind) {
         return None;
     }
-    let words = word_count(text);
+    let prefix_stripped = text.len() != line.text.len();
+    let words = match prefix_stripped {
+        true => word_count(text),
+        false => page.words(i),
+    };
     let chars = text.chars().count();
     if !(1..=30).contains(&words) || !(4..=300).contains(&chars) {
         return None;
     }
-    let prefix_stripped = text.len() != line.text.len();
     if !prefix_stripped && page.date_share(i) > 0.4
-        || byline::parse_line(&line.text).is_some()
+        || page.is_cued_byline(i)
         || ends_with_photo_credit(text)
         || is_credit_line(text)
     {
@@ -292,9 +295,7 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     }
     // The value of a field ("Author:" then "Jane Doe") is not a headline.
     let prev = (0..i).rev().find(|&j| !page.lines[j].text.is_empty());
-    if prev
-        .is_some_and(|p| page.lines[p].text.ends_with(':') && word_count(&page.lines[p].text) <= 3)
-    {
+    if prev.is_some_and(|p| page.lines[p].text.ends_with(':') && page.words(p) <= 3) {
         return None;
     }
     let meta_after = byline_or_date_after(page, i, 8);
@@ -346,10 +347,8 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     let mut f = [0.0f32; NF];
     f[0] = 1.0;
     // Stem ids of the title's content words (None: no line of the page has that stem).
-    let cw: Vec<Option<u32>> = content_words(text)
-        .iter()
-        .map(|w| page.stem_id(&stem(w)))
-        .collect();
+    let mut cw: Vec<Option<u32>> = Vec::new();
+    for_each_content_word(text, |w| cw.push(page.stem_id(stem_of(w))));
     if !cw.is_empty() {
         let hits = page.with_stems_of(following.into_iter(), |has| {
             cw.iter().filter(|id| id.is_some_and(has)).count()
@@ -394,7 +393,7 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     );
     if let Some(n) = page.next_nonblank(i) {
         let nt = &page.lines[n].text;
-        f[22] = f32::from(ends_sentence(nt) && (8..=60).contains(&word_count(nt)));
+        f[22] = f32::from(ends_sentence(nt) && (8..=60).contains(&page.words(n)));
     }
     let mut k = i;
     for _ in 0..2 {
@@ -434,7 +433,7 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
             };
             k = n;
             let t = &page.lines[n].text;
-            if word_count(t) >= 3 && !ends_sentence(t) && page.chrome(n).is_none() {
+            if page.words(n) >= 3 && !ends_sentence(t) && page.chrome(n).is_none() {
                 closest = false;
             }
         }
@@ -457,12 +456,12 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
         !is_byline_or_date(page, j) && page.chrome(j).is_none() && !t.is_empty()
     };
     if let Some(n) = page.next_nonblank(i).filter(|&n| plain(n)) {
-        let nw = word_count(&page.lines[n].text);
+        let nw = page.words(n);
         f[30] = f32::from((10..=40).contains(&nw) && nw * 10 >= words * 13);
     }
     if let Some(p) = prev.filter(|&p| plain(p)) {
         let t = &page.lines[p].text;
-        let pw = word_count(t);
+        let pw = page.words(p);
         f[31] = f32::from(pw >= 5 && pw < words && !ends_sentence(t));
     }
     Some(f)
@@ -559,17 +558,13 @@ pub fn standfirst(page: &Page, title: &TitleChoice) -> Option<Standfirst> {
     let mut i = last_title;
     let cand = loop {
         i = page.next_nonblank(i)?;
-        let l = &page.lines[i];
-        if title.lines.contains(&i)
-            || byline::parse_line(&l.text).is_some()
-            || page.date_share(i) > 0.4
-        {
+        if title.lines.contains(&i) || page.is_cued_byline(i) || page.date_share(i) > 0.4 {
             continue;
         }
         break i;
     };
     let l = &page.lines[cand];
-    let words = word_count(&l.text);
+    let words = page.words(cand);
     if !(6..=crate::clean::kinds::MAX_DECK_WORDS).contains(&words)
         || !matches!(
             l.kind,
