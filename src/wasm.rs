@@ -37,7 +37,7 @@ pub fn analyze_json(text: &str, options: JsValue) -> Result<String, JsError> {
 /// strings, on bad options, and when a text is larger than [`crate::limits::MAX_INPUT_BYTES`].
 #[wasm_bindgen]
 pub fn compare(texts: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let texts: Vec<String> = serde_wasm_bindgen::from_value(texts)
+    let texts = read_strings(&texts)
         .map_err(|e| JsError::new(&format!("compare takes an array of strings: {e}")))?;
     for (i, t) in texts.iter().enumerate() {
         crate::limits::check_input_size(t.len())
@@ -78,13 +78,69 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 /// Renders an analysis (the object [`analyze`] returned) as Markdown: the same text as the CLI's
 /// `--format markdown`, from [`crate::report::to_markdown`]. Reads only the object's `title` and
-/// its `lines`' `kind` and `text` ([`crate::report::MarkdownSource`]); throws an `Error` when
+/// its `lines`' `kind` and `text` ([`crate::report::MarkdownSource`], read by
+/// [`read_markdown_source`]); throws an `Error` when
 /// those are missing or of the wrong type.
 #[wasm_bindgen]
 pub fn to_markdown(analysis: JsValue) -> Result<String, JsError> {
-    let source: crate::report::MarkdownSource = serde_wasm_bindgen::from_value(analysis)
+    let source = read_markdown_source(&analysis)
         .map_err(|e| JsError::new(&format!("not an analysis: {e}")))?;
     Ok(source.to_markdown())
+}
+
+// The inputs other than `options` are read field by field with `Reflect.get` rather than through
+// serde-wasm-bindgen: their shapes are fixed and small, and a deserializer per type (the
+// `MarkdownSource` lines with every `Kind` name, a `Vec<String>`) cost 2.3 KB of the gzipped
+// download for what a few lines do. `options` keeps serde-wasm-bindgen (`Options` grows fields).
+
+/// `value[key]`; `undefined` when `value` is not an object or has no such property.
+fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `value` as an array, or an error naming `what`.
+fn array(value: JsValue, what: &str) -> Result<js_sys::Array, String> {
+    if js_sys::Array::is_array(&value) {
+        Ok(value.unchecked_into())
+    } else {
+        Err(format!("{what} is not an array"))
+    }
+}
+
+/// Reads a JS array of strings.
+fn read_strings(value: &JsValue) -> Result<Vec<String>, String> {
+    array(value.clone(), "the argument")?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| v.as_string().ok_or(format!("item {i} is not a string")))
+        .collect()
+}
+
+/// Reads what [`crate::report::MarkdownSource`] needs of an analysis object: `title` (a string,
+/// or `null`/`undefined`) and `lines`, an array of objects with a string `kind` (a
+/// [`crate::Kind`] name) and a string `text`.
+fn read_markdown_source(analysis: &JsValue) -> Result<crate::report::MarkdownSource, String> {
+    let title = get(analysis, "title");
+    let title = if title.is_undefined() || title.is_null() {
+        None
+    } else {
+        Some(title.as_string().ok_or("`title` is not a string")?)
+    };
+    let lines = array(get(analysis, "lines"), "`lines`")?
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let kind = get(&line, "kind")
+                .as_string()
+                .and_then(|k| crate::Kind::parse(&k))
+                .ok_or(format!("line {i}: `kind` is not a line kind"))?;
+            let text = get(&line, "text")
+                .as_string()
+                .ok_or(format!("line {i}: `text` is not a string"))?;
+            Ok(crate::report::MarkdownLine { kind, text })
+        })
+        .collect::<Result<_, String>>()?;
+    Ok(crate::report::MarkdownSource { title, lines })
 }
 
 use serde::Serialize;
