@@ -121,7 +121,7 @@ fn lexicon() -> &'static Lexicon {
                 }
             }
         }
-        prefixes.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        crate::sort::by_key(&mut prefixes, |p| std::cmp::Reverse(p.0.len()));
         Lexicon {
             numbers,
             units,
@@ -584,7 +584,7 @@ pub fn extract(lines: &[(usize, &str)], ctx: &DateContext) -> Vec<Figure> {
             }
             i = j.max(i + 1);
         }
-        found.sort_by_key(|f| f.0);
+        crate::sort::by_key(&mut found, |f| f.0);
         for (a, b, kind, value, max, unit, iso) in found {
             out.push(Figure {
                 text: text[a..b].to_string(),
