@@ -124,7 +124,7 @@ fn lexicon() -> &'static Lexicon {
                 }
             }
         }
-        prefixes.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        crate::sort::by_key(&mut prefixes, |p| std::cmp::Reverse(p.0.len()));
         let pair_firsts = units
             .keys()
             .filter_map(|k| k.split_once(' ').map(|(first, _)| first.to_string()))
@@ -611,7 +611,7 @@ pub fn extract(lines: &[(usize, &str)], ctx: &DateContext) -> Vec<Figure> {
             }
             i = j.max(i + 1);
         }
-        found.sort_by_key(|f| f.0);
+        crate::sort::by_key(&mut found, |f| f.0);
         for (a, b, kind, value, max, unit, iso) in found {
             out.push(Figure {
                 text: text[a..b].to_string(),

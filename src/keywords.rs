@@ -81,13 +81,15 @@ pub fn extract(weights: &FastMap<String, f64>, entity_lists: &[(&[Entity], f64)]
         }
     }
     let mut words: Vec<(&String, &f64)> = weights.iter().collect();
-    words.sort_by(|a, b| a.0.cmp(b.0));
+    crate::sort::by(&mut words, |a, b| a.0.cmp(b.0));
     for (w, v) in words {
         if *v >= 1.0 && !name_words.contains(w) {
             cands.push((*v, usize::MAX, w));
         }
     }
-    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    crate::sort::by(&mut cands, |a, b| {
+        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+    });
     let mut seen = FastSet::default();
     let mut names = 0;
     cands

@@ -39,6 +39,7 @@ pub mod quotes;
 pub mod report;
 pub mod score;
 pub mod sentences;
+pub mod sort;
 pub mod summary;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -142,7 +142,7 @@ fn find_spans(text: &str) -> Vec<Span> {
         }
     }
     spans.extend(singles);
-    spans.sort_by_key(|s| s.open);
+    crate::sort::by_key(&mut spans, |s| s.open);
     spans
 }
 

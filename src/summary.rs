@@ -104,7 +104,9 @@ pub fn extract(
         }
     }
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by(|&a, &b| cands[b].0.total_cmp(&cands[a].0).then(a.cmp(&b)));
+    crate::sort::by(&mut order, |&a, &b| {
+        cands[b].0.total_cmp(&cands[a].0).then(a.cmp(&b))
+    });
     let mut picked: Vec<(usize, Vec<String>)> = Vec::new();
     for i in order {
         if picked.len() == SUMMARY_SENTENCES {

@@ -293,7 +293,7 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
         std::collections::BTreeMap::new();
     // People first by descending length so that full names exist before surnames join them.
     let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_key(|&i| {
+    crate::sort::by_key(&mut order, |&i| {
         let p = &found[i].piece;
         (std::cmp::Reverse(p.words.len()), found[i].line, p.start)
     });
@@ -388,7 +388,7 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
         .enumerate()
         .map(|(i, c)| (i, to_entity(c)))
         .collect();
-    ranked.sort_by(|a, b| {
+    crate::sort::by(&mut ranked, |a, b| {
         b.1.mentions
             .cmp(&a.1.mentions)
             .then(a.1.first_line.cmp(&b.1.first_line))
@@ -413,7 +413,7 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
             });
         }
     }
-    out.mentions.sort_by_key(|m| (m.line, m.start));
+    crate::sort::by_key(&mut out.mentions, |m| (m.line, m.start));
     out
 }
 
@@ -423,7 +423,7 @@ fn is_all_caps(s: &str) -> bool {
 
 fn to_entity(c: &Cluster) -> Entity {
     let mut forms = c.forms.clone();
-    forms.sort_by_key(|f| f.1);
+    crate::sort::by_key(&mut forms, |f| f.1);
     // The fullest written form: not all capitals (unless nothing else), most words, longest.
     let name = forms
         .iter()

@@ -64,7 +64,7 @@ fn cues() -> &'static Cues {
             c.firsts.insert(cue.first().cloned().unwrap_or_default());
         }
         // Longest cues first ("written by" before "by").
-        c.cues.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        crate::sort::by_key(&mut c.cues, |w| std::cmp::Reverse(w.len()));
         c
     })
 }
@@ -378,7 +378,7 @@ pub fn find(page: &Page, title: Option<usize>) -> Option<BylineMatch> {
     let order: Vec<usize> = {
         let mut v: Vec<usize> = (lo..hi).collect();
         let anchor = title.unwrap_or(hi);
-        v.sort_by_key(|&i| (i < anchor, i.abs_diff(anchor)));
+        crate::sort::by_key(&mut v, |&i| (i < anchor, i.abs_diff(anchor)));
         v
     };
     for &i in &order {

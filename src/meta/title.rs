@@ -481,7 +481,7 @@ fn weigh(f: &[f32; NF]) -> (f32, String) {
         .map(|((x, w), n)| (x * w, *n))
         .filter(|(c, _)| *c > 0.0)
         .collect();
-    parts.sort_by(|a, b| b.0.total_cmp(&a.0));
+    crate::sort::by(&mut parts, |a, b| b.0.total_cmp(&a.0));
     let why = parts
         .iter()
         .take(3)
@@ -636,7 +636,7 @@ mod tests {
                 (s, i, t, why)
             })
             .collect();
-        c.sort_by(|a, b| b.0.total_cmp(&a.0));
+        crate::sort::by(&mut c, |a, b| b.0.total_cmp(&a.0));
         for (s, i, t, why) in c.iter().take(8) {
             println!(
                 "{s:6.2} line {:4} [{}] {t:.70} | {why}",

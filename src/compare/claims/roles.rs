@@ -63,7 +63,7 @@ fn lexicon() -> &'static Lexicon {
             .into_iter()
             .map(|(_, noun)| noun.split_whitespace().collect())
             .collect();
-        nouns.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        crate::sort::by_key(&mut nouns, |n| std::cmp::Reverse(n.len()));
         Lexicon { ordinals, nouns }
     })
 }
