@@ -23,7 +23,8 @@
 use super::shingles::shingles;
 use super::text::Sentence;
 use super::types::{Occurrence, SharedPassage};
-use std::collections::{BTreeMap, HashMap};
+use crate::fasthash::FastMap;
+use std::collections::BTreeMap;
 
 /// Sentences shorter than this (in words) are not matched: too short to say they were copied.
 pub const MIN_WORDS: usize = 8;
@@ -88,7 +89,7 @@ pub fn find(sentences: &[Sentence], n_sources: usize) -> Vec<SharedPassage> {
             }
         })
         .collect();
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut index: FastMap<u64, Vec<u32>> = FastMap::default();
     for (i, hs) in sh.iter().enumerate() {
         for &h in hs {
             index.entry(h).or_default().push(i as u32);
@@ -97,7 +98,7 @@ pub fn find(sentences: &[Sentence], n_sources: usize) -> Vec<SharedPassage> {
     let cap = posting_cap(n_sources);
     let aligned = Aligned::all(sentences);
     let mut edges = Vec::new();
-    let mut counts: HashMap<u32, u32> = HashMap::new();
+    let mut counts: FastMap<u32, u32> = FastMap::default();
     for (i, hs) in sh.iter().enumerate() {
         counts.clear();
         for h in hs {
@@ -138,7 +139,7 @@ pub struct Aligned {
 impl Aligned {
     /// Prepares every sentence (word ids are shared across them).
     pub fn all(sentences: &[Sentence]) -> Vec<Aligned> {
-        let mut vocab: HashMap<&str, u32> = HashMap::new();
+        let mut vocab: FastMap<&str, u32> = FastMap::default();
         sentences
             .iter()
             .map(|s| {
@@ -229,7 +230,7 @@ fn groups_to_passages(sentences: &[Sentence], edges: &[Edge]) -> Vec<SharedPassa
         .collect();
     // Join a group with the one that continues it in every source.
     crate::sort::by_key(&mut groups, |g| g.runs.values().next().map(|r| r.0));
-    let mut by_start: HashMap<usize, usize> = HashMap::new();
+    let mut by_start: FastMap<usize, usize> = FastMap::default();
     for (gi, g) in groups.iter().enumerate() {
         if let Some((_, &(s, _))) = g.runs.iter().next() {
             by_start.insert(s, gi);
