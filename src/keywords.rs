@@ -32,11 +32,17 @@ pub fn word_weights(lines: &[(usize, &str)]) -> FastMap<String, f64> {
             if !w.chars().next().is_some_and(char::is_lowercase) {
                 continue; // capitalized words are names: the entities cover them
             }
-            let lw = w.to_lowercase();
-            if crate::lexicon::is_stopword(&lw) || g.demonyms.contains_key(w) {
-                continue;
-            }
-            *tf.entry(lw).or_insert(0.0) += 1.0;
+            crate::lower::with_lower(w, |lw| {
+                if crate::lexicon::is_stopword(lw) || g.demonyms.contains_key(w) {
+                    return;
+                }
+                match tf.get_mut(lw) {
+                    Some(n) => *n += 1.0,
+                    None => {
+                        tf.insert(lw.to_string(), 1.0);
+                    }
+                }
+            });
         }
     }
     // Fold plurals onto a singular the text also uses ("sanctions" -> "sanction").
@@ -63,14 +69,14 @@ pub fn word_weights(lines: &[(usize, &str)]) -> FastMap<String, f64> {
 /// The keywords of the article from its word weights ([`word_weights`]) and entities.
 pub fn extract(weights: &FastMap<String, f64>, entity_lists: &[(&[Entity], f64)]) -> Vec<String> {
     let mut name_words: FastSet<String> = FastSet::default();
-    let mut cands: Vec<(f64, usize, String)> = Vec::new();
+    let mut cands: Vec<(f64, usize, &str)> = Vec::new();
     let mut order = 0;
     for (list, factor) in entity_lists {
         for e in list.iter() {
             for w in e.name.split_whitespace() {
                 name_words.insert(w.to_lowercase());
             }
-            cands.push((e.mentions as f64 * factor, order, e.name.clone()));
+            cands.push((e.mentions as f64 * factor, order, &e.name));
             order += 1;
         }
     }
@@ -78,7 +84,7 @@ pub fn extract(weights: &FastMap<String, f64>, entity_lists: &[(&[Entity], f64)]
     crate::sort::by(&mut words, |a, b| a.0.cmp(b.0));
     for (w, v) in words {
         if *v >= 1.0 && !name_words.contains(w) {
-            cands.push((*v, usize::MAX, w.clone()));
+            cands.push((*v, usize::MAX, w));
         }
     }
     crate::sort::by(&mut cands, |a, b| {
@@ -95,7 +101,7 @@ pub fn extract(weights: &FastMap<String, f64>, entity_lists: &[(&[Entity], f64)]
             !is_name || names <= MAX_NAMES
         })
         .take(MAX_KEYWORDS)
-        .map(|c| c.2)
+        .map(|c| c.2.to_string())
         .collect()
 }
 

@@ -493,7 +493,15 @@ pub fn is_date_word(lower: &str) -> bool {
 
 /// True if `word` (any case) is an English stopword.
 pub fn is_stopword(word: &str) -> bool {
-    stopword_bit("en").is_some_and(|b| stopword_mask(&word.to_lowercase()) & b != 0)
+    static EN: OnceLock<Option<u16>> = OnceLock::new();
+    let Some(bit) = *EN.get_or_init(|| stopword_bit("en")) else {
+        return false;
+    };
+    // ASCII keeps its length when lowercased: longer than every stopword needs no lookup.
+    if word.is_ascii() && word.len() > stopword_table().1 {
+        return false;
+    }
+    crate::lower::with_lower(word, |w| stopword_mask(w) & bit != 0)
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ pub mod figures;
 pub mod keywords;
 pub mod lexicon;
 pub mod limits;
+pub mod lower;
 pub mod meta;
 pub mod model;
 pub mod normalize;

@@ -78,6 +78,10 @@ fn is_word_char(c: char) -> bool {
 /// Finds quoted spans in a line: double quotes first, then curly single quotes outside them.
 fn find_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
+    // Every span opens with one of these (a lone ’ is an apostrophe): most lines have none.
+    if !text.contains(['"', '“', '”', '‘']) {
+        return spans;
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut open: Option<usize> = None; // index into chars
     for (ci, &(_, c)) in chars.iter().enumerate() {
@@ -208,7 +212,7 @@ fn attribute(
     // within a few words; before a quote the last verb wins ("X said that").
     let pick: Vec<&(usize, &str)> = ws
         .iter()
-        .filter(|(_, w)| verbs.contains(w.to_lowercase().as_str()))
+        .filter(|(_, w)| crate::lower::with_lower(w, |lw| verbs.contains(lw)))
         .collect();
     let verb = if after {
         pick.first()

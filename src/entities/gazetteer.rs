@@ -167,20 +167,17 @@ impl Gazetteer {
 
     /// The place group key of `name` (any case), if it is a known place.
     pub fn place(&self, name: &str) -> Option<&'static str> {
-        self.places.get(&name.to_lowercase()).copied()
+        crate::lower::with_lower(name, |n| self.places.get(n).copied())
     }
 
     /// The organization group key of `name` (any case), if it is a known organization.
     pub fn org(&self, name: &str) -> Option<&'static str> {
-        self.orgs.get(&name.to_lowercase()).copied()
+        crate::lower::with_lower(name, |n| self.orgs.get(n).copied())
     }
 
     /// True if `word` (any case) is a frequent English word.
     pub fn is_common_word(&self, word: &str) -> bool {
-        if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            return self.common.contains(word);
-        }
-        self.common.contains(word.to_lowercase().as_str())
+        crate::lower::with_lower(word, |w| self.common.contains(w))
     }
 
     /// The place a demonym or adjective refers to ("Russian" -> "Russia"), matched as written.
