@@ -23,7 +23,7 @@
 use super::shingles::shingles;
 use super::text::Sentence;
 use super::types::{Occurrence, SharedPassage};
-use std::collections::{BTreeMap, HashMap};
+use crate::fasthash::FastMap;
 
 /// Sentences shorter than this (in words) are not matched: too short to say they were copied.
 pub const MIN_WORDS: usize = 8;
@@ -67,10 +67,75 @@ struct Edge {
     sim: f64,
 }
 
+/// A map from `usize` keys kept as a `Vec` sorted by key: the part of `BTreeMap`'s API this
+/// module uses, without B-tree code in the wasm module. Its maps are keyed by source (a few
+/// entries), so a sorted insert is cheap.
+#[derive(Debug)]
+struct SortedMap<V>(Vec<(usize, V)>);
+
+impl<V> Default for SortedMap<V> {
+    fn default() -> Self {
+        SortedMap(Vec::new())
+    }
+}
+
+impl<V> SortedMap<V> {
+    /// The value of `key`, inserted with `make` when missing (`entry(key).or_insert_with`).
+    fn entry_or_insert_with(&mut self, key: usize, make: impl FnOnce() -> V) -> &mut V {
+        let at = match self.0.binary_search_by_key(&key, |e| e.0) {
+            Ok(at) => at,
+            Err(at) => {
+                self.0.insert(at, (key, make()));
+                at
+            }
+        };
+        &mut self.0[at].1
+    }
+
+    fn get(&self, key: &usize) -> Option<&V> {
+        let at = self.0.binary_search_by_key(key, |e| e.0).ok()?;
+        Some(&self.0[at].1)
+    }
+
+    fn get_mut(&mut self, key: &usize) -> Option<&mut V> {
+        let at = self.0.binary_search_by_key(key, |e| e.0).ok()?;
+        Some(&mut self.0[at].1)
+    }
+
+    /// Entries in key order.
+    fn iter(&self) -> impl Iterator<Item = (&usize, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// The entry with the smallest key.
+    fn first(&self) -> Option<(&usize, &V)> {
+        self.0.first().map(|(k, v)| (k, v))
+    }
+
+    /// Values in key order.
+    fn values(&self) -> impl Iterator<Item = &V> {
+        self.0.iter().map(|(_, v)| v)
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl<V> IntoIterator for SortedMap<V> {
+    type Item = (usize, V);
+    type IntoIter = std::vec::IntoIter<(usize, V)>;
+
+    /// Entries in key order.
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
 /// A passage under construction: per source, the run of sentence indices it covers.
 struct Group {
     /// source → (first sentence index, last sentence index) into the `sentences` slice.
-    runs: BTreeMap<usize, (usize, usize)>,
+    runs: SortedMap<(usize, usize)>,
     sim: f64,
 }
 
@@ -88,7 +153,7 @@ pub fn find(sentences: &[Sentence], n_sources: usize) -> Vec<SharedPassage> {
             }
         })
         .collect();
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut index: FastMap<u64, Vec<u32>> = FastMap::default();
     for (i, hs) in sh.iter().enumerate() {
         for &h in hs {
             index.entry(h).or_default().push(i as u32);
@@ -97,7 +162,7 @@ pub fn find(sentences: &[Sentence], n_sources: usize) -> Vec<SharedPassage> {
     let cap = posting_cap(n_sources);
     let aligned = Aligned::all(sentences);
     let mut edges = Vec::new();
-    let mut counts: HashMap<u32, u32> = HashMap::new();
+    let mut counts: FastMap<u32, u32> = FastMap::default();
     for (i, hs) in sh.iter().enumerate() {
         counts.clear();
         for h in hs {
@@ -138,7 +203,7 @@ pub struct Aligned {
 impl Aligned {
     /// Prepares every sentence (word ids are shared across them).
     pub fn all(sentences: &[Sentence]) -> Vec<Aligned> {
-        let mut vocab: HashMap<&str, u32> = HashMap::new();
+        let mut vocab: FastMap<&str, u32> = FastMap::default();
         sentences
             .iter()
             .map(|s| {
@@ -206,32 +271,38 @@ fn groups_to_passages(sentences: &[Sentence], edges: &[Edge]) -> Vec<SharedPassa
         degree[e.b] += e.sim;
     }
     // Component → per source, the best-connected sentence; and the smallest edge similarity.
-    let mut comps: BTreeMap<usize, (BTreeMap<usize, usize>, f64)> = BTreeMap::new();
+    let mut comps: FastMap<usize, (SortedMap<usize>, f64)> = FastMap::default();
     for e in edges {
         let root = uf.find(e.a);
-        let entry = comps.entry(root).or_insert_with(|| (BTreeMap::new(), 1.0));
+        let entry = comps
+            .entry(root)
+            .or_insert_with(|| (SortedMap::default(), 1.0));
         entry.1 = entry.1.min(e.sim);
         for s in [e.a, e.b] {
             let src = sentences[s].source;
-            let best = entry.0.entry(src).or_insert(s);
+            let best = entry.0.entry_or_insert_with(src, || s);
             if degree[s] > degree[*best] || (degree[s] == degree[*best] && s < *best) {
                 *best = s;
             }
         }
     }
+    // In component (root) order, as the B-tree map of components gave them.
+    let mut comps: Vec<(usize, (SortedMap<usize>, f64))> = comps.into_iter().collect();
+    comps.sort_unstable_by_key(|c| c.0);
     let mut groups: Vec<Group> = comps
-        .into_values()
+        .into_iter()
+        .map(|(_, c)| c)
         .filter(|(per, _)| per.len() >= 2)
         .map(|(per, sim)| Group {
-            runs: per.into_iter().map(|(src, s)| (src, (s, s))).collect(),
+            runs: SortedMap(per.into_iter().map(|(src, s)| (src, (s, s))).collect()),
             sim,
         })
         .collect();
     // Join a group with the one that continues it in every source.
-    crate::sort::by_key(&mut groups, |g| g.runs.values().next().map(|r| r.0));
-    let mut by_start: HashMap<usize, usize> = HashMap::new();
+    crate::sort::by_key(&mut groups, |g| g.runs.first().map(|(_, r)| r.0));
+    let mut by_start: FastMap<usize, usize> = FastMap::default();
     for (gi, g) in groups.iter().enumerate() {
-        if let Some((_, &(s, _))) = g.runs.iter().next() {
+        if let Some((_, &(s, _))) = g.runs.first() {
             by_start.insert(s, gi);
         }
     }
@@ -240,7 +311,7 @@ fn groups_to_passages(sentences: &[Sentence], edges: &[Edge]) -> Vec<SharedPassa
         if absorbed[gi] {
             continue;
         }
-        while let Some((&src0, &(_, last0))) = groups[gi].runs.iter().next() {
+        while let Some((&src0, &(_, last0))) = groups[gi].runs.first() {
             let next_idx = last0 + 1;
             let Some(&ni) = by_start.get(&next_idx) else {
                 break;

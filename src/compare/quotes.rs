@@ -122,7 +122,7 @@ pub fn merge(
     // Sorted word ids (with repeats) per quote: their multiset overlap bounds both tests of
     // `same_quote` (containment needs every word of the shorter, a near match 70% of them), so
     // most pairs are rejected by one linear merge.
-    let mut vocab: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut vocab: crate::fasthash::FastMap<&str, u32> = Default::default();
     let bags: Vec<Vec<u32>> = items
         .iter()
         .map(|it| {

@@ -13,7 +13,7 @@
 
 use super::text::Sentence;
 use super::types::PairScore;
-use std::collections::HashMap;
+use crate::fasthash::FastMap;
 
 /// The pair score from which two sources are taken for one story. Printed and checked by the
 /// bench (`cargo run --release --bin bench`), which reports the highest score between unrelated
@@ -42,7 +42,7 @@ fn is_key_term(w: &str) -> bool {
 /// Term ids shared by every source of one comparison (so terms compare as integers).
 #[derive(Default)]
 pub struct Vocabulary<'a> {
-    ids: HashMap<&'a str, u32>,
+    ids: FastMap<&'a str, u32>,
     words: Vec<&'a str>,
 }
 
@@ -61,7 +61,7 @@ impl<'a> Vocabulary<'a> {
     }
 }
 
-fn weights(counts: HashMap<u32, usize>) -> (Vec<(u32, f64)>, f64) {
+fn weights(counts: FastMap<u32, usize>) -> (Vec<(u32, f64)>, f64) {
     let mut v: Vec<(u32, f64)> = counts
         .into_iter()
         .map(|(w, c)| (w, 1.0 + (c as f64).ln()))
@@ -74,8 +74,8 @@ fn weights(counts: HashMap<u32, usize>) -> (Vec<(u32, f64)>, f64) {
 impl Terms {
     /// The key terms of one source's sentences.
     pub fn of<'a>(sentences: &'a [Sentence], vocab: &mut Vocabulary<'a>) -> Terms {
-        let mut counts: HashMap<u32, usize> = HashMap::new();
-        let mut names: HashMap<u32, usize> = HashMap::new();
+        let mut counts: FastMap<u32, usize> = FastMap::default();
+        let mut names: FastMap<u32, usize> = FastMap::default();
         for s in sentences {
             for (i, w) in s.words.iter().enumerate() {
                 if is_key_term(w) {
@@ -175,7 +175,7 @@ pub fn stories(n_sources: usize, pairs: &[PairScore]) -> Vec<Vec<usize>> {
         }
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut slot: HashMap<usize, usize> = HashMap::new();
+    let mut slot: FastMap<usize, usize> = FastMap::default();
     for s in 0..n_sources {
         let r = find(&mut parent, s);
         let gi = *slot.entry(r).or_insert_with(|| {

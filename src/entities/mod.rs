@@ -289,8 +289,9 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
     let mut person_ix = names::PersonIndex::default();
     let mut person_cluster: Vec<usize> = Vec::new();
     let mut org_by_initials: FastMap<String, usize> = FastMap::default();
-    let mut org_by_acronym: std::collections::BTreeMap<String, usize> =
-        std::collections::BTreeMap::new();
+    // All-capital organization names (acronyms), sorted, each with its cluster: a sorted `Vec`
+    // rather than a `BTreeMap` (no B-tree code in the wasm module; there are few).
+    let mut org_by_acronym: Vec<(String, usize)> = Vec::new();
     // People first by descending length so that full names exist before surnames join them.
     let mut order: Vec<usize> = (0..found.len()).collect();
     crate::sort::by_key(&mut order, |&i| {
@@ -322,7 +323,7 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
                     .iter()
                     .take(64)
                     .filter(|(a, _)| a.len() <= 8 && names::is_acronym_of(a, &text))
-                    .map(|(_, &c)| c)
+                    .map(|&(_, c)| c)
                     .min()
             });
         }
@@ -358,7 +359,9 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
                 org_by_initials.entry(all).or_insert(ci);
             }
             if text.len() >= 2 && text.chars().all(|c| c.is_ascii_uppercase()) {
-                org_by_acronym.entry(text.clone()).or_insert(ci);
+                if let Err(at) = org_by_acronym.binary_search_by(|(a, _)| a.as_str().cmp(&text)) {
+                    org_by_acronym.insert(at, (text.clone(), ci));
+                }
             }
         }
         by_key.insert((kind, key), ci);

@@ -13,11 +13,11 @@
 //! Dates come from the shared parser ([`crate::meta::date`]); nothing here parses dates.
 
 use crate::compare::text::Sentence;
+use crate::fasthash::FastSet;
 use crate::meta::date::{
     find_dates, weekday_number, weekday_on_or_after, weekday_on_or_before, DateContext, Ymd,
 };
 use crate::model::{Analysis, Kind};
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 const FUTURE_CUES: &str = data_file!("compare/future_cues.txt");
@@ -49,8 +49,8 @@ pub struct DateClaim {
     pub note: Option<String>,
 }
 
-fn future_cues() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn future_cues() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         FUTURE_CUES
             .lines()

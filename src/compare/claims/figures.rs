@@ -13,7 +13,6 @@ use crate::compare::text::words;
 use crate::compare::types::{ClaimGroup, ClaimKind, ClaimValue, Evidence};
 use crate::figures::{Figure, FigureKind};
 use crate::model::Analysis;
-use std::collections::BTreeSet;
 
 /// Fewest key terms two figures' sentences share to be about the same thing.
 pub const MIN_SHARED_TERMS: usize = 3;
@@ -39,17 +38,47 @@ pub fn value_key(f: &Figure) -> String {
     format!("{:?}|{}|{v}{max}", f.kind, f.unit.as_deref().unwrap_or(""))
 }
 
-fn context(f: &Figure) -> BTreeSet<String> {
-    let own: BTreeSet<String> = words(&f.text).into_iter().collect();
-    words(&f.sentence)
-        .into_iter()
-        .filter(|w| {
-            w.chars().count() >= 3
-                && !w.chars().all(|c| c.is_ascii_digit())
-                && !crate::lexicon::is_stopword(w)
-                && !own.contains(w)
-        })
-        .collect()
+/// Distinct words in sorted order: the set a `BTreeSet<String>` held, as a sorted `Vec` (no
+/// B-tree code in the wasm module for it).
+fn word_set(mut words: Vec<String>) -> Vec<String> {
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// The words in both sorted word sets, in order.
+fn common<'a>(a: &'a [String], b: &'a [String]) -> impl Iterator<Item = &'a String> {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some(&a[i - 1]);
+                }
+            }
+        }
+        None
+    })
+}
+
+/// The sentence's content words around a figure (a sorted word set), less the figure's own.
+fn context(f: &Figure) -> Vec<String> {
+    let own = word_set(words(&f.text));
+    word_set(
+        words(&f.sentence)
+            .into_iter()
+            .filter(|w| {
+                w.chars().count() >= 3
+                    && !w.chars().all(|c| c.is_ascii_digit())
+                    && !crate::lexicon::is_stopword(w)
+                    && own.binary_search(w).is_err()
+            })
+            .collect(),
+    )
 }
 
 fn kind_name(k: FigureKind) -> &'static str {
@@ -66,7 +95,7 @@ fn kind_name(k: FigureKind) -> &'static str {
 
 /// The figure claim groups of one story (`story` lists its sources).
 pub fn groups(story: &[usize], analyses: &[Analysis]) -> Vec<ClaimGroup> {
-    let items: Vec<(usize, &Figure, String, BTreeSet<String>)> = story
+    let items: Vec<(usize, &Figure, String, Vec<String>)> = story
         .iter()
         .filter_map(|&s| analyses.get(s).map(|a| (s, a)))
         .flat_map(|(s, a)| a.figures.iter().map(move |f| (s, f)))
@@ -89,8 +118,8 @@ pub fn groups(story: &[usize], analyses: &[Analysis]) -> Vec<ClaimGroup> {
                 continue;
             }
             let same_value = a.2 == b.2;
-            let shared = a.3.intersection(&b.3).count();
-            let union = a.3.union(&b.3).count().max(1);
+            let shared = common(&a.3, &b.3).count();
+            let union = (a.3.len() + b.3.len() - shared).max(1);
             let about_same =
                 shared >= MIN_SHARED_TERMS && shared as f64 / union as f64 >= MIN_CONTEXT;
             if same_value || about_same {
@@ -134,10 +163,8 @@ pub fn groups(story: &[usize], analyses: &[Analysis]) -> Vec<ClaimGroup> {
         let mut shared_terms: Vec<String> = members
             .iter()
             .map(|&i| items[i].3.clone())
-            .reduce(|a, b| a.intersection(&b).cloned().collect())
-            .unwrap_or_default()
-            .into_iter()
-            .collect();
+            .reduce(|a, b| common(&a, &b).cloned().collect())
+            .unwrap_or_default();
         shared_terms.truncate(4);
         let mut values: Vec<ClaimValue> = values.into_iter().map(|(_, v)| v).collect();
         crate::sort::by_key(&mut values, |v| std::cmp::Reverse(v.sources.len()));

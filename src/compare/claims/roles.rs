@@ -10,7 +10,7 @@
 //! are one value; never panics; linear in the sentence length times the number of name forms.
 
 use crate::compare::text::Sentence;
-use std::collections::HashMap;
+use crate::fasthash::FastMap;
 use std::sync::OnceLock;
 
 const ORDINALS_TSV: &str = data_file!("compare/ordinals.tsv");
@@ -41,7 +41,7 @@ pub struct RoleClaim {
 }
 
 struct Lexicon {
-    ordinals: HashMap<&'static str, u32>,
+    ordinals: FastMap<&'static str, u32>,
     /// Office nouns as word lists, longest first.
     nouns: Vec<Vec<&'static str>>,
 }
