@@ -10,13 +10,14 @@
 //! Promises: every figure's `text` is a substring of its line; `sentence` is the sentence holding
 //! it; figures are in text order and do not overlap. Never panics; linear in the text.
 
-use crate::fasthash::FastMap;
+use crate::fasthash::{FastMap, FastSet};
 use crate::meta::date::{self, DateContext};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-const NUMBERS: &str = include_str!("../data/figures/numbers.tsv");
-const UNITS: &str = include_str!("../data/figures/units.tsv");
+const NUMBERS: &str = data_file!("figures/numbers.tsv");
+const UNITS: &str = data_file!("figures/units.tsv");
 
 /// What a figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +74,8 @@ struct Lexicon {
     numbers: FastMap<&'static str, (f64, Role)>,
     /// word or phrase (lowercase, except symbols) -> (kind, unit).
     units: FastMap<String, (FigureKind, &'static str)>,
+    /// The first words of the two-word units.
+    pair_firsts: FastSet<String>,
     /// currency prefixes, longest first.
     prefixes: Vec<(&'static str, &'static str)>,
 }
@@ -121,10 +124,15 @@ fn lexicon() -> &'static Lexicon {
                 }
             }
         }
-        prefixes.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        crate::sort::by_key(&mut prefixes, |p| std::cmp::Reverse(p.0.len()));
+        let pair_firsts = units
+            .keys()
+            .filter_map(|k| k.split_once(' ').map(|(first, _)| first.to_string()))
+            .collect();
         Lexicon {
             numbers,
             units,
+            pair_firsts,
             prefixes,
         }
     })
@@ -160,7 +168,8 @@ const MODIFIERS: &[&str] = &[
 #[derive(Debug, Clone)]
 struct W<'a> {
     s: &'a str,
-    lower: String,
+    /// `s` lowercased (borrowed when that changes nothing).
+    lower: Cow<'a, str>,
     start: usize,
     end: usize,
     stop: bool,
@@ -187,7 +196,11 @@ fn words(line: &str) -> Vec<W<'_>> {
             if !p.is_empty() {
                 out.push(W {
                     s: p,
-                    lower: p.to_lowercase(),
+                    lower: if p.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+                        Cow::Owned(p.to_lowercase())
+                    } else {
+                        Cow::Borrowed(p)
+                    },
                     start: pos,
                     end: pos + p.len(),
                     stop: stop && pi + 1 == parts.len(),
@@ -202,6 +215,10 @@ fn words(line: &str) -> Vec<W<'_>> {
 /// A digit-written number at the start of `s` after an optional currency prefix:
 /// (value, currency, rest of the word).
 fn numeric(s: &str) -> Option<(f64, Option<&'static str>, &str)> {
+    // The digits must start with an ASCII digit: most words have none.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let lex = lexicon();
     let mut cur = None;
     let mut rest = s;
@@ -236,9 +253,9 @@ fn spelled(ws: &[W], i: usize) -> Option<(f64, usize)> {
     let mut j = i;
     let mut any = false;
     // "a dozen", "a hundred", "a million".
-    if matches!(ws.get(j)?.lower.as_str(), "a" | "an") {
+    if matches!(ws.get(j)?.lower.as_ref(), "a" | "an") {
         let next = ws.get(j + 1)?;
-        match lex.numbers.get(next.lower.as_str()) {
+        match lex.numbers.get(next.lower.as_ref()) {
             Some((v, Role::Scale)) if next.lower.len() > 2 => {
                 current = 1.0;
                 let _ = v;
@@ -253,7 +270,7 @@ fn spelled(ws: &[W], i: usize) -> Option<(f64, usize)> {
         }
     }
     while let Some(w) = ws.get(j) {
-        match lex.numbers.get(w.lower.as_str()) {
+        match lex.numbers.get(w.lower.as_ref()) {
             Some((v, Role::Unit | Role::Tens)) if w.lower.len() > 2 => {
                 current += v;
                 any = true;
@@ -280,14 +297,14 @@ fn spelled(ws: &[W], i: usize) -> Option<(f64, usize)> {
 /// Applies scale words after a number ("240 billion", "3.5bn"): (value, next index).
 fn scaled(ws: &[W], mut v: f64, mut j: usize, suffix: &str) -> (f64, usize) {
     let lex = lexicon();
-    if let Some((s, Role::Scale)) = lex.numbers.get(suffix.to_lowercase().as_str()) {
+    if let Some((s, Role::Scale)) = crate::lower::with_lower(suffix, |l| lex.numbers.get(l)) {
         v *= s;
     }
     while let Some(w) = ws.get(j) {
         if ws[j - 1].stop {
             break;
         }
-        match lex.numbers.get(w.lower.as_str()) {
+        match lex.numbers.get(w.lower.as_ref()) {
             Some((s, Role::Scale)) if w.lower.len() > 2 || w.s == "bn" || w.s == "mn" => {
                 v *= s;
                 j += 1;
@@ -298,15 +315,16 @@ fn scaled(ws: &[W], mut v: f64, mut j: usize, suffix: &str) -> (f64, usize) {
     (v, j)
 }
 
-struct Num {
+struct Num<'a> {
     value: f64,
     currency: Option<&'static str>,
-    suffix: String,
+    /// What follows the digits in their word ("bn", "%", "th"); empty for spelled numbers.
+    suffix: &'a str,
     next: usize,
 }
 
 /// A number (digits or spelled) starting at word `i`.
-fn number_at(ws: &[W], i: usize) -> Option<Num> {
+fn number_at<'a>(ws: &[W<'a>], i: usize) -> Option<Num<'a>> {
     let w = &ws[i];
     if let Some((v, cur, rest)) = numeric(w.s) {
         if w.s.contains('/') || w.s.contains(':') {
@@ -316,7 +334,7 @@ fn number_at(ws: &[W], i: usize) -> Option<Num> {
         return Some(Num {
             value,
             currency: cur,
-            suffix: rest.to_string(),
+            suffix: rest,
             next,
         });
     }
@@ -329,7 +347,7 @@ fn number_at(ws: &[W], i: usize) -> Option<Num> {
     Some(Num {
         value,
         currency: None,
-        suffix: String::new(),
+        suffix: "",
         next,
     })
 }
@@ -341,14 +359,17 @@ fn unit_after(ws: &[W], j: usize) -> Option<(FigureKind, &'static str, usize)> {
     if j > 0 && ws[j - 1].stop {
         return None;
     }
-    if let Some(n) = ws.get(j + 1) {
+    if let Some(n) = ws
+        .get(j + 1)
+        .filter(|_| lex.pair_firsts.contains(&*w.lower))
+    {
         let two = format!("{} {}", w.lower, n.lower);
         if let Some((k, u)) = lex.units.get(&two) {
             return Some((*k, u, 2));
         }
     }
     lex.units
-        .get(&w.lower)
+        .get(&*w.lower)
         .or_else(|| lex.units.get(w.s))
         .map(|(k, u)| (*k, *u, 1))
 }
@@ -480,8 +501,9 @@ pub fn extract(lines: &[(usize, &str)], ctx: &DateContext) -> Vec<Figure> {
             for m in MODIFIERS {
                 let n = m.split(' ').count();
                 if i >= n && !ws[i - n..i].iter().any(|w| w.stop) {
-                    let got: Vec<&str> = ws[i - n..i].iter().map(|w| w.lower.as_str()).collect();
-                    if got.join(" ") == *m && !taken(&found, ws[i - n].start, ws[i].start) {
+                    // Words hold no space: word by word is the same as the joined phrase.
+                    let got = ws[i - n..i].iter().map(|w| &*w.lower);
+                    if got.eq(m.split(' ')) && !taken(&found, ws[i - n].start, ws[i].start) {
                         start = ws[i - n].start;
                         break;
                     }
@@ -511,7 +533,7 @@ pub fn extract(lines: &[(usize, &str)], ctx: &DateContext) -> Vec<Figure> {
             if between {
                 start = ws[i - 1].start;
             }
-            let suffix = num.suffix.as_str();
+            let suffix = num.suffix;
             let (kind, unit, end, value) = if let Some(cur) = num.currency {
                 (
                     FigureKind::Money,
@@ -557,7 +579,12 @@ pub fn extract(lines: &[(usize, &str)], ctx: &DateContext) -> Vec<Figure> {
                 match noun {
                     Some(n) => {
                         j += 1;
-                        (FigureKind::Count, Some(n.lower.clone()), n.end, num.value)
+                        (
+                            FigureKind::Count,
+                            Some(n.lower.to_string()),
+                            n.end,
+                            num.value,
+                        )
                     }
                     None if spelled_only || ws[i].s.len() < 2 => {
                         i = j.max(i + 1);
@@ -584,7 +611,7 @@ pub fn extract(lines: &[(usize, &str)], ctx: &DateContext) -> Vec<Figure> {
             }
             i = j.max(i + 1);
         }
-        found.sort_by_key(|f| f.0);
+        crate::sort::by_key(&mut found, |f| f.0);
         for (a, b, kind, value, max, unit, iso) in found {
             out.push(Figure {
                 text: text[a..b].to_string(),
@@ -609,8 +636,8 @@ fn is_and_a_half(ws: &[W], j: usize) -> bool {
 /// (kind, value, unit, next index).
 fn fraction_phrase(ws: &[W], i: usize) -> Option<(FigureKind, f64, &'static str, usize)> {
     let lex = lexicon();
-    let w = &ws[i].lower;
-    if matches!(w.as_str(), "a" | "an") && !ws[i].stop {
+    let w: &str = &ws[i].lower;
+    if matches!(w, "a" | "an") && !ws[i].stop {
         if let Some((k, u, n)) = unit_after(ws, i + 1) {
             if k == FigureKind::Duration {
                 let j = i + 1 + n;
@@ -625,19 +652,19 @@ fn fraction_phrase(ws: &[W], i: usize) -> Option<(FigureKind, f64, &'static str,
     if w == "half"
         && ws
             .get(i + 1)
-            .is_some_and(|a| matches!(a.lower.as_str(), "a" | "an"))
+            .is_some_and(|a| matches!(a.lower.as_ref(), "a" | "an"))
     {
         let (k, u, n) = unit_after(ws, i + 2)?;
         return (k == FigureKind::Duration).then_some((k, 0.5, u, i + 2 + n));
     }
     // "a quarter of", "two-thirds of", "half of": a share.
-    let (count, fi) = match lex.numbers.get(w.as_str()) {
+    let (count, fi) = match lex.numbers.get(w) {
         Some((v, Role::Unit)) => (*v, i + 1),
-        _ if matches!(w.as_str(), "a" | "one") => (1.0, i + 1),
+        _ if matches!(w, "a" | "one") => (1.0, i + 1),
         _ => (1.0, i),
     };
     let f = ws.get(fi)?;
-    let Some((v, Role::Fraction)) = lex.numbers.get(f.lower.as_str()) else {
+    let Some((v, Role::Fraction)) = lex.numbers.get(f.lower.as_ref()) else {
         return None;
     };
     let of = ws.get(fi + 1).is_some_and(|o| o.lower == "of") && !f.stop;

@@ -32,11 +32,17 @@ pub fn word_weights(lines: &[(usize, &str)]) -> FastMap<String, f64> {
             if !w.chars().next().is_some_and(char::is_lowercase) {
                 continue; // capitalized words are names: the entities cover them
             }
-            let lw = w.to_lowercase();
-            if crate::lexicon::is_stopword(&lw) || g.demonyms.contains_key(w) {
-                continue;
-            }
-            *tf.entry(lw).or_insert(0.0) += 1.0;
+            crate::lower::with_lower(w, |lw| {
+                if crate::lexicon::is_stopword(lw) || g.demonyms.contains_key(w) {
+                    return;
+                }
+                match tf.get_mut(lw) {
+                    Some(n) => *n += 1.0,
+                    None => {
+                        tf.insert(lw.to_string(), 1.0);
+                    }
+                }
+            });
         }
     }
     // Fold plurals onto a singular the text also uses ("sanctions" -> "sanction").
@@ -63,25 +69,27 @@ pub fn word_weights(lines: &[(usize, &str)]) -> FastMap<String, f64> {
 /// The keywords of the article from its word weights ([`word_weights`]) and entities.
 pub fn extract(weights: &FastMap<String, f64>, entity_lists: &[(&[Entity], f64)]) -> Vec<String> {
     let mut name_words: FastSet<String> = FastSet::default();
-    let mut cands: Vec<(f64, usize, String)> = Vec::new();
+    let mut cands: Vec<(f64, usize, &str)> = Vec::new();
     let mut order = 0;
     for (list, factor) in entity_lists {
         for e in list.iter() {
             for w in e.name.split_whitespace() {
                 name_words.insert(w.to_lowercase());
             }
-            cands.push((e.mentions as f64 * factor, order, e.name.clone()));
+            cands.push((e.mentions as f64 * factor, order, &e.name));
             order += 1;
         }
     }
     let mut words: Vec<(&String, &f64)> = weights.iter().collect();
-    words.sort_by(|a, b| a.0.cmp(b.0));
+    crate::sort::by(&mut words, |a, b| a.0.cmp(b.0));
     for (w, v) in words {
         if *v >= 1.0 && !name_words.contains(w) {
-            cands.push((*v, usize::MAX, w.clone()));
+            cands.push((*v, usize::MAX, w));
         }
     }
-    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    crate::sort::by(&mut cands, |a, b| {
+        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+    });
     let mut seen = FastSet::default();
     let mut names = 0;
     cands
@@ -93,7 +101,7 @@ pub fn extract(weights: &FastMap<String, f64>, entity_lists: &[(&[Entity], f64)]
             !is_name || names <= MAX_NAMES
         })
         .take(MAX_KEYWORDS)
-        .map(|c| c.2)
+        .map(|c| c.2.to_string())
         .collect()
 }
 

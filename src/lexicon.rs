@@ -97,14 +97,14 @@ pub fn trim_trailing_punct(s: &str) -> &str {
 /// The chrome phrase files, one per language (all are matched on every page: sites mix
 /// languages in their chrome).
 const CHROME_FILES: &[(&str, &str)] = &[
-    ("en", include_str!("../data/lexicon/chrome/en.tsv")),
-    ("de", include_str!("../data/lexicon/chrome/de.tsv")),
-    ("fr", include_str!("../data/lexicon/chrome/fr.tsv")),
-    ("es", include_str!("../data/lexicon/chrome/es.tsv")),
-    ("it", include_str!("../data/lexicon/chrome/it.tsv")),
-    ("pt", include_str!("../data/lexicon/chrome/pt.tsv")),
-    ("nl", include_str!("../data/lexicon/chrome/nl.tsv")),
-    ("ru", include_str!("../data/lexicon/chrome/ru.tsv")),
+    ("en", data_file!("lexicon/chrome/en.tsv")),
+    ("de", data_file!("lexicon/chrome/de.tsv")),
+    ("fr", data_file!("lexicon/chrome/fr.tsv")),
+    ("es", data_file!("lexicon/chrome/es.tsv")),
+    ("it", data_file!("lexicon/chrome/it.tsv")),
+    ("pt", data_file!("lexicon/chrome/pt.tsv")),
+    ("nl", data_file!("lexicon/chrome/nl.tsv")),
+    ("ru", data_file!("lexicon/chrome/ru.tsv")),
 ];
 
 /// How many stopword languages the lexicon can hold (bits of a [`stopword_mask`]).
@@ -112,15 +112,15 @@ pub const MAX_LANGS: usize = 16;
 
 /// Stopword lists (lowercase, whitespace-separated), keyed by ISO 639-1 code.
 const STOPWORD_FILES: &[(&str, &str)] = &[
-    ("en", include_str!("../data/lexicon/stopwords/en.txt")),
-    ("de", include_str!("../data/lexicon/stopwords/de.txt")),
-    ("fr", include_str!("../data/lexicon/stopwords/fr.txt")),
-    ("es", include_str!("../data/lexicon/stopwords/es.txt")),
-    ("it", include_str!("../data/lexicon/stopwords/it.txt")),
-    ("pt", include_str!("../data/lexicon/stopwords/pt.txt")),
-    ("nl", include_str!("../data/lexicon/stopwords/nl.txt")),
-    ("ru", include_str!("../data/lexicon/stopwords/ru.txt")),
-    ("id", include_str!("../data/lexicon/stopwords/id.txt")),
+    ("en", data_file!("lexicon/stopwords/en.txt")),
+    ("de", data_file!("lexicon/stopwords/de.txt")),
+    ("fr", data_file!("lexicon/stopwords/fr.txt")),
+    ("es", data_file!("lexicon/stopwords/es.txt")),
+    ("it", data_file!("lexicon/stopwords/it.txt")),
+    ("pt", data_file!("lexicon/stopwords/pt.txt")),
+    ("nl", data_file!("lexicon/stopwords/nl.txt")),
+    ("ru", data_file!("lexicon/stopwords/ru.txt")),
+    ("id", data_file!("lexicon/stopwords/id.txt")),
 ];
 
 /// Parses a chrome table; malformed rows are skipped (a test checks there are none).
@@ -371,8 +371,8 @@ pub fn stopword_bit(code: &str) -> Option<u16> {
         .map(|i| 1u16 << i)
 }
 
-const BYLINES: &str = include_str!("../data/lexicon/bylines.txt");
-const CAPTIONS: &str = include_str!("../data/lexicon/captions.tsv");
+const BYLINES: &str = data_file!("lexicon/bylines.txt");
+const CAPTIONS: &str = data_file!("lexicon/captions.tsv");
 
 /// Lowercase line starts that introduce an author ("by ", "von ", "par "), trailing space kept.
 pub fn byline_prefixes() -> impl Iterator<Item = &'static str> {
@@ -435,11 +435,11 @@ pub fn caption_hits(lower: &str) -> bool {
         && verbs.iter().any(|v| contains_words(lower, v))
 }
 
-const MONTHS: &str = include_str!("../data/dates/months.tsv");
-const WEEKDAYS: &str = include_str!("../data/dates/weekdays.tsv");
-const RELATIVE: &str = include_str!("../data/dates/relative.tsv");
-const ZONES: &str = include_str!("../data/dates/zones.tsv");
-const DATE_FILLERS: &str = include_str!("../data/lexicon/date_fillers.txt");
+const MONTHS: &str = data_file!("dates/months.tsv");
+const WEEKDAYS: &str = data_file!("dates/weekdays.tsv");
+const RELATIVE: &str = data_file!("dates/relative.tsv");
+const ZONES: &str = data_file!("dates/zones.tsv");
+const DATE_FILLERS: &str = data_file!("lexicon/date_fillers.txt");
 
 /// Month names of every language (from `data/dates/months.tsv`, shared with the date parser).
 fn month_names() -> &'static FastSet<&'static str> {
@@ -493,7 +493,15 @@ pub fn is_date_word(lower: &str) -> bool {
 
 /// True if `word` (any case) is an English stopword.
 pub fn is_stopword(word: &str) -> bool {
-    stopword_bit("en").is_some_and(|b| stopword_mask(&word.to_lowercase()) & b != 0)
+    static EN: OnceLock<Option<u16>> = OnceLock::new();
+    let Some(bit) = *EN.get_or_init(|| stopword_bit("en")) else {
+        return false;
+    };
+    // ASCII keeps its length when lowercased: longer than every stopword needs no lookup.
+    if word.is_ascii() && word.len() > stopword_table().1 {
+        return false;
+    }
+    crate::lower::with_lower(word, |w| stopword_mask(w) & bit != 0)
 }
 
 #[cfg(test)]

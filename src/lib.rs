@@ -13,6 +13,15 @@
 //!
 //! The core is pure Rust with no I/O, so it behaves the same natively and in the browser.
 
+/// `include_str!` of a file under `data/` (`data_file!("lexicon/bylines.txt")`), without its `#`
+/// comment lines: build.rs writes those copies into `OUT_DIR`. Every table parser skips comment
+/// lines anyway; leaving them out keeps them out of the wasm download.
+macro_rules! data_file {
+    ($path:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/data/", $path))
+    };
+}
+
 pub mod clean;
 pub mod compare;
 pub mod entities;
@@ -22,6 +31,7 @@ pub mod figures;
 pub mod keywords;
 pub mod lexicon;
 pub mod limits;
+pub mod lower;
 pub mod meta;
 pub mod model;
 pub mod normalize;
@@ -29,6 +39,7 @@ pub mod quotes;
 pub mod report;
 pub mod score;
 pub mod sentences;
+pub mod sort;
 pub mod summary;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

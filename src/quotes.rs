@@ -20,7 +20,7 @@ use crate::fasthash::FastSet;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-const SPEECH_VERBS: &str = include_str!("../data/gazetteer/speech_verbs.txt");
+const SPEECH_VERBS: &str = data_file!("gazetteer/speech_verbs.txt");
 
 /// Whether a quoted span is a quotation or a quoted term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,6 +78,10 @@ fn is_word_char(c: char) -> bool {
 /// Finds quoted spans in a line: double quotes first, then curly single quotes outside them.
 fn find_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
+    // Every span opens with one of these (a lone ’ is an apostrophe): most lines have none.
+    if !text.contains(['"', '“', '”', '‘']) {
+        return spans;
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut open: Option<usize> = None; // index into chars
     for (ci, &(_, c)) in chars.iter().enumerate() {
@@ -138,7 +142,7 @@ fn find_spans(text: &str) -> Vec<Span> {
         }
     }
     spans.extend(singles);
-    spans.sort_by_key(|s| s.open);
+    crate::sort::by_key(&mut spans, |s| s.open);
     spans
 }
 
@@ -208,7 +212,7 @@ fn attribute(
     // within a few words; before a quote the last verb wins ("X said that").
     let pick: Vec<&(usize, &str)> = ws
         .iter()
-        .filter(|(_, w)| verbs.contains(w.to_lowercase().as_str()))
+        .filter(|(_, w)| crate::lower::with_lower(w, |lw| verbs.contains(lw)))
         .collect();
     let verb = if after {
         pick.first()

@@ -9,7 +9,7 @@
 //! order. Never panics; linear in the text.
 
 use crate::entities::Entity;
-use crate::fasthash::FastSet;
+use crate::fasthash::{FastMap, FastSet};
 use serde::{Deserialize, Serialize};
 
 /// How many sentences the summary has at most.
@@ -24,12 +24,24 @@ pub struct SummarySentence {
     pub line: usize,
 }
 
+/// The lowercased words of 3+ characters of `s` that are not stopwords.
 fn content_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3)
-        .map(str::to_lowercase)
-        .filter(|w| !crate::lexicon::is_stopword(w))
-        .collect()
+    let mut out = Vec::new();
+    for_each_content_word(s, |w| out.push(w.to_string()));
+    out
+}
+
+/// Calls `f` with each of [`content_words`]`(s)` in order, lowercased on the stack when ASCII.
+fn for_each_content_word(s: &str, mut f: impl FnMut(&str)) {
+    for w in s.split(|c: char| !c.is_alphanumeric()) {
+        if w.len() >= 3 && (w.is_ascii() || w.chars().count() >= 3) {
+            crate::lower::with_lower(w, |lw| {
+                if !crate::lexicon::is_stopword(lw) {
+                    f(lw);
+                }
+            });
+        }
+    }
 }
 
 /// Picks the summary sentences of article lines given as `(line number, text)`.
@@ -39,14 +51,23 @@ pub fn extract(
     weights: &crate::fasthash::FastMap<String, f64>,
     entities: &[&[Entity]],
 ) -> Vec<SummarySentence> {
-    let mut weights = weights.clone();
+    // The words of entity names weigh their mentions on top of `weights` (kept apart: a
+    // clone of every word's weight would cost more than the sentences). Weights are counts,
+    // halves and mentions, so the sums are exact in any order.
+    let mut names: FastMap<String, f64> = FastMap::default();
     for list in entities {
         for e in list.iter() {
             for w in e.name.split_whitespace() {
-                *weights.entry(w.to_lowercase()).or_insert(0.0) += e.mentions as f64;
+                *names.entry(w.to_lowercase()).or_insert(0.0) += e.mentions as f64;
             }
         }
     }
+    let weight = |w: &str| -> f64 {
+        match (weights.get(w), names.get(w)) {
+            (None, None) => 0.0,
+            (base, name) => base.copied().unwrap_or(0.0) + name.copied().unwrap_or(0.0),
+        }
+    };
     // (score, index, line, sentence): the words are read again for the few sentences the
     // repeat test looks at, rather than kept for every sentence.
     let mut cands: Vec<(f64, usize, usize, &str)> = Vec::new();
@@ -60,15 +81,18 @@ pub fn extract(
         }
         for (a, b) in crate::sentences::spans(text) {
             let s = &text[a..b];
-            let words = content_words(s);
-            if s.split_whitespace().count() < 6 || words.is_empty() {
+            if s.split_whitespace().nth(5).is_none() {
                 continue;
             }
-            let w: f64 = words
-                .iter()
-                .map(|w| weights.get(w).copied().unwrap_or(0.0))
-                .sum::<f64>()
-                / (words.len() as f64).sqrt();
+            let (mut sum, mut n) = (0.0f64, 0usize);
+            for_each_content_word(s, |w| {
+                sum += weight(w);
+                n += 1;
+            });
+            if n == 0 {
+                continue;
+            }
+            let w = sum / (n as f64).sqrt();
             let position = match index {
                 0 => 1.5,
                 1 => 1.2,
@@ -80,7 +104,9 @@ pub fn extract(
         }
     }
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by(|&a, &b| cands[b].0.total_cmp(&cands[a].0).then(a.cmp(&b)));
+    crate::sort::by(&mut order, |&a, &b| {
+        cands[b].0.total_cmp(&cands[a].0).then(a.cmp(&b))
+    });
     let mut picked: Vec<(usize, Vec<String>)> = Vec::new();
     for i in order {
         if picked.len() == SUMMARY_SENTENCES {

@@ -2,7 +2,9 @@
 // rebuilt page is picked up at once when online), the cache when the network fails. Only the
 // page's own files are ever fetched or cached.
 const CACHE = 'presslens-v1';
-// Every file the page loads (tests/e2e/offline.spec.mjs checks this list against www/).
+// Every file the page loads (tests/e2e/offline.spec.mjs checks this list against www/). The
+// served site bundles the modules, and scripts/build-site.sh rewrites this list there to its own
+// files (the same test checks that one against dist/www/).
 const FILES = [
   './',
   'index.html',

@@ -14,7 +14,7 @@ use super::{label_scored, measure, Cleaned};
 use crate::model::LineHint;
 use std::sync::OnceLock;
 
-const EMBEDDED: &str = include_str!("../../data/model/lines_rich.tsv");
+const EMBEDDED: &str = data_file!("model/lines_rich.tsv");
 
 /// Tag buckets of the line's nearest block element, in feature order.
 const TAGS: &[(&str, &[&str])] = &[

@@ -13,7 +13,7 @@
 use super::line_vector::{Vector, LEN, NAMES};
 use std::sync::OnceLock;
 
-const EMBEDDED: &str = include_str!("../../data/model/lines.tsv");
+const EMBEDDED: &str = data_file!("model/lines.tsv");
 /// Depth of every boosted tree.
 pub const DEPTH: usize = 4;
 /// Internal nodes of a tree.

@@ -55,7 +55,7 @@ pub fn merge(analyses: &[Analysis]) -> (Vec<MergedEntity>, Vec<[Vec<usize>; 3]>)
     }
     // Fullest names first, so clusters are founded by full names.
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by_key(|&i| {
+    crate::sort::by_key(&mut order, |&i| {
         (
             std::cmp::Reverse(items[i].entity.name.split_whitespace().count()),
             std::cmp::Reverse(items[i].entity.name.len()),
@@ -93,7 +93,7 @@ pub fn merge(analyses: &[Analysis]) -> (Vec<MergedEntity>, Vec<[Vec<usize>; 3]>)
     let mut merged: Vec<MergedEntity> = clusters.iter().map(|c| build(&items, c)).collect();
     // Order: most sources, then most mentions, then name; remap the indices accordingly.
     let mut rank: Vec<usize> = (0..merged.len()).collect();
-    rank.sort_by(|&a, &b| {
+    crate::sort::by(&mut rank, |&a, &b| {
         let (x, y) = (&merged[a], &merged[b]);
         y.sources
             .len()
@@ -129,7 +129,7 @@ fn build(items: &[Item], c: &Cluster) -> MergedEntity {
             None => names.push((n, 1, items[m].source)),
         }
     }
-    names.sort_by(|a, b| {
+    crate::sort::by(&mut names, |a, b| {
         b.1.cmp(&a.1)
             .then(b.0.len().cmp(&a.0.len()))
             .then(a.2.cmp(&b.2))
@@ -154,7 +154,7 @@ fn build(items: &[Item], c: &Cluster) -> MergedEntity {
             lines: e.lines.clone(),
         });
     }
-    sources.sort_by_key(|s| s.source);
+    crate::sort::by_key(&mut sources, |s| s.source);
     MergedEntity {
         name,
         kind: c.kind,

@@ -123,7 +123,7 @@ pub fn find(sentences: &[Sentence], n_sources: usize) -> Vec<SharedPassage> {
             }
         }
     }
-    edges.sort_by_key(|e| (e.a, e.b));
+    crate::sort::by_key(&mut edges, |e| (e.a, e.b));
     groups_to_passages(sentences, &edges)
 }
 
@@ -228,7 +228,7 @@ fn groups_to_passages(sentences: &[Sentence], edges: &[Edge]) -> Vec<SharedPassa
         })
         .collect();
     // Join a group with the one that continues it in every source.
-    groups.sort_by_key(|g| g.runs.values().next().map(|r| r.0));
+    crate::sort::by_key(&mut groups, |g| g.runs.values().next().map(|r| r.0));
     let mut by_start: HashMap<usize, usize> = HashMap::new();
     for (gi, g) in groups.iter().enumerate() {
         if let Some((_, &(s, _))) = g.runs.iter().next() {
@@ -275,7 +275,7 @@ fn groups_to_passages(sentences: &[Sentence], edges: &[Edge]) -> Vec<SharedPassa
         .filter(|(_, a)| !a)
         .map(|(g, _)| to_passage(sentences, &g))
         .collect();
-    out.sort_by(|a, b| {
+    crate::sort::by(&mut out, |a, b| {
         b.occurrences
             .len()
             .cmp(&a.occurrences.len())

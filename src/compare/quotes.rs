@@ -166,7 +166,7 @@ pub fn merge(
         }
     }
     let mut out: Vec<MergedQuote> = groups.iter().map(|(_, m)| build(&items, m)).collect();
-    out.sort_by(|a, b| {
+    crate::sort::by(&mut out, |a, b| {
         let n = |q: &MergedQuote| {
             let mut s: Vec<usize> = q.sources.iter().map(|x| x.source).collect();
             s.dedup();
@@ -192,7 +192,7 @@ fn build(items: &[Item], members: &[usize]) -> MergedQuote {
             }
         }
     }
-    speakers.sort_by_key(|s| std::cmp::Reverse(s.1));
+    crate::sort::by_key(&mut speakers, |s| std::cmp::Reverse(s.1));
     let wording_differs = members.iter().any(|&i| {
         members.iter().any(|&j| {
             items[i].source != items[j].source
@@ -209,7 +209,7 @@ fn build(items: &[Item], members: &[usize]) -> MergedQuote {
             speaker: items[i].speaker.clone(),
         })
         .collect();
-    sources.sort_by_key(|s| (s.source, s.line));
+    crate::sort::by_key(&mut sources, |s| (s.source, s.line));
     MergedQuote {
         text: items
             .get(longest)

@@ -141,7 +141,7 @@ pub fn score_pair(a: usize, b: usize, ta: &Terms, tb: &Terms, vocab: &Vocabulary
             }
         }
     }
-    shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
+    crate::sort::by(&mut shared, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
     PairScore {
         a,
         b,

@@ -85,7 +85,7 @@ pub fn find(
             });
         }
     }
-    out.sort_by(|a, b| {
+    crate::sort::by(&mut out, |a, b| {
         (a.source, a.kind, a.lines.first()).cmp(&(b.source, b.kind, b.lines.first()))
     });
     out

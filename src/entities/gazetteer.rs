@@ -10,15 +10,15 @@
 use crate::fasthash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
-const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
-const REGIONS: &str = include_str!("../../data/gazetteer/regions.tsv");
-const CITIES: &str = include_str!("../../data/gazetteer/cities.txt");
-const ORGANIZATIONS: &str = include_str!("../../data/gazetteer/organizations.txt");
-const GIVEN_NAMES: &str = include_str!("../../data/gazetteer/given_names.txt");
-const SURNAMES: &str = include_str!("../../data/gazetteer/surnames.txt");
-const ROLES: &str = include_str!("../../data/gazetteer/roles.tsv");
-const CUES: &str = include_str!("../../data/gazetteer/org_cues.tsv");
-const COMMON: &str = include_str!("../../data/gazetteer/common_words.txt");
+const COUNTRIES: &str = data_file!("gazetteer/countries.tsv");
+const REGIONS: &str = data_file!("gazetteer/regions.tsv");
+const CITIES: &str = data_file!("gazetteer/cities.txt");
+const ORGANIZATIONS: &str = data_file!("gazetteer/organizations.txt");
+const GIVEN_NAMES: &str = data_file!("gazetteer/given_names.txt");
+const SURNAMES: &str = data_file!("gazetteer/surnames.txt");
+const ROLES: &str = data_file!("gazetteer/roles.tsv");
+const CUES: &str = data_file!("gazetteer/org_cues.tsv");
+const COMMON: &str = data_file!("gazetteer/common_words.txt");
 
 /// All gazetteers, parsed.
 #[derive(Debug, Default)]
@@ -167,20 +167,17 @@ impl Gazetteer {
 
     /// The place group key of `name` (any case), if it is a known place.
     pub fn place(&self, name: &str) -> Option<&'static str> {
-        self.places.get(&name.to_lowercase()).copied()
+        crate::lower::with_lower(name, |n| self.places.get(n).copied())
     }
 
     /// The organization group key of `name` (any case), if it is a known organization.
     pub fn org(&self, name: &str) -> Option<&'static str> {
-        self.orgs.get(&name.to_lowercase()).copied()
+        crate::lower::with_lower(name, |n| self.orgs.get(n).copied())
     }
 
     /// True if `word` (any case) is a frequent English word.
     pub fn is_common_word(&self, word: &str) -> bool {
-        if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            return self.common.contains(word);
-        }
-        self.common.contains(word.to_lowercase().as_str())
+        crate::lower::with_lower(word, |w| self.common.contains(w))
     }
 
     /// The place a demonym or adjective refers to ("Russian" -> "Russia"), matched as written.

@@ -106,21 +106,27 @@ pub struct BodyLine<'a> {
 
 /// True for heading-like lines (most words capitalized), where capitalization says nothing.
 fn is_title_case(toks: &[tokens::Tok]) -> bool {
-    let words: Vec<_> = toks
+    let mut words = toks
         .iter()
-        .filter(|t| t.text.chars().any(char::is_alphabetic))
-        .collect();
-    if words.len() < 2 {
-        return words.len() == 1 && words[0].is_all_caps();
+        .filter(|t| t.text.chars().any(char::is_alphabetic));
+    let Some(first) = words.next() else {
+        return false;
+    };
+    // Capitalized words that are not stopwords, of the content words (capitalized or not
+    // stopwords).
+    let (mut n, mut caps, mut content) = (0, 0, 0);
+    for t in std::iter::once(first).chain(words) {
+        n += 1;
+        if t.is_cap() {
+            content += 1;
+            caps += usize::from(!crate::lexicon::is_stopword(t.text));
+        } else if !crate::lower::with_lower(t.text, crate::lexicon::is_stopword) {
+            content += 1;
+        }
     }
-    let caps = words
-        .iter()
-        .filter(|t| t.is_cap() && !crate::lexicon::is_stopword(t.text))
-        .count();
-    let content = words
-        .iter()
-        .filter(|t| !crate::lexicon::is_stopword(&t.text.to_lowercase()) || t.is_cap())
-        .count();
+    if n < 2 {
+        return first.is_all_caps();
+    }
     caps * 10 >= content.max(1) * 7
 }
 
@@ -141,13 +147,21 @@ pub fn extract(lines: &[BodyLine]) -> Entities {
     let gaz = gazetteer::get();
     // Two passes over the tokens, one line at a time (the tokens of a whole long paste would
     // be ~40 bytes per word held at once): the document's word context, then the spans.
-    let mut lower_words = FastSet::default();
-    let mut mid_caps = FastSet::default();
+    let mut lower_words: FastSet<String> = FastSet::default();
+    let mut mid_caps: FastSet<String> = FastSet::default();
     for l in lines {
         for t in tokens::tokenize(l.text) {
             if t.text.chars().next().is_some_and(char::is_lowercase) {
-                lower_words.insert(t.text.to_lowercase());
-            } else if t.is_cap() && !t.sentence_start && !t.break_before {
+                crate::lower::with_lower(t.text, |lw| {
+                    if !lower_words.contains(lw) {
+                        lower_words.insert(lw.to_string());
+                    }
+                });
+            } else if t.is_cap()
+                && !t.sentence_start
+                && !t.break_before
+                && !mid_caps.contains(t.text)
+            {
                 mid_caps.insert(t.text.to_string());
             }
         }
@@ -160,7 +174,7 @@ pub fn extract(lines: &[BodyLine]) -> Entities {
     let mut found: Vec<Found> = Vec::new();
     for l in lines {
         let tk = tokens::tokenize(l.text);
-        let restricted = is_title_case(&tk) && !looks_like_sentence(l.text, &tk);
+        let restricted = !looks_like_sentence(l.text, &tk) && is_title_case(&tk);
         for piece in spans::pieces(l.text, &tk, &cx) {
             found.push(Found {
                 line: l.line,
@@ -279,7 +293,7 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
         std::collections::BTreeMap::new();
     // People first by descending length so that full names exist before surnames join them.
     let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_key(|&i| {
+    crate::sort::by_key(&mut order, |&i| {
         let p = &found[i].piece;
         (std::cmp::Reverse(p.words.len()), found[i].line, p.start)
     });
@@ -374,7 +388,7 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
         .enumerate()
         .map(|(i, c)| (i, to_entity(c)))
         .collect();
-    ranked.sort_by(|a, b| {
+    crate::sort::by(&mut ranked, |a, b| {
         b.1.mentions
             .cmp(&a.1.mentions)
             .then(a.1.first_line.cmp(&b.1.first_line))
@@ -399,7 +413,7 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
             });
         }
     }
-    out.mentions.sort_by_key(|m| (m.line, m.start));
+    crate::sort::by_key(&mut out.mentions, |m| (m.line, m.start));
     out
 }
 
@@ -409,7 +423,7 @@ fn is_all_caps(s: &str) -> bool {
 
 fn to_entity(c: &Cluster) -> Entity {
     let mut forms = c.forms.clone();
-    forms.sort_by_key(|f| f.1);
+    crate::sort::by_key(&mut forms, |f| f.1);
     // The fullest written form: not all capitals (unless nothing else), most words, longest.
     let name = forms
         .iter()

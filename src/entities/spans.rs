@@ -120,8 +120,9 @@ pub struct DocContext<'g> {
 impl DocContext<'_> {
     /// True if `w` is a common word: a stopword, or written in lower case elsewhere in the text.
     pub fn is_common(&self, w: &str) -> bool {
-        let lw = w.to_lowercase();
-        crate::lexicon::is_stopword(&lw) || self.lower_words.contains(&lw)
+        crate::lower::with_lower(w, |lw| {
+            crate::lexicon::is_stopword(lw) || self.lower_words.contains(lw)
+        })
     }
 
     /// True if `w` is a common word at a sentence start: [`Self::is_common`], or a frequent
@@ -241,8 +242,10 @@ pub fn pieces(line: &str, toks: &[Tok], cx: &DocContext) -> Vec<Piece> {
 fn analyze_span(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec<Piece>) {
     let g = cx.gaz;
     // Whole span known as written? ("Bosnia and Herzegovina", "Bank of America")
-    let whole = join(line, toks, span);
-    if span.len() > 1 && (g.place(&whole).is_some() || g.org(&whole).is_some()) {
+    if span.len() > 1 && {
+        let whole = join(line, toks, span);
+        g.place(&whole).is_some() || g.org(&whole).is_some()
+    } {
         peel(line, toks, span, cx, out);
         return;
     }
@@ -291,11 +294,22 @@ fn analyze_span(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: 
     }
 }
 
-fn join(line: &str, toks: &[Tok], span: &[usize]) -> String {
-    span.iter()
-        .map(|&k| &line[toks[k].start..toks[k].end])
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The span's tokens as written, joined by single spaces (borrowed for one token).
+fn join<'l>(line: &'l str, toks: &[Tok], span: &[usize]) -> std::borrow::Cow<'l, str> {
+    let text = |k: usize| &line[toks[k].start..toks[k].end];
+    match span {
+        [k] => std::borrow::Cow::Borrowed(text(*k)),
+        _ => {
+            let mut out = String::new();
+            for (n, &k) in span.iter().enumerate() {
+                if n > 0 {
+                    out.push(' ');
+                }
+                out.push_str(text(k));
+            }
+            std::borrow::Cow::Owned(out)
+        }
+    }
 }
 
 /// The span `s` as a person with the role phrase just before it ("Kremlin aide Yury
@@ -327,7 +341,7 @@ fn role_before(toks: &[Tok], first: usize, cx: &DocContext) -> Option<(usize, us
     let mut m = k;
     while m > 0 && k - m < 3 {
         let p = &toks[m - 1];
-        if p.break_after || crate::lexicon::is_stopword(&p.text.to_lowercase()) {
+        if p.break_after || crate::lower::with_lower(p.text, crate::lexicon::is_stopword) {
             break;
         }
         start = p.start;

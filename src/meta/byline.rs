@@ -10,7 +10,7 @@ use super::page::Page;
 use crate::fasthash::FastSet;
 use std::sync::OnceLock;
 
-const BYLINE_TSV: &str = include_str!("../../data/meta/byline.tsv");
+const BYLINE_TSV: &str = data_file!("meta/byline.tsv");
 
 /// A byline found on a line.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,7 +64,7 @@ fn cues() -> &'static Cues {
             c.firsts.insert(cue.first().cloned().unwrap_or_default());
         }
         // Longest cues first ("written by" before "by").
-        c.cues.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        crate::sort::by_key(&mut c.cues, |w| std::cmp::Reverse(w.len()));
         c
     })
 }
@@ -209,21 +209,17 @@ pub fn parse_line(text: &str) -> Option<Vec<String>> {
     if t.is_empty() || t.chars().count() > 200 {
         return None;
     }
-    let ws: Vec<&str> = t.split_whitespace().collect();
     // Most lines have no cue: a cue starts with one of the cues' first words, so the line needs
-    // one of those among its first 12 words (checked without allocating for lowercase words).
-    let folded = |w: &str| -> String { w.to_lowercase().trim_end_matches(':').to_string() };
+    // one of those among its first 12 words (checked without allocating for ASCII words).
     let may_start_cue = c.firsts.contains("")
-        || ws.iter().take(12).any(|w| {
-            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                c.firsts.contains(w.trim_end_matches(':'))
-            } else {
-                c.firsts.contains(folded(w).as_str())
-            }
-        });
+        || t.split_whitespace()
+            .take(12)
+            .any(|w| crate::lower::with_lower(w, |lw| c.firsts.contains(lw.trim_end_matches(':'))));
     if !may_start_cue {
         return None;
     }
+    let ws: Vec<&str> = t.split_whitespace().collect();
+    let folded = |w: &str| -> String { w.to_lowercase().trim_end_matches(':').to_string() };
     let lw: Vec<String> = ws.iter().map(|w| folded(w)).collect();
     // A cue anywhere in the first 12 words ("Posted by", "11/19/2019 by", "| by").
     for start in 0..lw.len().min(12) {
@@ -382,7 +378,7 @@ pub fn find(page: &Page, title: Option<usize>) -> Option<BylineMatch> {
     let order: Vec<usize> = {
         let mut v: Vec<usize> = (lo..hi).collect();
         let anchor = title.unwrap_or(hi);
-        v.sort_by_key(|&i| (i < anchor, i.abs_diff(anchor)));
+        crate::sort::by_key(&mut v, |&i| (i < anchor, i.abs_diff(anchor)));
         v
     };
     for &i in &order {

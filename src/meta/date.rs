@@ -17,10 +17,10 @@ use crate::fasthash::FastMap;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-const MONTHS_TSV: &str = include_str!("../../data/dates/months.tsv");
-const WEEKDAYS_TSV: &str = include_str!("../../data/dates/weekdays.tsv");
-const RELATIVE_TSV: &str = include_str!("../../data/dates/relative.tsv");
-const ZONES_TSV: &str = include_str!("../../data/dates/zones.tsv");
+const MONTHS_TSV: &str = data_file!("dates/months.tsv");
+const WEEKDAYS_TSV: &str = data_file!("dates/weekdays.tsv");
+const RELATIVE_TSV: &str = data_file!("dates/relative.tsv");
+const ZONES_TSV: &str = data_file!("dates/zones.tsv");
 
 /// The earliest and latest years a four-digit number may be read as.
 const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1900..=2100;
@@ -1137,7 +1137,11 @@ fn resolve(r: &Raw, (start, end): (usize, usize), ctx: &DateContext) -> Option<P
 /// 27/09/2018, dates that must be month-first like 11/19/2019). Pages are consistent, so the
 /// majority decides how to read the ambiguous ones.
 pub fn numeric_order_evidence(text: &str) -> (usize, usize) {
-    if !has_ascii_digit(text) {
+    // A numeric date has a separator glued between two digits ("9/2"): most lines have none.
+    let glued_separator = text.as_bytes().windows(3).any(|w| {
+        w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b'-') && w[2].is_ascii_digit()
+    });
+    if !glued_separator {
         return (0, 0);
     }
     let toks = tokenize(text);

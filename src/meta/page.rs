@@ -38,6 +38,14 @@ pub struct Page<'a> {
     stems_at: Vec<u32>,
     /// Each line is long enough to be prose (12+ words or 100+ characters).
     pub long: Vec<bool>,
+    /// [`word_count`] of each line.
+    words: Vec<u32>,
+    /// Memo of "[`crate::meta::byline::parse_line`] finds names on line `i`": 0 not yet
+    /// asked, 1 no, 2 yes.
+    cued_byline: Vec<std::cell::Cell<u8>>,
+    /// Non-blank lines before each line (one more entry than lines; see
+    /// [`Page::nonblank_between`]).
+    nonblank_before: Vec<u32>,
     /// Memo of [`crate::meta::title`]'s byline-or-date test per line (filled on first use: the
     /// title features ask it of the same lines once per candidate).
     pub byline_or_date: Vec<std::cell::Cell<Option<bool>>>,
@@ -51,21 +59,91 @@ pub struct Page<'a> {
 /// A crude language-neutral stem: the word without a plural `s`, cut to 5 characters
 /// ("temptations" and "tempting" → "tempt", "snacks" → "snack").
 pub fn stem(word: &str) -> String {
+    stem_of(word).to_string()
+}
+
+/// [`stem`] as a slice of `word` (no allocation).
+pub fn stem_of(word: &str) -> &str {
     let w = word.strip_suffix('s').unwrap_or(word);
-    w.chars().take(5).collect()
+    match w.char_indices().nth(5) {
+        Some((end, _)) => &w[..end],
+        None => w,
+    }
 }
 
 /// Lowercased content words of `text`: letters-only tokens of 4+ chars that are not stopwords.
 pub fn content_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 4 && w.chars().any(char::is_alphabetic))
-        .map(str::to_lowercase)
-        .filter(|w| !lexicon::is_stopword(w))
-        .collect()
+    let mut out = Vec::new();
+    for_each_content_word(text, |w| out.push(w.to_string()));
+    out
+}
+
+/// Calls `f` with each of [`content_words`]`(text)` in order, without allocating for ASCII
+/// words.
+pub fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
+    if text.is_ascii() {
+        // ASCII: the letters and digits are the ASCII ones, so words are byte runs.
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut letter = false;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                letter |= b[i].is_ascii_alphabetic();
+                i += 1;
+            }
+            if i - start >= 4 && letter {
+                crate::lower::with_lower(&text[start..i], |lw| {
+                    if !lexicon::is_stopword(lw) {
+                        f(lw);
+                    }
+                });
+            }
+        }
+        return;
+    }
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        // Four characters need at least four bytes.
+        if w.len() < 4 {
+            continue;
+        }
+        if w.is_ascii() {
+            if !w.bytes().any(|b| b.is_ascii_alphabetic()) {
+                continue;
+            }
+            crate::lower::with_lower(w, |lw| {
+                if !lexicon::is_stopword(lw) {
+                    f(lw);
+                }
+            });
+        } else if w.chars().count() >= 4 && w.chars().any(char::is_alphabetic) {
+            let lw = w.to_lowercase();
+            if !lexicon::is_stopword(&lw) {
+                f(&lw);
+            }
+        }
+    }
 }
 
 /// Number of words (tokens with a letter) in `text`.
 pub fn word_count(text: &str) -> usize {
+    if text.is_ascii() {
+        // ASCII whitespace as `split_whitespace` reads it: tab, LF, VT, FF, CR and space.
+        let (mut n, mut letter) = (0, false);
+        for &b in text.as_bytes() {
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                n += usize::from(letter);
+                letter = false;
+            } else {
+                letter |= b.is_ascii_alphabetic();
+            }
+        }
+        return n + usize::from(letter);
+    }
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count()
@@ -189,26 +267,35 @@ impl<'a> Page<'a> {
         drop((kept, kept_at, hints));
         let mut stem_ids: FastMap<String, u32> = FastMap::default();
         let mut intern = |w: &str| -> u32 {
-            let s = stem(w);
+            let s = stem_of(w);
+            if let Some(&id) = stem_ids.get(s) {
+                return id;
+            }
             let n = stem_ids.len() as u32;
-            *stem_ids.entry(s).or_insert(n)
+            stem_ids.insert(s.to_string(), n);
+            n
         };
+        let stemmed = |l: &Line| l.text.len() <= MAX_DATE_LINE_CHARS * 4;
         let mut stem_buf = Vec::new();
         let mut stems_at = Vec::with_capacity(lines.len() + 1);
         stems_at.push(0);
         for l in lines {
-            if l.text.len() <= MAX_DATE_LINE_CHARS * 4 {
-                for w in content_words(&l.text) {
-                    stem_buf.push(intern(&w));
-                }
+            if stemmed(l) {
+                for_each_content_word(&l.text, |w| stem_buf.push(intern(w)));
             }
             stems_at.push(offset(stem_buf.len()));
         }
         let mut body_ids = Vec::new();
         if let Some((a, b)) = body {
-            for l in &lines[a..=b] {
-                if l.kind == Kind::Body {
-                    body_ids.extend(content_words(&l.text).iter().map(|w| intern(w)));
+            for (i, l) in lines.iter().enumerate().take(b + 1).skip(a) {
+                if l.kind != Kind::Body {
+                    continue;
+                }
+                if stemmed(l) {
+                    let (s, e) = (stems_at[i] as usize, stems_at[i + 1] as usize);
+                    body_ids.extend_from_slice(stem_buf.get(s..e).unwrap_or(&[]));
+                } else {
+                    for_each_content_word(&l.text, |w| body_ids.push(intern(w)));
                 }
             }
         }
@@ -216,11 +303,23 @@ impl<'a> Page<'a> {
         for id in body_ids {
             body_stem[id as usize] = true;
         }
+        let words: Vec<u32> = lines
+            .iter()
+            .map(|l| u32::try_from(word_count(&l.text)).unwrap_or(u32::MAX))
+            .collect();
         let long = lines
             .iter()
-            .map(|l| word_count(&l.text) >= 12 || l.text.chars().count() >= 100)
+            .zip(&words)
+            .map(|(l, &w)| w >= 12 || l.text.len() >= 100 && l.text.chars().count() >= 100)
             .collect();
         let n_stems = stem_ids.len();
+        let mut nonblank_before = Vec::with_capacity(lines.len() + 1);
+        let mut n = 0u32;
+        nonblank_before.push(n);
+        for l in lines {
+            n += u32::from(!l.text.is_empty());
+            nonblank_before.push(n);
+        }
         Page {
             lines,
             lower_buf,
@@ -234,6 +333,9 @@ impl<'a> Page<'a> {
             stem_buf,
             stems_at,
             long,
+            words,
+            cued_byline: vec![std::cell::Cell::new(0); lines.len()],
+            nonblank_before,
             byline_or_date: vec![std::cell::Cell::new(None); lines.len()],
             chrome: vec![std::cell::Cell::new(0); lines.len()],
             marks: std::cell::RefCell::new((0, vec![0; n_stems])),
@@ -319,6 +421,82 @@ impl<'a> Page<'a> {
         }
     }
 
+    /// [`word_count`] of line `i` (0 past the end).
+    pub fn words(&self, i: usize) -> usize {
+        self.words.get(i).map_or(0, |&w| w as usize)
+    }
+
+    /// True if [`crate::meta::byline::parse_line`] finds author names on line `i` (computed
+    /// once per line).
+    pub fn is_cued_byline(&self, i: usize) -> bool {
+        let Some(memo) = self.cued_byline.get(i) else {
+            return false;
+        };
+        match memo.get() {
+            0 => {
+                let yes = super::byline::parse_line(&self.lines[i].text).is_some();
+                memo.set(1 + u8::from(yes));
+                yes
+            }
+            m => m == 2,
+        }
+    }
+
+    /// Number of non-blank lines among lines `a..b` (0 when `b <= a`).
+    pub fn nonblank_between(&self, a: usize, b: usize) -> usize {
+        let at = |i: usize| self.nonblank_before.get(i).copied().unwrap_or(0) as usize;
+        if b <= a {
+            return 0;
+        }
+        at(b.min(self.lines.len())).saturating_sub(at(a.min(self.lines.len())))
+    }
+
+    /// The lines among `range` whose lowercase ([`Page::lower`]) contains `key`, in order, each
+    /// once. One substring search runs over those lines' lowercase, which the page holds
+    /// end to end (a match across two lines counts for neither).
+    pub fn lowercase_holding<'k>(
+        &'k self,
+        key: &'k str,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = usize> + 'k {
+        let hi = range.end.min(self.lines.len());
+        let lo = range.start.min(hi);
+        let at = |i: usize| {
+            (self.lower_at.get(i).copied().unwrap_or(u32::MAX) as usize).min(self.lower_buf.len())
+        };
+        let base = at(lo);
+        let hay = self.lower_buf.as_bytes().get(base..at(hi)).unwrap_or(&[]);
+        let finder = memchr::memmem::Finder::new(key.as_bytes());
+        let (mut pos, mut line) = (0usize, lo);
+        std::iter::from_fn(move || {
+            if key.is_empty() {
+                // Every line holds the empty string.
+                let j = (line < hi).then_some(line);
+                line += 1;
+                return j;
+            }
+            loop {
+                let off = pos + finder.find(hay.get(pos..)?)?;
+                let start = base + off;
+                // The line whose lowercase holds byte `start` (blank lines hold none).
+                while line < hi && at(line + 1) <= start {
+                    line += 1;
+                }
+                if line >= hi {
+                    return None;
+                }
+                let end = at(line + 1);
+                if start + key.len() <= end {
+                    let j = line;
+                    line += 1;
+                    pos = end - base;
+                    return Some(j);
+                }
+                pos = off + 1;
+            }
+        })
+    }
+
     /// Index of the next non-blank line after `i`.
     pub fn next_nonblank(&self, i: usize) -> Option<usize> {
         (i + 1..self.lines.len()).find(|&j| !self.lines[j].text.is_empty())
@@ -326,6 +504,9 @@ impl<'a> Page<'a> {
 
     /// Share (0–1) of the line's letters and digits that lie inside its dates.
     pub fn date_share(&self, i: usize) -> f32 {
+        if self.dates(i).is_empty() {
+            return 0.0;
+        }
         let text = &self.lines[i].text;
         let total = text.chars().filter(|c| c.is_alphanumeric()).count();
         if total == 0 {
@@ -370,4 +551,38 @@ fn nearest_years(years: &[Option<i32>]) -> Vec<Option<i32>> {
         };
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_fast_paths_match_the_general_ones() {
+        let general_count = |t: &str| {
+            t.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count()
+        };
+        let general_words = |t: &str| -> Vec<String> {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 4 && w.chars().any(char::is_alphabetic))
+                .map(str::to_lowercase)
+                .filter(|w| !lexicon::is_stopword(w))
+                .collect()
+        };
+        for t in [
+            "",
+            "The Snacks of 2024 were tempting, 1234 and x1234.",
+            "a\u{b}b\u{c}c\td\re\nf  g-h 12 34",
+            "Über die Straße: ÉCOLE 2019",
+            "WORD word Word wOrD;they're",
+        ] {
+            assert_eq!(word_count(t), general_count(t), "{t:?}");
+            assert_eq!(content_words(t), general_words(t), "{t:?}");
+        }
+        assert_eq!(stem_of("temptations"), "tempt");
+        assert_eq!(stem_of("snacks"), "snack");
+        assert_eq!(stem_of("éléphants"), "éléph");
+    }
 }

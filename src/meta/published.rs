@@ -7,14 +7,13 @@
 //! (those are dates the story talks about). On a line with several dates, the one after a
 //! "published" cue wins over an "updated" one (`data/meta/cues.tsv`).
 
-use super::byline;
 use super::date::ParsedDate;
-use super::page::{ends_sentence, word_count, Page};
+use super::page::{ends_sentence, Page};
 use crate::fasthash::FastMap;
 use crate::model::{Kind, Published};
 use std::sync::OnceLock;
 
-const CUES_TSV: &str = include_str!("../../data/meta/cues.tsv");
+const CUES_TSV: &str = data_file!("meta/cues.tsv");
 
 /// The chosen date and where it was written.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,11 +95,11 @@ fn is_date_line(page: &Page, i: usize, near_title: bool) -> bool {
     {
         return false;
     }
-    let words = word_count(&l.text);
+    let words = page.words(i);
     if words > 30 {
         return false;
     }
-    let is_byline = byline::parse_line(&l.text).is_some();
+    let is_byline = page.is_cued_byline(i);
     // A sentence that mentions a date (a caption, a paragraph) is about the story, not the page.
     if words >= 8 && ends_sentence(&l.text) && !is_byline {
         return false;
@@ -193,9 +192,7 @@ pub fn choose(page: &Page, title: Option<usize>) -> Option<PublishedChoice> {
     // No title or nothing near it: a byline with a date anywhere, else the first date line
     // before the end of the body.
     let end = page.body.map_or(n, |(_, b)| (b + 1).min(n));
-    let byline_date = (0..n).find(|&i| {
-        is_date_line(page, i, false) && byline::parse_line(&page.lines[i].text).is_some()
-    });
+    let byline_date = (0..n).find(|&i| is_date_line(page, i, false) && page.is_cued_byline(i));
     let first = byline_date.or_else(|| {
         (0..end).find(|&i| is_date_line(page, i, false) && page.date_share(i) >= 0.5)
     })?;

@@ -8,7 +8,7 @@
 //! part of the title text.
 
 use super::byline;
-use super::page::{content_words, ends_sentence, stem, word_count, Page};
+use super::page::{ends_sentence, for_each_content_word, stem_of, word_count, Page};
 use crate::model::Kind;
 use std::sync::OnceLock;
 
@@ -35,16 +35,29 @@ pub struct Standfirst {
 /// At most this many lines are scored (a title stands near the top of a paste).
 const MAX_CANDIDATES: usize = 3000;
 
+/// `s` with its words joined by one space, lowercased.
 fn normalized(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut out = String::with_capacity(s.len());
+    let mut words = s.split_whitespace();
+    if let Some(w) = words.next() {
+        out.push_str(w);
+        for w in words {
+            out.push(' ');
+            out.push_str(w);
+        }
+    }
+    match out.is_ascii() {
+        true => {
+            out.make_ascii_lowercase();
+            out
+        }
+        false => out.to_lowercase(),
+    }
 }
 
 /// Title text of line `i`: the line without a leading date (and its cue word).
-fn title_text(page: &Page, i: usize) -> String {
-    let text = &page.lines[i].text;
+fn title_text<'a>(page: &Page<'a>, i: usize) -> &'a str {
+    let text: &'a str = &page.lines[i].text;
     if let Some(d) = page.dates(i).first() {
         let before = text.get(..d.start).unwrap_or("").trim();
         let cue_only = before.split_whitespace().all(|w| {
@@ -59,13 +72,13 @@ fn title_text(page: &Page, i: usize) -> String {
             .trim_start_matches([' ', '|', '-', '–', '—', ':', '•', '·', ','])
             .trim();
         if cue_only && word_count(rest) >= 3 {
-            return rest.to_string();
+            return rest;
         }
     }
-    text.clone()
+    text
 }
 
-const PHOTO_CREDITS: &str = include_str!("../../data/meta/photo_credits.txt");
+const PHOTO_CREDITS: &str = data_file!("meta/photo_credits.txt");
 
 /// True if `w` is one of the photo credit words of `data/meta/photo_credits.txt`.
 fn is_credit_word(w: &str) -> bool {
@@ -106,6 +119,15 @@ pub fn is_credit_line(text: &str) -> bool {
 /// "[File: Reuters]", "(onmeth.com)") or "… Submitted photo".
 pub fn ends_with_photo_credit(text: &str) -> bool {
     let t = text.trim_end();
+    // Both shapes need a closing bracket at the end or the word "photo" (no other characters
+    // lowercase to its letters): most lines have neither.
+    let photo = t
+        .as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"photo"));
+    if !(t.ends_with([')', ']']) || photo) {
+        return false;
+    }
     let lower = t.to_lowercase();
     let words_of = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
@@ -156,7 +178,7 @@ fn is_byline_or_date(page: &Page, j: usize) -> bool {
         return known;
     }
     let answer = page.date_share(j) > 0.4
-        || byline::parse_line(&page.lines[j].text).is_some()
+        || page.is_cued_byline(j)
         || !page.dates(j).is_empty() && byline::parse_dated_name(&page.lines[j].text).is_some();
     memo.set(Some(answer));
     answer
@@ -213,7 +235,7 @@ pub const FEATURES: [&str; NF] = [
 /// Number of features.
 pub const NF: usize = 32;
 
-const WEIGHTS_TSV: &str = include_str!("../../data/meta/title_weights.tsv");
+const WEIGHTS_TSV: &str = data_file!("meta/title_weights.tsv");
 
 /// The learned weight of each feature (0 for a feature the file does not list).
 fn weights() -> &'static [f32; NF] {
@@ -236,12 +258,13 @@ fn weights() -> &'static [f32; NF] {
 
 /// True if `text` looks like a breadcrumb trail ("Home News Business …", "Blog > Tips").
 fn is_breadcrumb(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    lower.starts_with("home ") && word_count(text) >= 3
-        || lower.starts_with("share ")
-        || ["»", " > ", "›", "you are here", "sharing options"]
-            .iter()
-            .any(|m| lower.contains(m))
+    crate::lower::with_lower(text, |lower| {
+        lower.starts_with("home ") && word_count(text) >= 3
+            || lower.starts_with("share ")
+            || ["»", " > ", "›", "you are here", "sharing options"]
+                .iter()
+                .any(|m| lower.contains(m))
+    })
 }
 
 /// The features of line `i` (with title text `text`) as a title, or None when it cannot be one
@@ -254,14 +277,17 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     if excluded_kind(line.kind) {
         return None;
     }
-    let words = word_count(text);
+    let prefix_stripped = text.len() != line.text.len();
+    let words = match prefix_stripped {
+        true => word_count(text),
+        false => page.words(i),
+    };
     let chars = text.chars().count();
     if !(1..=30).contains(&words) || !(4..=300).contains(&chars) {
         return None;
     }
-    let prefix_stripped = text.len() != line.text.len();
     if !prefix_stripped && page.date_share(i) > 0.4
-        || byline::parse_line(&line.text).is_some()
+        || page.is_cued_byline(i)
         || ends_with_photo_credit(text)
         || is_credit_line(text)
     {
@@ -269,9 +295,7 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     }
     // The value of a field ("Author:" then "Jane Doe") is not a headline.
     let prev = (0..i).rev().find(|&j| !page.lines[j].text.is_empty());
-    if prev
-        .is_some_and(|p| page.lines[p].text.ends_with(':') && word_count(&page.lines[p].text) <= 3)
-    {
+    if prev.is_some_and(|p| page.lines[p].text.ends_with(':') && page.words(p) <= 3) {
         return None;
     }
     let meta_after = byline_or_date_after(page, i, 8);
@@ -323,10 +347,8 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     let mut f = [0.0f32; NF];
     f[0] = 1.0;
     // Stem ids of the title's content words (None: no line of the page has that stem).
-    let cw: Vec<Option<u32>> = content_words(text)
-        .iter()
-        .map(|w| page.stem_id(&stem(w)))
-        .collect();
+    let mut cw: Vec<Option<u32>> = Vec::new();
+    for_each_content_word(text, |w| cw.push(page.stem_id(stem_of(w))));
     if !cw.is_empty() {
         let hits = page.with_stems_of(following.into_iter(), |has| {
             cw.iter().filter(|id| id.is_some_and(has)).count()
@@ -347,9 +369,7 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
         f[8] = f32::from(step <= 1);
     }
     if let Some((a, b)) = page.body {
-        let gap = (i.min(a)..a.max(i))
-            .filter(|&j| !page.lines[j].text.is_empty())
-            .count();
+        let gap = page.nonblank_between(i.min(a), a.max(i));
         f[9] = f32::from(i <= a && gap <= 15 || i > a && gap <= 2 && line.kind.is_article());
         f[10] = if i < a {
             (gap as f32 / 20.0).min(3.0)
@@ -373,7 +393,7 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     );
     if let Some(n) = page.next_nonblank(i) {
         let nt = &page.lines[n].text;
-        f[22] = f32::from(ends_sentence(nt) && (8..=60).contains(&word_count(nt)));
+        f[22] = f32::from(ends_sentence(nt) && (8..=60).contains(&page.words(n)));
     }
     let mut k = i;
     for _ in 0..2 {
@@ -387,21 +407,20 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
         }
     }
     f[24] = f32::from(is_breadcrumb(text));
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    f[25] = f32::from(letters.len() >= 4 && letters.iter().all(|c| !c.is_lowercase()));
+    let mut letters = text.chars().filter(|c| c.is_alphabetic());
+    f[25] = f32::from(letters.clone().count() >= 4 && letters.all(|c| !c.is_lowercase()));
     f[26] = i as f32 / page.lines.len().max(1) as f32;
     // Echoed: the same words stand elsewhere on the page (a breadcrumb, a share text, the
     // headline repeated further away).
     if words >= 3 {
         let lo = i.saturating_sub(300);
         let hi = (i + 300).min(page.lines.len());
-        // One substring searcher for the key, used on every line around it.
-        let finder = memchr::memmem::Finder::new(key.as_bytes());
-        f[27] = f32::from((lo..hi).any(|j| {
-            j != i
-                && page.lower(j).len() > key.len()
-                && finder.find(page.lower(j).as_bytes()).is_some()
-                || j.abs_diff(i) > 12 && page.lower(j) == key
+        // Another line holding the key (a longer one, or an equal one more than 12 lines away):
+        // one substring search over the lines around it, as they stand together in the page's
+        // lowercase buffer.
+        f[27] = f32::from(page.lowercase_holding(&key, lo..hi).any(|j| {
+            let len = page.lower(j).len();
+            j != i && len > key.len() || j.abs_diff(i) > 12 && len == key.len()
         }));
     }
     if let Some(step) = meta_after {
@@ -414,7 +433,7 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
             };
             k = n;
             let t = &page.lines[n].text;
-            if word_count(t) >= 3 && !ends_sentence(t) && page.chrome(n).is_none() {
+            if page.words(n) >= 3 && !ends_sentence(t) && page.chrome(n).is_none() {
                 closest = false;
             }
         }
@@ -437,12 +456,12 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
         !is_byline_or_date(page, j) && page.chrome(j).is_none() && !t.is_empty()
     };
     if let Some(n) = page.next_nonblank(i).filter(|&n| plain(n)) {
-        let nw = word_count(&page.lines[n].text);
+        let nw = page.words(n);
         f[30] = f32::from((10..=40).contains(&nw) && nw * 10 >= words * 13);
     }
     if let Some(p) = prev.filter(|&p| plain(p)) {
         let t = &page.lines[p].text;
-        let pw = word_count(t);
+        let pw = page.words(p);
         f[31] = f32::from(pw >= 5 && pw < words && !ends_sentence(t));
     }
     Some(f)
@@ -462,7 +481,7 @@ fn weigh(f: &[f32; NF]) -> (f32, String) {
         .map(|((x, w), n)| (x * w, *n))
         .filter(|(c, _)| *c > 0.0)
         .collect();
-    parts.sort_by(|a, b| b.0.total_cmp(&a.0));
+    crate::sort::by(&mut parts, |a, b| b.0.total_cmp(&a.0));
     let why = parts
         .iter()
         .take(3)
@@ -476,13 +495,13 @@ fn weigh(f: &[f32; NF]) -> (f32, String) {
 /// `--train-title` fits `data/meta/title_weights.tsv` from these.
 pub fn candidate_features(page: &Page) -> Vec<(usize, String, [f32; NF])> {
     let mut out = Vec::new();
-    for_each_candidate(page, |i, text, f| out.push((i, text, *f)));
+    for_each_candidate(page, |i, text, f| out.push((i, text.to_string(), *f)));
     out
 }
 
 /// Calls `f(line index, title text, features)` for every title candidate, in line order
 /// (at most [`MAX_CANDIDATES`]).
-fn for_each_candidate(page: &Page, mut f: impl FnMut(usize, String, &[f32; NF])) {
+fn for_each_candidate<'a>(page: &Page<'a>, mut f: impl FnMut(usize, &'a str, &[f32; NF])) {
     let mut n = 0;
     for i in 0..page.lines.len() {
         if page.lines[i].text.is_empty() || page.long[i] && page.lines[i].text.len() > 300 {
@@ -492,7 +511,7 @@ fn for_each_candidate(page: &Page, mut f: impl FnMut(usize, String, &[f32; NF]))
             break;
         }
         let text = title_text(page, i);
-        if let Some(feats) = features(page, i, &text) {
+        if let Some(feats) = features(page, i, text) {
             n += 1;
             f(i, text, &feats);
         }
@@ -507,7 +526,7 @@ fn score(f: &[f32; NF]) -> f32 {
 /// Chooses the title, or None when no line is headline-shaped near the article.
 pub fn choose(page: &Page) -> Option<TitleChoice> {
     // The first candidate with the highest score (a later one must score strictly higher).
-    let mut best: Option<(f32, usize, String, [f32; NF])> = None;
+    let mut best: Option<(f32, usize, &str, [f32; NF])> = None;
     for_each_candidate(page, |i, text, f| {
         let s = score(f);
         if !best.as_ref().is_some_and(|b| b.0 >= s) {
@@ -516,15 +535,15 @@ pub fn choose(page: &Page) -> Option<TitleChoice> {
     });
     let (_, i, text, f) = best?;
     let (s, why) = weigh(&f);
-    let key = normalized(&text);
+    let key = normalized(text);
     let mut lines = vec![i];
-    for j in 0..page.lines.len() {
-        if j != i && j + 12 >= i && j <= i + 12 && normalized(&title_text(page, j)) == key {
+    for j in i.saturating_sub(12)..(i + 13).min(page.lines.len()) {
+        if j != i && normalized(title_text(page, j)) == key {
             lines.push(j);
         }
     }
     Some(TitleChoice {
-        text,
+        text: text.to_string(),
         lines,
         reason: format!("headline before the article (score {s:.2}: {why})"),
     })
@@ -539,17 +558,13 @@ pub fn standfirst(page: &Page, title: &TitleChoice) -> Option<Standfirst> {
     let mut i = last_title;
     let cand = loop {
         i = page.next_nonblank(i)?;
-        let l = &page.lines[i];
-        if title.lines.contains(&i)
-            || byline::parse_line(&l.text).is_some()
-            || page.date_share(i) > 0.4
-        {
+        if title.lines.contains(&i) || page.is_cued_byline(i) || page.date_share(i) > 0.4 {
             continue;
         }
         break i;
     };
     let l = &page.lines[cand];
-    let words = word_count(&l.text);
+    let words = page.words(cand);
     if !(6..=crate::clean::kinds::MAX_DECK_WORDS).contains(&words)
         || !matches!(
             l.kind,
@@ -621,7 +636,7 @@ mod tests {
                 (s, i, t, why)
             })
             .collect();
-        c.sort_by(|a, b| b.0.total_cmp(&a.0));
+        crate::sort::by(&mut c, |a, b| b.0.total_cmp(&a.0));
         for (s, i, t, why) in c.iter().take(8) {
             println!(
                 "{s:6.2} line {:4} [{}] {t:.70} | {why}",

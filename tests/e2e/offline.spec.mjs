@@ -90,4 +90,12 @@ test("the service worker's file list is exactly the page's files", () => {
   const pageFiles = readdirSync(www).filter((f) => /\.(html|js|css)$/.test(f) && f !== 'sw.js');
   const pkgFiles = readdirSync(path.join(www, 'pkg')).filter((f) => /\.(js|wasm)$/.test(f)).map((f) => `pkg/${f}`);
   expect(listed).toEqual(['./', ...pageFiles, ...pkgFiles].sort());
+  // The served site (modules bundled by scripts/build-site.sh) lists its own files.
+  const dist = path.join(repoRoot, 'dist', 'www');
+  const distSw = readFileSync(path.join(dist, 'sw.js'), 'utf8');
+  const distListed = [...distSw.match(/FILES\s*=\s*\[([\s\S]*?)\]/)[1].matchAll(/["']([^"']+)["']/g)].map((m) => m[1]).sort();
+  const distFiles = readdirSync(dist, { recursive: true })
+    .map((f) => f.split(path.sep).join('/'))
+    .filter((f) => /\.(html|js|css|wasm)$/.test(f) && f !== 'sw.js');
+  expect(distListed).toEqual(['./', ...distFiles].sort());
 });

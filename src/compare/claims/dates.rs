@@ -20,7 +20,7 @@ use crate::model::{Analysis, Kind};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-const FUTURE_CUES: &str = include_str!("../../../data/compare/future_cues.txt");
+const FUTURE_CUES: &str = data_file!("compare/future_cues.txt");
 
 /// How many opening sentences of the article may date the event.
 pub const LEDE_SENTENCES: usize = 5;

@@ -140,7 +140,7 @@ pub fn groups(story: &[usize], analyses: &[Analysis]) -> Vec<ClaimGroup> {
             .collect();
         shared_terms.truncate(4);
         let mut values: Vec<ClaimValue> = values.into_iter().map(|(_, v)| v).collect();
-        values.sort_by_key(|v| std::cmp::Reverse(v.sources.len()));
+        crate::sort::by_key(&mut values, |v| std::cmp::Reverse(v.sources.len()));
         out.push(ClaimGroup {
             about: if shared_terms.is_empty() {
                 format!("{}: {}", kind_name(first.kind), first.text)

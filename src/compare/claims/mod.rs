@@ -101,9 +101,9 @@ pub fn event_dates(claims: &[DateClaim]) -> Option<ClaimGroup> {
     }
     let mut values: Vec<ClaimValue> = values.into_iter().map(|(_, v)| v).collect();
     for v in &mut values {
-        v.sources.sort_by_key(|e| (e.source, e.line));
+        crate::sort::by_key(&mut v.sources, |e| (e.source, e.line));
     }
-    values.sort_by(|a, b| {
+    crate::sort::by(&mut values, |a, b| {
         b.sources
             .len()
             .cmp(&a.sources.len())
@@ -160,7 +160,7 @@ pub fn office_groups(claims: &[RoleClaim]) -> Vec<ClaimGroup> {
                 }
             }
             let mut values: Vec<ClaimValue> = values.into_iter().map(|(_, v)| v).collect();
-            values.sort_by_key(|v| std::cmp::Reverse(v.sources.len()));
+            crate::sort::by_key(&mut values, |v| std::cmp::Reverse(v.sources.len()));
             ClaimGroup {
                 about: format!("office of {person}"),
                 kind: ClaimKind::Role,

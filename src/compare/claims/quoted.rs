@@ -65,7 +65,7 @@ pub fn groups(quotes: &[MergedQuote], story: &[usize]) -> Vec<ClaimGroup> {
                 });
             }
         }
-        values.sort_by_key(|v| std::cmp::Reverse(v.sources.len()));
+        crate::sort::by_key(&mut values, |v| std::cmp::Reverse(v.sources.len()));
         out.push(ClaimGroup {
             about: match &q.speaker {
                 Some(s) => format!("words of {s}: {label}"),
@@ -93,7 +93,7 @@ pub fn groups(quotes: &[MergedQuote], story: &[usize]) -> Vec<ClaimGroup> {
             }
         }
         if speakers.len() >= 2 {
-            speakers.sort_by_key(|v| std::cmp::Reverse(v.sources.len()));
+            crate::sort::by_key(&mut speakers, |v| std::cmp::Reverse(v.sources.len()));
             out.push(ClaimGroup {
                 about: format!("speaker of {label}"),
                 kind: ClaimKind::Quote,

@@ -13,8 +13,8 @@ use crate::compare::text::Sentence;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const ORDINALS_TSV: &str = include_str!("../../../data/compare/ordinals.tsv");
-const OFFICES_TSV: &str = include_str!("../../../data/compare/offices.tsv");
+const ORDINALS_TSV: &str = data_file!("compare/ordinals.tsv");
+const OFFICES_TSV: &str = data_file!("compare/offices.tsv");
 
 /// A person of one source, with the forms its name is written in.
 #[derive(Debug, Clone)]
@@ -63,7 +63,7 @@ fn lexicon() -> &'static Lexicon {
             .into_iter()
             .map(|(_, noun)| noun.split_whitespace().collect())
             .collect();
-        nouns.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        crate::sort::by_key(&mut nouns, |n| std::cmp::Reverse(n.len()));
         Lexicon { ordinals, nouns }
     })
 }
