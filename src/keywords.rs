@@ -88,7 +88,7 @@ pub fn extract(weights: &FastMap<String, f64>, entity_lists: &[(&[Entity], f64)]
         }
     }
     crate::sort::by(&mut cands, |a, b| {
-        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2))
     });
     let mut seen = FastSet::default();
     let mut names = 0;
