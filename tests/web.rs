@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use presslens::Analysis;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -20,6 +20,7 @@ const SEEDS: [&str; 5] = [
 
 /// Calls the exported binding and reads its JS result back into an [`Analysis`].
 fn analyze_js(text: &str, options: JsValue) -> Analysis {
+    console_error_panic_hook::set_once();
     let value = presslens::wasm::analyze(text, options)
         .unwrap_or_else(|_| panic!("analyze threw on valid options"));
     assert!(value.is_object(), "analyze must return a plain JS object");
@@ -146,4 +147,64 @@ fn compare_binding_finds_one_story_and_the_shared_quote() {
     assert!(
         presslens::wasm::compare(JsValue::from_str("not an array"), JsValue::UNDEFINED).is_err()
     );
+}
+
+/// What a person pastes is the page's `innerText`: a page built in the test's own document
+/// (text set with `textContent`, never parsed as HTML) — a menu, the article, a related list and a
+/// copyright line — is copied the way the browser renders it, and analyzing that text gives the
+/// article's paragraphs and title, without the chrome.
+#[wasm_bindgen_test]
+fn inner_text_of_a_rendered_page_analyzes_to_its_article() {
+    console_error_panic_hook::set_once();
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("the wasm tests run in a browser page");
+    let page = document.create_element("div").unwrap();
+    let add = |tag: &str, text: &str| {
+        let el = document.create_element(tag).unwrap();
+        el.set_text_content(Some(text));
+        page.append_child(&el).unwrap();
+    };
+    for item in ["Home", "World", "Business", "Sport", "Opinion"] {
+        add("div", item);
+    }
+    add(
+        "h1",
+        "Harbour City Opens Its New Library After Five Years of Work",
+    );
+    add("div", "By Jane Hollis");
+    add("div", "March 3, 2025");
+    let paragraphs = [
+        "The new central library of Harbour City opened on Monday, five years after the council \
+         approved the project and two years later than planned.",
+        "The building holds about 400,000 books, a music studio and a children's floor, and it \
+         will stay open until ten in the evening on weekdays, the council said.",
+        "Residents queued from early morning, and the first visitor, a retired teacher, said she \
+         had waited for this day since the old library closed its doors.",
+    ];
+    for p in paragraphs {
+        add("p", p);
+    }
+    add("div", "READ MORE ON:");
+    add("div", "Libraries");
+    add("div", "Harbour City");
+    add("div", "© 2025 Harbour Daily News. All rights reserved.");
+    document.body().unwrap().append_child(&page).unwrap();
+    let pasted = page
+        .dyn_ref::<web_sys::HtmlElement>()
+        .expect("a div is an HTML element")
+        .inner_text();
+    document.body().unwrap().remove_child(&page).unwrap();
+
+    let a = analyze_js(&pasted, JsValue::UNDEFINED);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Harbour City Opens Its New Library After Five Years of Work")
+    );
+    for p in paragraphs {
+        assert!(a.body.contains(p), "paragraph missing from the body: {p:?}");
+    }
+    for chrome in ["Business", "READ MORE ON", "All rights reserved"] {
+        assert!(!a.body.contains(chrome), "{chrome:?} left in the body");
+    }
 }

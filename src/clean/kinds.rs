@@ -157,10 +157,19 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
         art[s.line] = article.get(k).copied().unwrap_or(false);
         slot[s.line] = Some(k);
     }
-    let first_art = (0..n).find(|&i| art[i]);
-    let last_art = (0..n).rev().find(|&i| art[i]);
     let next_nonblank = |i: usize| (i + 1..n).find(|&j| !lines[j].is_empty());
     let feats = &m.feats;
+    // A short line ending with a colon introduces what follows ("jbaxt says:", "Read more:"):
+    // when what follows is not article text, neither is the line.
+    let lead_ins: Vec<usize> = (0..n)
+        .filter(|&i| art[i] && feats[i].ends_colon && feats[i].units <= 6)
+        .filter(|&i| next_nonblank(i).is_none_or(|j| !art[j]))
+        .collect();
+    for i in lead_ins {
+        art[i] = false;
+    }
+    let first_art = (0..n).find(|&i| art[i]);
+    let last_art = (0..n).rev().find(|&i| art[i]);
 
     // A headline-shaped first article line directly followed by prose is the title, not body.
     let title_first = first_art.filter(|&fa| {

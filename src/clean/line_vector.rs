@@ -68,6 +68,8 @@ pub const NAMES: &[&str] = &[
     "ln_inner_sentences",
     "name_shaped",
     "after_related_marker",
+    "comment_blocks_before",
+    "comment_blocks_after",
 ];
 
 /// Number of values in a line vector.
@@ -113,6 +115,14 @@ fn main_block(
         }
     }
     (best.1, best.2)
+}
+
+/// A line that could head a reader's comment, in any language: a short line that is a bare
+/// name ("Jan Smith", `named`), ends with a colon ("jbaxt says:", "Gaye:"), or is a date or
+/// clock time ("November 19, 2019 at 6:58 am").
+fn speaker_or_stamp(f: &Features, named: bool) -> bool {
+    (f.units <= 4 && f.words >= 1 && (f.ends_colon || named))
+        || (f.units <= 8 && (f.is_dateline || f.has_time))
 }
 
 /// Builds the vectors of the non-blank lines. `lines`, `feats` and `chrome` are parallel
@@ -199,6 +209,27 @@ pub fn for_each_vector(
         (dated_sum[k] - dated_sum[a]) as f32 / (k - a) as f32
     };
     let (block_a, block_b) = main_block(&nb, feats, &prose, chrome);
+    // Lines that are only a person's name (2–4 capitalized words).
+    let named: Vec<bool> = nb
+        .iter()
+        .map(|&i| feats[i].units <= 4 && is_name_shaped(&lines[i]))
+        .collect();
+    // Comment blocks, the language-neutral shape of readers' comments ("name / date / text"):
+    // a speaker or stamp line followed, within two lines, by a text line (3+ words ending a
+    // sentence, or 15+ words; a teaser headline under a date is not one). Prefix sums count
+    // them in windows: comments repeat the block, an article's own byline and date make one.
+    let head: Vec<bool> = (0..m)
+        .map(|k| speaker_or_stamp(&feats[nb[k]], named[k]))
+        .collect();
+    let texty = |k: usize| {
+        let f = &feats[nb[k]];
+        !head[k] && f.units >= 3 && (f.ends_sentence || f.units >= 15)
+    };
+    let mut blocks_sum = vec![0usize; m + 1];
+    for k in 0..m {
+        let starts = head[k] && ((k + 1 < m && texty(k + 1)) || (k + 2 < m && texty(k + 2)));
+        blocks_sum[k + 1] = blocks_sum[k] + usize::from(starts);
+    }
     let mut counts: FastMap<&str, usize> = FastMap::default();
     for &i in &nb {
         *counts.entry(lines[i].as_str()).or_insert(0) += 1;
@@ -286,8 +317,10 @@ pub fn for_each_vector(
                 (f.han + f.kana + f.hangul) as f32 / f.letters as f32
             },
             ln1(f.inner_sentences),
-            b(f.units <= 4 && is_name_shaped(&lines[i])),
+            b(named[k]),
             b(after_related),
+            ln1(blocks_sum[k] - blocks_sum[k.saturating_sub(15)]),
+            ln1(blocks_sum[(k + 16).min(m)] - blocks_sum[k + 1]),
         ];
         emit(i, &v);
         if let Some(r) = ch {

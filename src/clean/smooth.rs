@@ -1,26 +1,55 @@
 //! Sequence smoothing: from per-line log-odds to article / not-article decisions.
 //!
-//! A two-state Viterbi pass (article, chrome) over the non-blank lines: each line pays its
-//! log-odds to be in one state or the other, and every switch between states costs
-//! [`SWITCH_COST`]. An isolated weak line inside the article stays in, an isolated
-//! prose-looking line inside chrome stays out, but a strong line (|log-odds| above the cost)
-//! keeps its own decision.
+//! A four-state Viterbi pass over the non-blank lines: before the article, article, a gap
+//! inside the article, after the article. Each line earns half its log-odds in the article
+//! state and minus half in the others, and each move between states has a cost ([`COSTS`]).
+//! An isolated weak line inside the article stays in, an isolated prose-looking line inside
+//! chrome stays out, but a strong line (|log-odds| above the costs) keeps its own decision.
+//! A short gap inside the article (a caption, an inserted teaser) is cheaper than leaving and
+//! coming back, while the gap's cost grows with its length; once the path has left the
+//! article for good (comments, teasers, footer), prose-like text re-enters only at the cost
+//! `reenter`.
 //!
 //! Promises: one decision per score, deterministic, linear time.
-
-/// What one state switch costs, in log-odds.
-pub const SWITCH_COST: f32 = 0.6;
 
 /// When no line scores as article text, lines within this many log-odds of the best line are
 /// taken: every paste is pasted for an article, and a page with no article at all is a worse
 /// answer than the page's most article-like lines.
 pub const FALLBACK_MARGIN: f32 = 1.5;
 
+/// What each move between the states of [`viterbi`] costs, in log-odds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Costs {
+    /// Before the article → article (the article starts).
+    pub enter: f32,
+    /// Article → gap (a run of lines inside the article that are not article text opens).
+    pub gap_open: f32,
+    /// Gap → article (the article resumes after the run).
+    pub gap_close: f32,
+    /// Every line spent in a gap: a long run inside the article costs more than a short one.
+    pub gap_step: f32,
+    /// Article → after the article (the article ends).
+    pub leave: f32,
+    /// After the article → article: text that looks like article after the article's end
+    /// (comments, teasers, footer prose) re-enters only with strong evidence.
+    pub reenter: f32,
+}
+
+/// The costs [`decide`] uses (chosen by cross-validation; see README).
+pub const COSTS: Costs = Costs {
+    enter: 0.6,
+    gap_open: 0.4,
+    gap_close: 0.4,
+    gap_step: 0.05,
+    leave: 0.6,
+    reenter: 2.5,
+};
+
 /// Decides, for each line score (log-odds of article text), whether the line is article text.
 /// `eligible` (parallel to `logits`) marks the lines the fallback may take (prose-shaped, no
 /// chrome phrase).
 pub fn decide(logits: &[f32], eligible: &[bool]) -> Vec<bool> {
-    let mut out = viterbi(logits, SWITCH_COST);
+    let mut out = viterbi(logits, &COSTS);
     if !out.contains(&true) {
         let best = logits
             .iter()
@@ -37,37 +66,63 @@ pub fn decide(logits: &[f32], eligible: &[bool]) -> Vec<bool> {
     out
 }
 
-/// The best state path with switch cost `cost` (true = article).
-pub fn viterbi(logits: &[f32], cost: f32) -> Vec<bool> {
+// States of [`viterbi`]: before the article, article text, a gap inside the article, after
+// the article.
+const BEFORE: usize = 0;
+const ARTICLE: usize = 1;
+const GAP: usize = 2;
+const AFTER: usize = 3;
+
+/// The best state path under `costs` (true = article). Four states: before the article,
+/// article, a gap inside the article (which returns to the article), after the article (which
+/// returns only at the cost `reenter`). Each line earns half its log-odds in the article state
+/// and minus half in the three others.
+pub fn viterbi(logits: &[f32], costs: &Costs) -> Vec<bool> {
     let n = logits.len();
     if n == 0 {
         return Vec::new();
     }
-    // score[s] = best total so far ending in state s (0 = chrome, 1 = article);
-    // emission: article earns +z/2, chrome earns -z/2.
-    let mut back = vec![[0u8; 2]; n];
-    let emit = |z: f32, s: usize| if s == 1 { z / 2.0 } else { -z / 2.0 };
-    let mut score = [emit(logits[0], 0), emit(logits[0], 1)];
+    const NO: f32 = f32::NEG_INFINITY;
+    // `moves[from][to]`: the cost of the move; NEG_INFINITY where it is not allowed.
+    let c = costs;
+    let mut moves = [[NO; 4]; 4];
+    moves[BEFORE][BEFORE] = 0.0;
+    moves[BEFORE][ARTICLE] = -c.enter;
+    moves[ARTICLE][ARTICLE] = 0.0;
+    moves[ARTICLE][GAP] = -c.gap_open;
+    moves[ARTICLE][AFTER] = -c.leave;
+    moves[GAP][GAP] = -c.gap_step;
+    moves[GAP][ARTICLE] = -c.gap_close;
+    moves[AFTER][AFTER] = 0.0;
+    moves[AFTER][ARTICLE] = -c.reenter;
+    let emit = |z: f32, s: usize| if s == ARTICLE { z / 2.0 } else { -z / 2.0 };
+    let mut back = vec![[0u8; 4]; n];
+    // A paste may start inside the article (a paste of just the article).
+    let mut score = [NO; 4];
+    score[BEFORE] = emit(logits[0], BEFORE);
+    score[ARTICLE] = emit(logits[0], ARTICLE);
     for t in 1..n {
-        let mut next = [0.0f32; 2];
-        for s in 0..2 {
-            let stay = score[s];
-            let switch = score[1 - s] - cost;
-            let (best, from) = if stay >= switch {
-                (stay, s)
-            } else {
-                (switch, 1 - s)
-            };
-            next[s] = best + emit(logits[t], s);
-            back[t][s] = from as u8;
+        let mut next = [NO; 4];
+        for to in 0..4 {
+            let mut best = (NO, to);
+            for (from, row) in moves.iter().enumerate() {
+                let v = score[from] + row[to];
+                if v > best.0 {
+                    best = (v, from);
+                }
+            }
+            next[to] = best.0 + emit(logits[t], to);
+            back[t][to] = best.1 as u8;
         }
         score = next;
     }
-    let mut s = if score[1] > score[0] { 1 } else { 0 };
+    let mut s = (0..4)
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
+        .unwrap_or(BEFORE);
     let mut out = vec![false; n];
     for t in (0..n).rev() {
-        out[t] = s == 1;
-        s = back[t][s] as usize;
+        out[t] = s == ARTICLE;
+        s = usize::from(back[t][s]);
     }
     out
 }
@@ -78,13 +133,21 @@ mod tests {
 
     #[test]
     fn keeps_strong_lines_and_smooths_weak_ones() {
+        let c = Costs {
+            enter: 1.0,
+            gap_open: 1.0,
+            gap_close: 1.0,
+            gap_step: 0.0,
+            leave: 1.0,
+            reenter: 1.0,
+        };
         assert_eq!(
-            viterbi(&[-5.0, 4.0, -0.5, 4.0, -5.0], 1.0),
+            viterbi(&[-5.0, 4.0, -0.5, 4.0, -5.0], &c),
             vec![false, true, true, true, false]
         );
-        assert_eq!(viterbi(&[4.0, -3.0, 4.0], 1.0), vec![true, false, true]);
-        assert_eq!(viterbi(&[-4.0, 0.5, -4.0], 1.0), vec![false, false, false]);
-        assert!(viterbi(&[], 1.0).is_empty());
+        assert_eq!(viterbi(&[4.0, -3.0, 4.0], &c), vec![true, false, true]);
+        assert_eq!(viterbi(&[-4.0, 0.5, -4.0], &c), vec![false, false, false]);
+        assert!(viterbi(&[], &c).is_empty());
     }
 
     #[test]

@@ -213,3 +213,67 @@ fn spanish_comments_after_the_article() {
     let bad = mismatches(&rows);
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+/// Classifies `article` paragraphs followed by readers' comments given as `(name line, date
+/// line, text)` with no comments header, and returns the lines labelled wrongly: article
+/// paragraphs not `body`, comment lines labelled article text.
+fn headerless_comments(article: &[&str], comments: &[(&str, &str, &str)]) -> Vec<String> {
+    let mut rows: Vec<(bool, &str)> = Vec::new();
+    for p in article {
+        rows.push((true, p));
+        rows.push((false, ""));
+    }
+    for (name, date, text) in comments {
+        rows.extend([(false, *name), (false, *date), (false, *text), (false, "")]);
+    }
+    rows.pop();
+    let text: String = rows.iter().map(|(_, t)| *t).collect::<Vec<_>>().join("\n");
+    let lines = crate::normalize::normalized_lines(&text);
+    let labels = classify(&lines);
+    assert_eq!(labels.len(), rows.len());
+    rows.iter()
+        .zip(&labels)
+        .filter(|((body, t), got)| {
+            !t.is_empty() && (*body != (got.kind == Kind::Body) || !body && got.kind.is_article())
+        })
+        .map(|((_, t), got)| format!("'{t}': got {} ({})", got.kind.as_str(), got.reason))
+        .collect()
+}
+
+#[test]
+fn english_comments_without_a_header() {
+    let bad = headerless_comments(
+        &[
+            "The council of the small harbour town voted on Monday evening to rebuild the sea wall that has protected its port since the nineteenth century.",
+            "Engineers had warned for years that the wall was failing, and the storms of last winter opened two large breaches in its northern section.",
+            "The vote came after a debate of more than four hours, in which residents argued about the cost and about who should pay for the work.",
+            "The mayor said that the town would ask the regional government for help, but that work on the most damaged section would begin before the summer.",
+        ],
+        &[
+            ("harbourwatcher says:", "March 12, 2024 at 6:58 am", "About time. The wall has been crumbling for a decade and every winter the water comes further into the square."),
+            ("jbaxt says:", "March 12, 2024 at 7:23 am", "Who is going to pay for this? The council spent the last budget on the new car park and now they want more money."),
+            ("Anita Moss", "March 12, 2024 at 8:45 am", "My grandfather helped repair that wall after the storm of 1953, I am glad it will finally be rebuilt properly."),
+            ("devindenv says:", "March 12, 2024 at 11:32 am", "Rebuilding it the old way will not stop the next storm, they should build it higher this time."),
+        ],
+    );
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn german_comments_without_a_header() {
+    let bad = headerless_comments(
+        &[
+            "Der Rat der kleinen Hafenstadt hat am Montagabend beschlossen, die Mauer neu zu bauen, die den Hafen seit dem neunzehnten Jahrhundert schützt.",
+            "Ingenieure hatten seit Jahren gewarnt, dass die Mauer nicht mehr hält, und die Stürme des letzten Winters haben zwei große Lücken in den Nordteil gerissen.",
+            "Die Abstimmung kam nach einer Debatte von mehr als vier Stunden, in der die Bürger über die Kosten und über die Frage stritten, wer die Arbeiten bezahlen soll.",
+            "Die Bürgermeisterin sagte, dass die Stadt das Land um Hilfe bitten werde, aber dass die Arbeiten am schlimmsten Abschnitt noch vor dem Sommer beginnen sollen.",
+        ],
+        &[
+            ("Klaus Berger", "12.03.2024, 09:40 Uhr", "Das wurde auch Zeit. Die Mauer bröckelt seit zehn Jahren und jeden Winter kommt das Wasser weiter auf den Platz."),
+            ("Hafenfreund:", "12.03.2024, 10:05 Uhr", "Wer soll das bezahlen? Der Rat hat das letzte Geld für das neue Parkhaus ausgegeben und will jetzt noch mehr."),
+            ("Maria Lenz", "12.03.2024, 11:17 Uhr", "Mein Großvater hat die Mauer nach der Sturmflut von 1962 repariert, schön dass sie endlich richtig neu gebaut wird."),
+            ("Jens K.", "12.03.2024, 12:30 Uhr", "Wenn man sie wieder genauso baut, hält sie den nächsten Sturm auch nicht auf, sie muss diesmal höher werden."),
+        ],
+    );
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

@@ -11,6 +11,7 @@ use super::gazetteer;
 /// `fold("The U.S.") == fold("us")`, `fold("Jelić") == "jelic"`.
 pub fn fold(name: &str) -> String {
     let mut s = String::with_capacity(name.len());
+    let mut space = false;
     for c in name.chars() {
         let c = match c {
             'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => {
@@ -31,15 +32,23 @@ pub fn fold(name: &str) -> String {
             '.' => continue,
             c => c,
         };
+        // Whitespace runs become one space, none at the ends (as split + join would).
         for l in c.to_lowercase() {
+            if l.is_whitespace() {
+                space = !s.is_empty();
+                continue;
+            }
+            if space {
+                s.push(' ');
+                space = false;
+            }
             s.push(l);
         }
     }
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    match s.strip_prefix("the ") {
-        Some(rest) if !rest.is_empty() => rest.to_string(),
-        _ => s,
+    if s.len() > 4 && s.starts_with("the ") {
+        s.drain(..4);
     }
+    s
 }
 
 /// True if two folded words are spellings of one name: equal, or both at least 4 letters long,
@@ -245,6 +254,9 @@ mod tests {
     fn folds() {
         assert_eq!(fold("The  U.S."), "us");
         assert_eq!(fold("Jelić"), "jelic");
+        assert_eq!(fold(" The\tBank \u{a0}of  Spain "), "bank of spain");
+        assert_eq!(fold("The . "), "the");
+        assert_eq!(fold("A . B"), "a b");
         assert_eq!(fold("Lowe’s"), "lowe's");
     }
 

@@ -27,12 +27,13 @@ pub struct Page<'a> {
     pub body: Option<(usize, usize)>,
     /// Today, if the caller said.
     pub reference: Option<Ymd>,
-    /// The page's distinct stems, numbered from 0.
+    /// The distinct stems of the long lines and the body lines, numbered from 0.
     stem_ids: FastMap<String, u32>,
     /// For each stem id: it is a stem of a content word (4+ letters, not a stopword) of the
     /// article's body lines.
     body_stem: Vec<bool>,
-    /// Stem ids of each line's content words, concatenated (see [`Page::stems`]).
+    /// Stem ids of each long line's content words (none for other lines), concatenated (see
+    /// [`Page::stems`]).
     stem_buf: Vec<u32>,
     /// Start of each line's stem ids in `stem_buf` (one more entry than lines).
     stems_at: Vec<u32>,
@@ -275,12 +276,23 @@ impl<'a> Page<'a> {
             stem_ids.insert(s.to_string(), n);
             n
         };
-        let stemmed = |l: &Line| l.text.len() <= MAX_DATE_LINE_CHARS * 4;
+        let words: Vec<u32> = lines
+            .iter()
+            .map(|l| u32::try_from(word_count(&l.text)).unwrap_or(u32::MAX))
+            .collect();
+        let long: Vec<bool> = lines
+            .iter()
+            .zip(&words)
+            .map(|(l, &w)| w >= 12 || l.text.len() >= 100 && l.text.chars().count() >= 100)
+            .collect();
+        // Stems are kept for the long lines (the prose a title's words should recur in) and
+        // read for the body lines; no other line is asked about.
+        let stemmed = |i: usize| long[i] && lines[i].text.len() <= MAX_DATE_LINE_CHARS * 4;
         let mut stem_buf = Vec::new();
         let mut stems_at = Vec::with_capacity(lines.len() + 1);
         stems_at.push(0);
-        for l in lines {
-            if stemmed(l) {
+        for (i, l) in lines.iter().enumerate() {
+            if stemmed(i) {
                 for_each_content_word(&l.text, |w| stem_buf.push(intern(w)));
             }
             stems_at.push(offset(stem_buf.len()));
@@ -291,7 +303,7 @@ impl<'a> Page<'a> {
                 if l.kind != Kind::Body {
                     continue;
                 }
-                if stemmed(l) {
+                if stemmed(i) {
                     let (s, e) = (stems_at[i] as usize, stems_at[i + 1] as usize);
                     body_ids.extend_from_slice(stem_buf.get(s..e).unwrap_or(&[]));
                 } else {
@@ -303,15 +315,6 @@ impl<'a> Page<'a> {
         for id in body_ids {
             body_stem[id as usize] = true;
         }
-        let words: Vec<u32> = lines
-            .iter()
-            .map(|l| u32::try_from(word_count(&l.text)).unwrap_or(u32::MAX))
-            .collect();
-        let long = lines
-            .iter()
-            .zip(&words)
-            .map(|(l, &w)| w >= 12 || l.text.len() >= 100 && l.text.chars().count() >= 100)
-            .collect();
         let n_stems = stem_ids.len();
         let mut nonblank_before = Vec::with_capacity(lines.len() + 1);
         let mut n = 0u32;
@@ -358,7 +361,7 @@ impl<'a> Page<'a> {
         self.date_buf.get(a as usize..b as usize).unwrap_or(&[])
     }
 
-    /// The stem ids of line `i`'s content words, in text order.
+    /// The stem ids of line `i`'s content words, in text order (empty unless the line is long).
     fn stems(&self, i: usize) -> &[u32] {
         let (Some(&a), Some(&b)) = (self.stems_at.get(i), self.stems_at.get(i + 1)) else {
             return &[];
@@ -366,7 +369,7 @@ impl<'a> Page<'a> {
         self.stem_buf.get(a as usize..b as usize).unwrap_or(&[])
     }
 
-    /// The id of stem `s`, if some line of the page has it.
+    /// The id of stem `s`, if a long line or a body line of the page has it.
     pub fn stem_id(&self, s: &str) -> Option<u32> {
         self.stem_ids.get(s).copied()
     }
@@ -376,8 +379,9 @@ impl<'a> Page<'a> {
         self.body_stem.get(id as usize).copied().unwrap_or(false)
     }
 
-    /// Calls `f` with a test "is this stem id among the stems of `lines`", for a set of lines
-    /// given as indices (the ids are marked once, then each test is one array read).
+    /// Calls `f` with a test "is this stem id among the stems of `lines`", for a set of long
+    /// lines given as indices (the ids are marked once, then each test is one array read; a
+    /// line that is not long contributes nothing).
     pub fn with_stems_of<T>(
         &self,
         lines: impl Iterator<Item = usize>,

@@ -142,8 +142,11 @@ pub fn run(cfg: &Config) -> Result<(), String> {
         "{:<28} {:6.3} {:6.3} {:6.3} {:6.3}",
         "presslens (in-sample)", s.f1, s.precision, s.recall, s.accuracy
     );
+    let mut held_out = Vec::new();
     if cfg.cv {
-        let cv = score::aggregate(&crate::train::cross_validate(&pages));
+        held_out = crate::train::cross_validate_analyses(&pages);
+        let cv_docs: Vec<DocScore> = held_out.iter().map(|(d, _)| *d).collect();
+        let cv = score::aggregate(&cv_docs);
         println!(
             "{:<28} {:6.3} {:6.3} {:6.3} {:6.3}",
             format!("presslens {}-fold CV", crate::train::FOLDS),
@@ -178,5 +181,44 @@ pub fn run(cfg: &Config) -> Result<(), String> {
         |i| (&pages[i].0, &analyses[i], &pages[i].2),
         |_| String::new(),
     );
+    // `--dump ID`: every non-blank line of the pages whose id starts with ID, as the
+    // held-out model labelled it, with its gold label (G article, . not, ? unaligned).
+    if let Some(want) = &cfg.dump {
+        for (i, p) in pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.0.starts_with(want.as_str()))
+        {
+            let gold =
+                crate::align::gold_lines(&presslens::normalize::normalized_lines(&p.1), &p.2);
+            for l in &held_out[i].1.lines {
+                if l.text.is_empty() {
+                    continue;
+                }
+                let g = match gold.get(l.line - 1).copied().flatten() {
+                    Some(true) => "G",
+                    Some(false) => ".",
+                    None => "?",
+                };
+                let t: String = l.text.chars().take(90).collect();
+                println!(
+                    "{:4} {g} {:<11} {:<28} {t}",
+                    l.line,
+                    l.kind.as_str(),
+                    l.reason.to_string().chars().take(28).collect::<String>()
+                );
+            }
+        }
+    }
+    if cfg.verbose && !held_out.is_empty() {
+        let cv_docs: Vec<DocScore> = held_out.iter().map(|(d, _)| *d).collect();
+        print_worst(
+            "pages, cross-validated (each scored by the model of the other folds)",
+            cfg.worst,
+            &cv_docs,
+            |i| (&pages[i].0, &held_out[i].1, &pages[i].2),
+            |i| format!("  (in-sample {:.3})", docs[i].f1()),
+        );
+    }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! The quality and speed bench: `cargo run --release --bin bench -- [BENCH_DIR] [--worst N]
 //! [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare|entities] [--strict]
-//! [--no-cv] [--verbose] [--train-title] [--rich-dir DIR]`, and `bench train [BENCH_DIR]`, which
+//! [--no-cv] [--verbose] [--dump ID] [--train-title] [--rich-dir DIR]`, and `bench train [BENCH_DIR]`, which
 //! regenerates the line model `data/model/lines.tsv` from the bench pages, and
 //! `bench train-rich [BENCH_DIR]`, which regenerates the rich line model
 //! `data/model/lines_rich.tsv` from the pages' rich conversions (`bash bench/rich/run.sh`).
@@ -55,6 +55,8 @@ pub struct Config {
     pub train_title: bool,
     /// `bench train-rich`: regenerate the rich model file instead of benchmarking.
     pub train_rich: bool,
+    /// `--dump ID`: print the cross-validated labels of the pages whose id starts with ID.
+    pub dump: Option<String>,
     /// Where `bench/rich/run.sh` wrote the rich conversions (`--rich-dir`, default `target/rich`).
     pub rich_dir: PathBuf,
 }
@@ -71,6 +73,7 @@ fn parse_args() -> Result<Config, String> {
     let mut verbose = false;
     let mut train_title = false;
     let mut train_rich = false;
+    let mut dump = None;
     let mut rich_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/rich");
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -100,6 +103,7 @@ fn parse_args() -> Result<Config, String> {
             },
             "--rich-dir" => rich_dir = PathBuf::from(it.next().ok_or("--rich-dir takes a folder")?),
             "train-rich" => train_rich = true,
+            "--dump" => dump = Some(it.next().ok_or("--dump takes a page id prefix")?),
             "--no-cv" => cv = false,
             "train" => train = true,
             "--verbose" => verbose = true,
@@ -122,6 +126,7 @@ fn parse_args() -> Result<Config, String> {
         verbose,
         train_title,
         train_rich,
+        dump,
         rich_dir,
     })
 }
@@ -130,7 +135,7 @@ fn main() -> ExitCode {
     let cfg = match parse_args() {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("bench: {e}\nusage: bench [BENCH_DIR] [--worst N] [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare|entities|rich] [--strict] [--no-cv] [--verbose] [--train-title] [--rich-dir DIR]\n       bench train [BENCH_DIR]\n       bench train-rich [BENCH_DIR] [--rich-dir DIR]");
+            eprintln!("bench: {e}\nusage: bench [BENCH_DIR] [--worst N] [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare|entities|rich] [--strict] [--no-cv] [--verbose] [--dump ID] [--train-title] [--rich-dir DIR]\n       bench train [BENCH_DIR]\n       bench train-rich [BENCH_DIR] [--rich-dir DIR]");
             return ExitCode::from(2);
         }
     };

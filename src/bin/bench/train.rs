@@ -11,7 +11,7 @@ use presslens::clean::line_vector::Vector;
 use presslens::clean::train::{boost, fit, BoostParams, Example};
 use presslens::clean::{self};
 use presslens::score::{self, DocScore};
-use presslens::{normalize, Options};
+use presslens::{normalize, Analysis, Options};
 
 /// L2 penalty of the linear fit (chosen by cross-validation; see README).
 pub const L2: f64 = 0.02;
@@ -102,18 +102,27 @@ pub fn boost_params() -> BoostParams {
     }
 }
 
-/// The clean body `model` gives for `text` (the whole pipeline, as `analyze` runs it).
-pub fn body_with(text: &str, model: &LineModel) -> String {
+/// The analysis `model` gives for `text` (the whole pipeline, as `analyze` runs it).
+pub fn analysis_with(text: &str, model: &LineModel) -> Analysis {
     let texts = normalize::normalized_lines(text);
     let cleaned = clean::clean_with(&texts, model);
-    presslens::analyze_cleaned(texts, cleaned, &Options::default()).body
+    presslens::analyze_cleaned(texts, cleaned, &Options::default())
 }
 
 /// Page-level k-fold cross-validation: page `i` is in fold `i % FOLDS` (pages sorted by id);
 /// each fold is scored by a model trained on the other folds. Returns one score per page.
 pub fn cross_validate(pages: &[Page]) -> Vec<DocScore> {
+    cross_validate_analyses(pages)
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect()
+}
+
+/// [`cross_validate`], with each page's held-out analysis next to its score (for the
+/// worst-pages listing).
+pub fn cross_validate_analyses(pages: &[Page]) -> Vec<(DocScore, Analysis)> {
     let prepared: Vec<[Prepared; 2]> = pages.iter().map(prepare_page).collect();
-    let mut scores = vec![DocScore::default(); pages.len()];
+    let mut scores: Vec<Option<(DocScore, Analysis)>> = vec![None; pages.len()];
     for fold in 0..FOLDS {
         let train_pages: Vec<&[Prepared; 2]> = prepared
             .iter()
@@ -123,10 +132,11 @@ pub fn cross_validate(pages: &[Page]) -> Vec<DocScore> {
             .collect();
         let model = train_prepared(&train_pages);
         for (i, p) in pages.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
-            scores[i] = score::score_doc(&p.2, &body_with(&p.1, &model));
+            let a = analysis_with(&p.1, &model);
+            scores[i] = Some((score::score_doc(&p.2, &a.body), a));
         }
     }
-    scores
+    scores.into_iter().flatten().collect()
 }
 
 /// Fits the model on every page (see [`train`]).
