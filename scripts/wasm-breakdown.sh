@@ -23,8 +23,8 @@ items = json.load(sys.stdin)
 groups, meta = {}, 0
 for it in items:
     name, size = it["name"], it["shallow_size"]
-    if name.startswith("custom section") or "subsection" in name or any(
-        d in name for d in ("__wbindgen_describe", "wasm_bindgen::describe", "__wbindgen_placeholder__")
+    if name.startswith("custom section") or "subsection" in name or re.search(
+        r"__wbindgen_describe|wasm_bindgen(\[\w+\])?::describe|WasmDescribe|__wbindgen_placeholder__", name
     ):
         meta += size  # names and wasm-bindgen descriptors: not shipped
         continue

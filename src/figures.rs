@@ -100,7 +100,7 @@ fn lexicon() -> &'static Lexicon {
                 "fraction" => Role::Fraction,
                 _ => continue,
             };
-            if let Ok(v) = v.parse::<f64>() {
+            if let Some(v) = crate::num::parse_f64(v) {
                 numbers.insert(*w, (v, role));
             }
         }
@@ -241,7 +241,7 @@ fn numeric(s: &str) -> Option<(f64, Option<&'static str>, &str)> {
         return None;
     }
     // "1,200" groups of three; "3.5" decimals.
-    let v: f64 = digits.replace(',', "").parse().ok()?;
+    let v: f64 = crate::num::parse_f64(&digits.replace(',', ""))?;
     Some((v, cur, &rest[digits.len()..]))
 }
 

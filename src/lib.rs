@@ -35,6 +35,7 @@ pub mod lower;
 pub mod meta;
 pub mod model;
 pub mod normalize;
+pub mod num;
 pub mod quotes;
 pub mod report;
 pub mod score;

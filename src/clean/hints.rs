@@ -298,7 +298,7 @@ impl RichModel {
             }
             let bad = || format!("row {}: expected NAME<TAB>WEIGHT with a known name", n + 1);
             let (name, value) = row.split_once('\t').ok_or_else(bad)?;
-            let w: f32 = value.trim().parse().map_err(|_| bad())?;
+            let w: f32 = crate::num::parse_f32(value.trim()).ok_or_else(bad)?;
             if !w.is_finite() {
                 return Err(bad());
             }

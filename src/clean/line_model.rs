@@ -68,12 +68,12 @@ impl Tree {
                 .position(|&x| x == name)
                 .ok_or_else(|| format!("unknown feature '{name}'"))?;
             t.feature[k] = u8::try_from(j).map_err(|_| "feature index too large".to_string())?;
-            t.threshold[k] = thr
-                .parse()
-                .map_err(|_| format!("'{thr}' is not a number"))?;
+            t.threshold[k] =
+                crate::num::parse_f32(thr).ok_or_else(|| format!("'{thr}' is not a number"))?;
         }
         for (j, l) in leaves.iter().enumerate() {
-            let x: f32 = l.parse().map_err(|_| format!("'{l}' is not a number"))?;
+            let x: f32 =
+                crate::num::parse_f32(l).ok_or_else(|| format!("'{l}' is not a number"))?;
             if !x.is_finite() {
                 return Err("leaf is not finite".into());
             }
@@ -137,10 +137,8 @@ impl LineModel {
             let (name, value) = row
                 .split_once('\t')
                 .ok_or_else(|| format!("row {}: expected NAME<TAB>WEIGHT", n + 1))?;
-            let w: f32 = value
-                .trim()
-                .parse()
-                .map_err(|_| format!("row {}: '{value}' is not a number", n + 1))?;
+            let w: f32 = crate::num::parse_f32(value.trim())
+                .ok_or_else(|| format!("row {}: '{value}' is not a number", n + 1))?;
             if !w.is_finite() {
                 return Err(format!("row {}: weight is not finite", n + 1));
             }

@@ -244,9 +244,9 @@ fn weights() -> &'static [f32; NF] {
         let mut w = [0.0f32; NF];
         for l in WEIGHTS_TSV.lines().filter(|l| !l.starts_with('#')) {
             if let Some((name, v)) = l.split_once('\t') {
-                if let (Some(k), Ok(v)) = (
+                if let (Some(k), Some(v)) = (
                     FEATURES.iter().position(|f| *f == name.trim()),
-                    v.trim().parse(),
+                    crate::num::parse_f32(v.trim()),
                 ) {
                     w[k] = v;
                 }
