@@ -3,6 +3,7 @@
 #   1. cargo fmt --check                      4. wasm-pack test --headless --chrome (tests/web.rs)
 #   2. cargo clippy --all-targets -D warnings 5. scripts/build-wasm.sh (www/pkg, dist/)
 #   3. cargo test (native)                    6. Playwright e2e of the served page (tests/e2e/)
+# and, after the wasm build, the size budget and wasm = native on every bench text and seed.
 # Every step runs even when an earlier one failed (a failed build fails the steps that need it).
 # Ends with one plain line "tests: N passed, N failed" counting the tests the runners report
 # (steps 1, 2 and 5 count as one check each) and exits non-zero on any failure.
@@ -76,6 +77,7 @@ WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-90} \
 
 if check build-wasm bash scripts/build-wasm.sh && [[ ${failed_steps[*]-} != *build-wasm* ]]; then
   check size-budget bash scripts/size-budget.sh
+  check wasm-parity bash scripts/wasm-parity.sh
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   rm -f artifacts/e2e-results.json
   status=0

@@ -82,8 +82,13 @@ fn prose_shaped(f: &Features) -> bool {
     (f.units >= 8 && f.ends_sentence) || f.units >= 20
 }
 
+/// `ln(1 + x)` as an `f32` that is the same on every platform: computed in `f64` and rounded once.
+/// (`f32::ln` is the platform's `logf`, which is not correctly rounded and differs by an ulp
+/// between glibc and the wasm build's libm for some counts, e.g. 1578; the trees' thresholds are
+/// feature values, so an ulp moved a line across a split and gave wasm other scores than native.
+/// Both platforms' `f64` logarithms are within an ulp of the true value, far below `f32`'s step.)
 fn ln1(x: usize) -> f32 {
-    (1.0 + x as f32).ln()
+    (1.0 + x as f64).ln() as f32
 }
 
 /// The main text block: the run of non-blank lines (positions `a..=b` in `nb`) with the most
