@@ -376,9 +376,15 @@ const CAPTIONS: &str = data_file!("lexicon/captions.tsv");
 
 /// Lowercase line starts that introduce an author ("by ", "von ", "par "), trailing space kept.
 pub fn byline_prefixes() -> impl Iterator<Item = &'static str> {
-    BYLINES
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        BYLINES
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+    .iter()
+    .copied()
 }
 
 /// The caption lexicon: verbs, credit phrases, bracketed image-credit marks.

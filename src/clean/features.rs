@@ -3,43 +3,40 @@
 
 use crate::lexicon;
 
-/// Measurements of one normalized line. Computing them never fails.
+/// Measurements of one normalized line, kept for every line while cleaning runs (so they are
+/// small: counts as `u32`, saturating). Computing them never fails.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features {
     /// Number of words (whitespace tokens that contain a letter).
-    pub words: usize,
+    pub words: u32,
     /// Length in word units: words, with each run of CJK characters counted as one word per
     /// two characters (those scripts write no spaces).
-    pub units: usize,
+    pub units: u32,
     /// Number of characters.
-    pub chars: usize,
+    pub chars: u32,
+    /// Number of commas, semicolons and CJK commas (clause breaks, common in prose).
+    pub commas: u32,
+    /// Sentence ends inside the line: `.`, `!`, `?` followed by a space, and CJK full stops
+    /// (`。`, `！`, `？`) anywhere (the line's own last sentence end is not counted unless it is
+    /// a CJK one).
+    pub inner_sentences: u32,
+    /// Letters in the line.
+    pub letters: u32,
+    /// Letters that are kana, Han or Hangul (the CJK share).
+    pub cjk: u32,
     /// Share of words that are stopwords of the article's language (0 when there are no words
     /// or no stopword list).
     pub stop_share: f32,
-    /// Stopword hits per language (index = bit of [`lexicon::stopword_mask`]).
-    pub stop_hits: [u16; lexicon::MAX_LANGS],
-    /// Letters in the line, and how many are kana, Han and Hangul (for the script guess).
-    pub letters: u32,
-    /// Kana letters (Japanese).
-    pub kana: u32,
-    /// Han letters (Chinese, Japanese).
-    pub han: u32,
-    /// Hangul letters (Korean).
-    pub hangul: u32,
     /// Share of words that start with an upper-case letter.
     pub cap_share: f32,
     /// Share of characters that are digits.
     pub digit_share: f32,
-    /// Number of commas, semicolons and CJK commas (clause breaks, common in prose).
-    pub commas: usize,
-    /// Sentence ends inside the line: `.`, `!`, `?` followed by a space, and CJK full stops
-    /// (`。`, `！`, `？`) anywhere (the line's own last sentence end is not counted unless it is
-    /// a CJK one).
-    pub inner_sentences: usize,
     /// The line ends like a sentence (`.`, `!`, `?`, or a closing quote after one).
     pub ends_sentence: bool,
     /// The line ends with `:`.
     pub ends_colon: bool,
+    /// The line ends with `?`.
+    pub ends_question: bool,
     /// The line starts with a lower-case letter.
     pub starts_lower: bool,
     /// The line starts with a list bullet (`-`, `•`, `*`, `·`, `►`).
@@ -52,8 +49,65 @@ pub struct Features {
     pub has_link: bool,
     /// The line is made only of date/time words and numbers ("Wed, 12 Mar 2025 23:04:37 GMT").
     pub is_dateline: bool,
-    /// The line, lowercased (for phrase matching).
-    pub lower: String,
+    /// The line, lowercased and without leading dashes and spaces, starts with a byline
+    /// prefix ([`lexicon::byline_prefixes`]); checked only on lines of at most 12 words that
+    /// do not end a sentence (the only ones a byline can be).
+    pub byline_start: bool,
+    /// The line has 5 to 60 units and caption wording ([`lexicon::caption_hits`]).
+    pub caption: bool,
+}
+
+/// What one pass over a line measures: its [`Features`] plus what only the language guess
+/// reads (stopword hits per language, script letters), which cleaning does not keep per line.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    /// The line's features (`stop_share` 0 until [`Scan::stop_share`] is known).
+    pub features: Features,
+    /// Stopword hits per language (index = bit of [`lexicon::stopword_mask`]).
+    pub stop_hits: [u16; lexicon::MAX_LANGS],
+    /// Kana letters (Japanese).
+    pub kana: u32,
+    /// Han letters (Chinese, Japanese).
+    pub han: u32,
+    /// Hangul letters (Korean).
+    pub hangul: u32,
+}
+
+impl Scan {
+    /// The share of words that are stopwords of the language with stopword bit `bit` (0
+    /// without one or without words).
+    pub fn stop_share(&self, bit: Option<u16>) -> f32 {
+        stop_share(&self.stop_hits, self.features.words, bit)
+    }
+}
+
+/// `hits` of the language of stopword `bit` over `words`, as a share (0 without words or bit).
+pub fn stop_share(hits: &[u16; lexicon::MAX_LANGS], words: u32, bit: Option<u16>) -> f32 {
+    let hits = bit.map_or(0, |b| {
+        hits[b.trailing_zeros() as usize % lexicon::MAX_LANGS]
+    });
+    if words == 0 {
+        0.0
+    } else {
+        f32::from(hits) / words as f32
+    }
+}
+
+/// `n` as a `u32`, saturating.
+fn sat(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Writes `text` lowercased (exactly [`str::to_lowercase`]) into `buf`, reusing its
+/// allocation for ASCII text.
+pub fn lowercase_into(text: &str, buf: &mut String) {
+    buf.clear();
+    if text.is_ascii() {
+        buf.push_str(text);
+        buf.make_ascii_lowercase();
+    } else {
+        *buf = text.to_lowercase();
+    }
 }
 
 /// True for a clock time written with a letter ("09h15", "9h").
@@ -100,20 +154,6 @@ fn looks_like_dateline(lower: &str) -> bool {
         }
     }
     has_anchor || (n >= 2 && lower.ends_with(" ago"))
-}
-
-impl Features {
-    /// Sets `stop_share` for the article's language (its stopword bit), or 0 without one.
-    pub fn set_language(&mut self, bit: Option<u16>) {
-        let hits = bit.map_or(0, |b| {
-            self.stop_hits[b.trailing_zeros() as usize % lexicon::MAX_LANGS]
-        });
-        self.stop_share = if self.words == 0 {
-            0.0
-        } else {
-            f32::from(hits) / self.words as f32
-        };
-    }
 }
 
 /// True if `text` holds a menu/breadcrumb separator: `|`, or ` » `, ` › `, ` / `, ` > ` (one
@@ -174,13 +214,21 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// Computes the [`Features`] of one normalized line; `stops` is the stopword bit of the
-/// article's language (see [`lexicon::stopword_bit`]), if known. With `None`, `stop_share` is
-/// 0 until [`Features::set_language`] fills it.
+/// article's language (see [`lexicon::stopword_bit`]), if known (with `None`, `stop_share` is
+/// 0).
 pub fn features(text: &str, stops: Option<u16>) -> Features {
-    let lower = text.to_lowercase();
+    let s = scan(text, &text.to_lowercase());
+    Features {
+        stop_share: s.stop_share(stops),
+        ..s.features
+    }
+}
+
+/// Measures one normalized line `text` given its lowercase `lower` (`text.to_lowercase()`):
+/// its features with `stop_share` 0, and what the language guess reads.
+pub fn scan(text: &str, lower: &str) -> Scan {
     let mut words = 0usize;
     let mut cjk_chars = 0usize;
-    let mut stops_n = 0usize;
     let mut stop_hits = [0u16; lexicon::MAX_LANGS];
     let mut caps = 0usize;
     let trim = |c: char| !is_alnum(c) && c != '\'' && c != '’';
@@ -211,9 +259,6 @@ pub fn features(text: &str, stops: Option<u16>) -> Features {
                     *h = h.saturating_add(1);
                 }
                 rest &= rest - 1;
-            }
-            if stops.is_some_and(|b| mask & b != 0) {
-                stops_n += 1;
             }
         }
         if w.chars().next().is_some_and(char::is_uppercase) {
@@ -273,33 +318,44 @@ pub fn features(text: &str, stops: Option<u16>) -> Features {
         }
     };
     let first = text.chars().next();
-    Features {
-        words,
-        units,
-        chars,
-        stop_share: share(stops_n),
-        stop_hits,
+    let ends_sentence = matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？'));
+    let byline_start = words <= 12 && !ends_sentence && {
+        let t = lower.trim_start_matches(['-', '–', '—', ' ']);
+        lexicon::byline_prefixes().any(|p| t.starts_with(p))
+    };
+    let features = Features {
+        words: sat(words),
+        units: sat(units),
+        chars: sat(chars),
+        commas: sat(commas),
+        inner_sentences: sat(inner_sentences),
         letters,
-        kana,
-        han,
-        hangul,
+        cjk: han.wrapping_add(kana).wrapping_add(hangul),
+        stop_share: 0.0,
         cap_share: share(caps),
         digit_share: if chars == 0 {
             0.0
         } else {
             digits as f32 / chars as f32
         },
-        commas,
-        inner_sentences,
-        ends_sentence: matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？')),
+        ends_sentence,
         ends_colon: matches!(last, Some(':' | '：')),
+        ends_question: text.ends_with('?'),
         starts_lower: first.is_some_and(char::is_lowercase),
         starts_bullet: matches!(first, Some('-' | '•' | '*' | '·' | '►' | '▪' | '■')),
         has_time,
         has_separator: has_separator(text),
-        has_link: has_link(&lower),
-        is_dateline: !text.is_empty() && looks_like_dateline(&lower),
-        lower,
+        has_link: has_link(lower),
+        is_dateline: !text.is_empty() && looks_like_dateline(lower),
+        byline_start,
+        caption: (5..=60).contains(&units) && lexicon::caption_hits(lower),
+    };
+    Scan {
+        features,
+        stop_hits,
+        kana,
+        han,
+        hangul,
     }
 }
 
@@ -340,6 +396,7 @@ mod tests {
         assert!(f.ends_sentence);
         assert!(f.stop_share > 0.2);
         assert_eq!(f.words, 12);
+
         let g = features(
             "Trump Pushes Republicans for Unified Legislative Strategy",
             en,

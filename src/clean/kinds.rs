@@ -8,7 +8,6 @@
 
 use super::features::Features;
 use super::{Label, Measured, Scored};
-use crate::lexicon;
 use crate::model::{Kind, ModelEvidence, Reason, Verdict};
 
 /// The longest line (in words) read as a deck (standfirst): a longer line under the title is
@@ -44,7 +43,7 @@ fn model_reason(f: &Features, s: &Scored) -> Evidence {
     let run = short_run_ln.exp().round() as usize;
     Evidence {
         score: z,
-        units: u32::try_from(f.units).unwrap_or(u32::MAX),
+        units: f.units,
         run: u32::try_from(run).unwrap_or(u32::MAX),
         function_pct: percent(f.stop_share),
         flags,
@@ -87,21 +86,19 @@ fn why_model(verdict: Verdict, evidence: Option<Evidence>) -> Reason {
 }
 
 /// True for a short line that reads like a byline ("By Jane Doe").
-pub fn is_byline(f: &Features, text: &str) -> bool {
-    let t = text.trim_start_matches(['-', '–', '—', ' ']);
-    let lower = t.to_lowercase();
-    lexicon::byline_prefixes().any(|p| lower.starts_with(p)) && f.words <= 12 && !f.ends_sentence
+pub fn is_byline(f: &Features) -> bool {
+    f.byline_start && f.words <= 12 && !f.ends_sentence
 }
 
 /// True for a line shaped like a headline (3–30 words, no sentence end except `?`).
 pub fn is_headline_shaped(f: &Features) -> bool {
-    (3..=30).contains(&f.units) && !f.is_dateline && (!f.ends_sentence || f.lower.ends_with('?'))
+    (3..=30).contains(&f.units) && !f.is_dateline && (!f.ends_sentence || f.ends_question)
 }
 
 /// True for a line shaped like a section heading: short, no sentence end, starts with a
 /// capital or a digit.
 fn is_heading_shaped(f: &Features, text: &str) -> bool {
-    let question_heading = f.lower.ends_with('?') && f.units >= 3 && f.cap_share >= 0.5;
+    let question_heading = f.ends_question && f.units >= 3 && f.cap_share >= 0.5;
     (1..=14).contains(&f.units)
         && (!f.ends_sentence || question_heading)
         && !f.ends_colon
@@ -138,7 +135,7 @@ pub fn is_link_card(f: &Features, text: &str) -> bool {
 /// True for a photo caption in news-agency style: a caption verb ("speaks", "attends") or a
 /// photo credit word, and a date or credit at the end.
 pub fn is_caption_like(f: &Features) -> bool {
-    f.units >= 5 && f.units <= 60 && lexicon::caption_hits(&f.lower)
+    f.caption
 }
 
 /// A reason quoting chrome rule `rule`'s phrase after [`crate::model::QUOTED_REASONS`]`[what]`.
@@ -152,11 +149,13 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
     let lines = m.lines;
     let n = lines.len();
     let mut art = vec![false; n];
-    let mut slot: Vec<Option<usize>> = vec![None; n];
+    // The index in `scored` of each line (u32::MAX for blank lines: 4 bytes a line).
+    let mut slot: Vec<u32> = vec![u32::MAX; n];
     for (k, s) in scored.iter().enumerate() {
         art[s.line] = article.get(k).copied().unwrap_or(false);
-        slot[s.line] = Some(k);
+        slot[s.line] = u32::try_from(k).unwrap_or(u32::MAX);
     }
+    let slot = |i: usize| Some(slot[i] as usize).filter(|&k| k < scored.len());
     let next_nonblank = |i: usize| (i + 1..n).find(|&j| !lines[j].is_empty());
     let feats = &m.feats;
     // A short line ending with a colon introduces what follows ("jbaxt says:", "Read more:"):
@@ -175,7 +174,7 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
     let title_first = first_art.filter(|&fa| {
         is_headline_shaped(&feats[fa])
             && !feats[fa].is_dateline
-            && !is_byline(&feats[fa], &lines[fa])
+            && !is_byline(&feats[fa])
             && next_nonblank(fa).is_some_and(|j| feats[j].units >= 15)
     });
     if let Some(t) = title_first {
@@ -189,7 +188,7 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
             .rev()
             .filter(|&i| !lines[i].is_empty() && m.chrome[i].is_none())
             .take(6)
-            .filter(|&i| is_headline_shaped(&feats[i]) && !is_byline(&feats[i], &lines[i]))
+            .filter(|&i| is_headline_shaped(&feats[i]) && !is_byline(&feats[i]))
             .collect();
         candidates
             .iter()
@@ -211,8 +210,8 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
             continue;
         }
         let f = &feats[i];
-        let evidence = || slot[i].map(|k| model_reason(f, &scored[k]));
-        let z = slot[i].map_or(0.0, |k| scored[k].logit);
+        let evidence = || slot(i).map(|k| model_reason(f, &scored[k]));
+        let z = slot(i).map_or(0.0, |k| scored[k].logit);
         // Known chrome phrases and lines without a word are never article text.
         if art[i] && (m.chrome[i].is_some() || f.units == 0) {
             art[i] = false;
@@ -230,7 +229,7 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
             let next_art = next_nonblank(i).is_some_and(|j| art[j] && feats[j].units >= 8);
             let l = if f.is_dateline {
                 label(Kind::Date, "only date and time words")
-            } else if !seen_art && is_byline(f, text) {
+            } else if !seen_art && is_byline(f) {
                 label(Kind::Byline, "starts like a byline ('By …')")
             } else if is_link_card(f, text) {
                 label(
@@ -250,7 +249,7 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
             } else if !seen_art
                 && Some(i) == title_idx.and_then(next_nonblank)
                 && !f.ends_sentence
-                && f.units <= MAX_DECK_WORDS
+                && f.units as usize <= MAX_DECK_WORDS
             {
                 label(Kind::Standfirst, "summary line right under the title")
             } else {
@@ -280,7 +279,7 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
             label(kind, quoted(2, phrase))
         } else if f.is_dateline {
             label(Kind::Date, "only date and time words")
-        } else if is_byline(f, text) {
+        } else if is_byline(f) {
             label(Kind::Byline, "starts like a byline ('By …')")
         } else if !seen_art
             && title_idx.is_some_and(|t| t < i && i <= t + 6)
@@ -294,7 +293,7 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
             )
         } else if !seen_art
             && Some(i) == title_idx.and_then(next_nonblank)
-            && (6..=MAX_DECK_WORDS).contains(&f.units)
+            && (6..=MAX_DECK_WORDS).contains(&(f.units as usize))
             && z > -4.0
         {
             label(Kind::Standfirst, "summary line right under the title")

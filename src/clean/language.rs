@@ -5,7 +5,7 @@
 //! code only when the evidence is clear (at least [`MIN_HITS`] stopword hits making up at least
 //! 8% of the words), else `None`.
 
-use super::features::Features;
+use super::features::Scan;
 use crate::lexicon;
 
 /// Words read at most (the guess is stable long before that).
@@ -13,40 +13,79 @@ pub const MAX_WORDS: usize = 2000;
 /// Stopword hits needed before a guess is made.
 pub const MIN_HITS: usize = 5;
 
-/// Guesses the language from the lines' [`Features`] (their stopword hits and scripts).
-/// Returns an ISO 639-1 code.
-pub fn guess(feats: &[Features]) -> Option<&'static str> {
-    let langs: Vec<&'static str> = lexicon::stopword_languages().collect();
-    let mut hits = vec![0usize; langs.len()];
-    let (mut words, mut kana, mut han, mut hangul, mut letters) = (0usize, 0u64, 0u64, 0u64, 0u64);
-    for f in feats {
-        if words >= MAX_WORDS {
-            break;
+/// The evidence of the language guess, added line by line in input order; lines after the
+/// first [`MAX_WORDS`] words are not read.
+#[derive(Debug, Clone)]
+pub struct Guess {
+    hits: [usize; lexicon::MAX_LANGS],
+    words: usize,
+    kana: u64,
+    han: u64,
+    hangul: u64,
+    letters: u64,
+}
+
+impl Default for Guess {
+    fn default() -> Self {
+        Guess::new()
+    }
+}
+
+impl Guess {
+    /// No evidence yet.
+    pub fn new() -> Guess {
+        Guess {
+            hits: [0; lexicon::MAX_LANGS],
+            words: 0,
+            kana: 0,
+            han: 0,
+            hangul: 0,
+            letters: 0,
         }
-        words += f.words;
-        for (h, &n) in hits.iter_mut().zip(f.stop_hits.iter()) {
+    }
+
+    /// True once [`MAX_WORDS`] words are read: further lines change nothing.
+    pub fn is_full(&self) -> bool {
+        self.words >= MAX_WORDS
+    }
+
+    /// Adds the next line's measurements (ignored once [`Guess::is_full`]).
+    pub fn add(&mut self, s: &Scan) {
+        if self.is_full() {
+            return;
+        }
+        self.words += s.features.words as usize;
+        for (h, &n) in self.hits.iter_mut().zip(s.stop_hits.iter()) {
             *h += usize::from(n);
         }
-        letters += u64::from(f.letters);
-        kana += u64::from(f.kana);
-        han += u64::from(f.han);
-        hangul += u64::from(f.hangul);
+        self.letters += u64::from(s.features.letters);
+        self.kana += u64::from(s.kana);
+        self.han += u64::from(s.han);
+        self.hangul += u64::from(s.hangul);
     }
-    let cjk = kana + han + hangul;
-    if letters > 0 && cjk * 3 >= letters {
-        return Some(if hangul >= kana.max(han) {
-            "ko"
-        } else if kana * 10 >= cjk {
-            "ja"
-        } else {
-            "zh"
-        });
+
+    /// The guess: an ISO 639-1 code, when the evidence is clear.
+    pub fn language(&self) -> Option<&'static str> {
+        let langs: Vec<&'static str> = lexicon::stopword_languages().collect();
+        let (kana, han, hangul) = (self.kana, self.han, self.hangul);
+        let cjk = kana + han + hangul;
+        if self.letters > 0 && cjk * 3 >= self.letters {
+            return Some(if hangul >= kana.max(han) {
+                "ko"
+            } else if kana * 10 >= cjk {
+                "ja"
+            } else {
+                "zh"
+            });
+        }
+        let (best, &n) = self
+            .hits
+            .iter()
+            .take(langs.len())
+            .enumerate()
+            .max_by_key(|&(i, h)| (*h, usize::MAX - i))?;
+        (n >= MIN_HITS && n * 100 >= self.words * 8).then(|| langs[best])
     }
-    let (best, &n) = hits
-        .iter()
-        .enumerate()
-        .max_by_key(|&(i, h)| (*h, usize::MAX - i))?;
-    (n >= MIN_HITS && n * 100 >= words * 8).then(|| langs[best])
 }
 
 #[cfg(test)]
@@ -55,11 +94,11 @@ mod tests {
 
     fn g(text: &str) -> Option<&'static str> {
         let lines = crate::normalize::normalized_lines(text);
-        let feats: Vec<Features> = lines
-            .iter()
-            .map(|l| super::super::features::features(l, None))
-            .collect();
-        guess(&feats)
+        let mut g = Guess::new();
+        for l in &lines {
+            g.add(&super::super::features::scan(l, &l.to_lowercase()));
+        }
+        g.language()
     }
 
     #[test]

@@ -163,11 +163,17 @@ pub fn for_each_vector(
     let prose: Vec<bool> = nb.iter().map(|&i| prose_shaped(&feats[i])).collect();
     let short: Vec<bool> = nb.iter().map(|&i| feats[i].units <= 5).collect();
     // Prefix sums of prose flags (windows) and of prose characters (article mass).
-    let mut prose_sum = vec![0usize; m + 1];
+    // (Counts of lines are `u32`: the per-line arrays stay small on pastes of many short lines.)
+    let mut prose_sum = vec![0u32; m + 1];
     let mut mass = vec![0usize; m + 1];
     for k in 0..m {
-        prose_sum[k + 1] = prose_sum[k] + usize::from(prose[k]);
-        mass[k + 1] = mass[k] + if prose[k] { feats[nb[k]].chars } else { 0 };
+        prose_sum[k + 1] = prose_sum[k] + u32::from(prose[k]);
+        mass[k + 1] = mass[k]
+            + if prose[k] {
+                feats[nb[k]].chars as usize
+            } else {
+                0
+            };
     }
     let total_mass = mass[m].max(1) as f32;
     let page_prose = prose_sum[m] as f32 / m.max(1) as f32;
@@ -179,31 +185,14 @@ pub fn for_each_vector(
         if n == 0 {
             return 0.0;
         }
-        let s = prose_sum[b] - prose_sum[a] - usize::from(prose[k]);
+        let s = (prose_sum[b] - prose_sum[a]) as usize - usize::from(prose[k]);
         s as f32 / n as f32
     };
-    // Runs of short lines.
-    let mut run = vec![0usize; m];
-    let mut k = 0;
-    while k < m {
-        if !short[k] {
-            k += 1;
-            continue;
-        }
-        let start = k;
-        while k < m && short[k] {
-            k += 1;
-        }
-        for r in &mut run[start..k] {
-            *r = k - start;
-        }
-    }
     // Lines that carry a date or a clock time (comment headers repeat them; prose rarely does).
-    let mut dated_sum = vec![0usize; m + 1];
-    for k in 0..m {
+    let dated = |k: usize| {
         let f = &feats[nb[k]];
-        dated_sum[k + 1] = dated_sum[k] + usize::from(f.is_dateline || f.has_time);
-    }
+        f.is_dateline || f.has_time
+    };
     // Share of dated lines among the `r` lines before line `k` (comment headers come before
     // each comment; an article's last paragraph may well be followed by dated headlines).
     let dated_before = |k: usize, r: usize| -> f32 {
@@ -211,7 +200,7 @@ pub fn for_each_vector(
         if a == k {
             return 0.0;
         }
-        (dated_sum[k] - dated_sum[a]) as f32 / (k - a) as f32
+        (a..k).filter(|&j| dated(j)).count() as f32 / (k - a) as f32
     };
     let (block_a, block_b) = main_block(&nb, feats, &prose, chrome);
     // Lines that are only a person's name (2–4 capitalized words).
@@ -230,12 +219,12 @@ pub fn for_each_vector(
         let f = &feats[nb[k]];
         !head[k] && f.units >= 3 && (f.ends_sentence || f.units >= 15)
     };
-    let mut blocks_sum = vec![0usize; m + 1];
+    let mut blocks_sum = vec![0u32; m + 1];
     for k in 0..m {
         let starts = head[k] && ((k + 1 < m && texty(k + 1)) || (k + 2 < m && texty(k + 2)));
-        blocks_sum[k + 1] = blocks_sum[k] + usize::from(starts);
+        blocks_sum[k + 1] = blocks_sum[k] + u32::from(starts);
     }
-    let mut counts: FastMap<&str, usize> = FastMap::default();
+    let mut counts: FastMap<&str, u32> = FastMap::default();
     for &i in &nb {
         *counts.entry(lines[i].as_str()).or_insert(0) += 1;
     }
@@ -243,14 +232,21 @@ pub fn for_each_vector(
     // A "related"/"you may also like" list header was passed: prose after it is often teasers.
     let mut after_related = false;
     let mut marker_open = false;
+    // The length of the run of short lines the current line is in (0 outside one).
+    let mut run = 0usize;
     for k in 0..m {
+        if !short[k] {
+            run = 0;
+        } else if k == 0 || !short[k - 1] {
+            run = short[k..].iter().take_while(|&&x| x).count();
+        }
         let i = nb[k];
         let f = &feats[i];
         let ch = chrome[i];
         if prose[k] && ch.is_none() {
             marker_open = false;
         }
-        let lu = ln1(f.units);
+        let lu = ln1(f.units as usize);
         let pos = if m > 1 {
             k as f32 / (m - 1) as f32
         } else {
@@ -262,7 +258,7 @@ pub fn for_each_vector(
         let b = |x: bool| if x { 1.0 } else { 0.0 };
         let v: Vector = [
             lu,
-            ln1(f.chars),
+            ln1(f.chars as usize),
             f.stop_share,
             f.stop_share * lu.min(4.0),
             b(!has_stoplist),
@@ -295,13 +291,13 @@ pub fn for_each_vector(
             } else {
                 4.0 * c * (1.0 - c)
             },
-            prev.map_or(0.0, |p| ln1(feats[p].units)),
-            next.map_or(0.0, |n| ln1(feats[n].units)),
+            prev.map_or(0.0, |p| ln1(feats[p].units as usize)),
+            next.map_or(0.0, |n| ln1(feats[n].units as usize)),
             prev.map_or(0.0, |p| b(feats[p].ends_sentence)),
             next.map_or(0.0, |n| b(feats[n].ends_sentence)),
             window(k, 3),
             window(k, 10),
-            if short[k] { ln1(run[k]) } else { 0.0 },
+            if short[k] { ln1(run) } else { 0.0 },
             b(after_comments),
             b(marker_open),
             prev.map_or(0.0, |p| b(chrome[p].is_some())),
@@ -309,8 +305,9 @@ pub fn for_each_vector(
             page_prose,
             page_short,
             page_prose * lu,
-            k.checked_sub(2).map_or(0.0, |p| ln1(feats[nb[p]].units)),
-            nb.get(k + 2).map_or(0.0, |&n| ln1(feats[n].units)),
+            k.checked_sub(2)
+                .map_or(0.0, |p| ln1(feats[nb[p]].units as usize)),
+            nb.get(k + 2).map_or(0.0, |&n| ln1(feats[n].units as usize)),
             dated_before(k, 10),
             b(block_a <= k && k <= block_b),
             if k < block_a { ln1(block_a - k) } else { 0.0 },
@@ -319,13 +316,13 @@ pub fn for_each_vector(
             if f.letters == 0 {
                 0.0
             } else {
-                (f.han + f.kana + f.hangul) as f32 / f.letters as f32
+                f.cjk as f32 / f.letters as f32
             },
-            ln1(f.inner_sentences),
+            ln1(f.inner_sentences as usize),
             b(named[k]),
             b(after_related),
-            ln1(blocks_sum[k] - blocks_sum[k.saturating_sub(15)]),
-            ln1(blocks_sum[(k + 16).min(m)] - blocks_sum[k + 1]),
+            ln1((blocks_sum[k] - blocks_sum[k.saturating_sub(15)]) as usize),
+            ln1((blocks_sum[(k + 16).min(m)] - blocks_sum[k + 1]) as usize),
         ];
         emit(i, &v);
         if let Some(r) = ch {

@@ -75,32 +75,51 @@ impl Measured<'_> {
     }
 }
 
-/// Measures `lines` without their vectors (`vectors` is empty).
+/// Measures `lines` without their vectors (`vectors` is empty), in one pass: each line is
+/// lowercased into one reused buffer, measured and matched against the chrome lexicon; the
+/// stopword hits per language are kept only for the lines read before the language guess is
+/// settled (at most [`language::MAX_WORDS`] lines with words).
 fn measure_lines(lines: &[String]) -> Measured<'_> {
-    let mut feats: Vec<Features> = lines.iter().map(|l| features::features(l, None)).collect();
-    let language = language::guess(&feats);
-    let stops = language.and_then(lexicon::stopword_bit);
-    for f in &mut feats {
-        f.set_language(stops);
+    let mut feats: Vec<Features> = Vec::with_capacity(lines.len());
+    let mut chrome: Vec<Option<&'static ChromeRule>> = Vec::with_capacity(lines.len());
+    let mut guess = language::Guess::new();
+    // Once the guess is settled: its stopword bit. Before: the lines whose share waits for it.
+    let mut settled: Option<Option<u16>> = None;
+    let mut waiting: Vec<(usize, [u16; lexicon::MAX_LANGS])> = Vec::new();
+    let mut lower = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        features::lowercase_into(l, &mut lower);
+        let s = features::scan(l, &lower);
+        if settled.is_none() {
+            guess.add(&s);
+            if guess.is_full() {
+                settled = Some(guess.language().and_then(lexicon::stopword_bit));
+            }
+        }
+        let mut f = s.features;
+        match settled {
+            Some(bit) => f.stop_share = features::stop_share(&s.stop_hits, f.words, bit),
+            None if f.words > 0 => waiting.push((i, s.stop_hits)),
+            None => {}
+        }
+        // On long sentence-shaped lines only notice/copyright phrases count: elsewhere a chrome
+        // phrase there is part of a sentence. Site chrome is short; longer lines only get the
+        // checks that hold on prose.
+        chrome.push(if l.is_empty() {
+            None
+        } else if f.units > 14 || (f.units >= 8 && f.ends_sentence) {
+            lexicon::match_chrome_on_prose(&lower)
+        } else {
+            lexicon::match_chrome(&lower)
+        });
+        feats.push(f);
     }
-    // On long sentence-shaped lines only notice/copyright phrases count: elsewhere a chrome
-    // phrase there is part of a sentence.
-    let chrome: Vec<Option<&'static ChromeRule>> = feats
-        .iter()
-        .zip(lines)
-        .map(|(f, l)| {
-            if l.is_empty() {
-                return None;
-            }
-            // Site chrome is short; longer lines only get the checks that hold on prose.
-            let long = f.units > 14 || (f.units >= 8 && f.ends_sentence);
-            if long {
-                lexicon::match_chrome_on_prose(&f.lower)
-            } else {
-                lexicon::match_chrome(&f.lower)
-            }
-        })
-        .collect();
+    let language = guess.language();
+    let bit = language.and_then(lexicon::stopword_bit);
+    for (i, hits) in waiting {
+        let f = &mut feats[i];
+        f.stop_share = features::stop_share(&hits, f.words, bit);
+    }
     Measured {
         lines,
         language,
@@ -144,7 +163,8 @@ pub fn clean(lines: &[String]) -> Cleaned {
 pub fn clean_with(lines: &[String], model: &LineModel) -> Cleaned {
     let m = measure_lines(lines);
     let at: [Option<usize>; 4] = CONTEXT.map(line_vector::index_of);
-    let mut scored: Vec<Scored> = Vec::new();
+    let mut scored: Vec<Scored> =
+        Vec::with_capacity(lines.iter().filter(|l| !l.is_empty()).count());
     line_vector::for_each_vector(
         lines,
         &m.feats,

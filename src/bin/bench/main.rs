@@ -1,5 +1,5 @@
 //! The quality and speed bench: `cargo run --release --bin bench -- [BENCH_DIR] [--worst N]
-//! [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare|entities] [--strict]
+//! [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|memory|compare|entities] [--strict]
 //! [--no-cv] [--verbose] [--dump ID] [--train-title] [--rich-dir DIR]`, and `bench train [BENCH_DIR]`, which
 //! regenerates the line model `data/model/lines.tsv` from the bench pages, and
 //! `bench train-rich [BENCH_DIR]`, which regenerates the rich line model
@@ -40,7 +40,8 @@ pub struct Config {
     pub write_pred: Option<PathBuf>,
     /// List every metadata miss (`--meta-misses`).
     pub meta_misses: bool,
-    /// Run only this section (`body`, `seeds`, `meta`, `speed`, `compare`, `entities`); all when
+    /// Run only this section (`body`, `seeds`, `meta`, `speed`, `memory` (the memory table of
+    /// `speed` with a per-stage breakdown), `compare`, `entities`); all when
     /// `None`.
     pub only: Option<String>,
     /// Exit non-zero when a speed or memory bound is broken (otherwise only printed).
@@ -91,16 +92,18 @@ fn parse_args() -> Result<Config, String> {
             }
             "--meta-misses" => meta_misses = true,
             "--strict" => strict = true,
-            "--only" => match it.next().as_deref() {
-                Some(
-                    s @ ("body" | "seeds" | "meta" | "speed" | "compare" | "entities" | "rich"),
-                ) => only = Some(s.to_string()),
-                _ => {
-                    return Err(
-                        "--only takes body, seeds, meta, speed, compare, entities or rich".into(),
-                    )
+            "--only" => {
+                match it.next().as_deref() {
+                    Some(
+                        s @ ("body" | "seeds" | "meta" | "speed" | "memory" | "compare"
+                        | "entities" | "rich"),
+                    ) => only = Some(s.to_string()),
+                    _ => return Err(
+                        "--only takes body, seeds, meta, speed, memory, compare, entities or rich"
+                            .into(),
+                    ),
                 }
-            },
+            }
             "--rich-dir" => rich_dir = PathBuf::from(it.next().ok_or("--rich-dir takes a folder")?),
             "train-rich" => train_rich = true,
             "--dump" => dump = Some(it.next().ok_or("--dump takes a page id prefix")?),
@@ -135,7 +138,7 @@ fn main() -> ExitCode {
     let cfg = match parse_args() {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("bench: {e}\nusage: bench [BENCH_DIR] [--worst N] [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|compare|entities|rich] [--strict] [--no-cv] [--verbose] [--dump ID] [--train-title] [--rich-dir DIR]\n       bench train [BENCH_DIR]\n       bench train-rich [BENCH_DIR] [--rich-dir DIR]");
+            eprintln!("bench: {e}\nusage: bench [BENCH_DIR] [--worst N] [--write-pred DIR] [--meta-misses] [--only body|seeds|meta|speed|memory|compare|entities|rich] [--strict] [--no-cv] [--verbose] [--dump ID] [--train-title] [--rich-dir DIR]\n       bench train [BENCH_DIR]\n       bench train-rich [BENCH_DIR] [--rich-dir DIR]");
             return ExitCode::from(2);
         }
     };
@@ -185,6 +188,9 @@ fn main() -> ExitCode {
     }
     if wants("speed") {
         result = result.and_then(|()| speed::run(&cfg));
+    }
+    if cfg.only.as_deref() == Some("memory") {
+        result = result.and_then(|()| speed::run_memory(&cfg));
     }
     if wants("compare") {
         result = result.and_then(|()| compare::run(&cfg));

@@ -236,6 +236,53 @@ pub fn run(cfg: &Config) -> Result<(), String> {
         }
     }
 
+    memory_table(&pages, &texts, &shapes, false, &mut failures);
+    if failures.is_empty() {
+        println!("speed and memory bounds: all met");
+        Ok(())
+    } else if cfg.strict {
+        Err(format!("bounds broken: {}", failures.join("; ")))
+    } else {
+        println!(
+            "bounds broken (--strict makes this an error): {}",
+            failures.join("; ")
+        );
+        Ok(())
+    }
+}
+
+/// Peak extra heap bytes of each stage of [`presslens::STAGES`] and of the JSON
+/// serialization while analyzing `text` (each above what was live when `analyze` started),
+/// and the bytes still live when each stage ended.
+fn stage_memory(text: &str) -> Vec<(&'static str, usize, usize)> {
+    let base = alloc::live();
+    let mut out = Vec::new();
+    alloc::reset_peak();
+    let mut k = 0;
+    let a = presslens::analyze_staged(text, &Options::default(), |_| {
+        out.push((
+            presslens::STAGES[k],
+            alloc::peak() - base,
+            alloc::live() - base,
+        ));
+        k += 1;
+        alloc::reset_peak();
+    });
+    let json = serde_json::to_string(&a).map(|s| s.len()).unwrap_or(0);
+    out.push(("serialize", alloc::peak() - base, alloc::live() - base));
+    drop(black_box((a, json)));
+    out
+}
+
+/// The peak-memory table: the median and worst bench page, every shape ×100 and the input
+/// limit; with `stages`, a line per row giving each stage's peak / live-at-end per input byte.
+fn memory_table(
+    pages: &[crate::common::Page],
+    texts: &[&str],
+    shapes: &Shape3,
+    stages: bool,
+    failures: &mut Vec<String>,
+) {
     println!(
         "== peak heap memory during analyze (result included), per input byte (bound < {MAX_MEMORY_RATIO:.0}×)"
     );
@@ -260,10 +307,10 @@ pub fn run(cfg: &Config) -> Result<(), String> {
         format!("bench page, worst ({})", short_id(&pages[worst.1].0)),
         &pages[worst.1].1,
     ));
-    for s in &shapes {
+    for s in shapes {
         rows.push((format!("{} ×100", s.name), &s.large));
     }
-    let at_limit = cycle_join(&texts, MAX_INPUT_BYTES - 200 * 1024);
+    let at_limit = cycle_join(texts, MAX_INPUT_BYTES - 200 * 1024);
     rows.push(("article mix at the 50 MB input limit".into(), &at_limit));
     for (name, text) in rows {
         let lines = presslens::normalize::split_lines(text).len();
@@ -290,18 +337,27 @@ pub fn run(cfg: &Config) -> Result<(), String> {
         if !ok {
             failures.push(format!("{name}: {r:.1}× memory"));
         }
+        if stages {
+            let per = |b: usize| b as f64 / text.len().max(1) as f64;
+            let parts: Vec<String> = stage_memory(text)
+                .into_iter()
+                .map(|(n, p, l)| format!("{n} {:.1}/{:.1}", per(p), per(l)))
+                .collect();
+            println!("    stage peak/live-after ×input: {}", parts.join(", "));
+        }
     }
-    if failures.is_empty() {
-        println!("speed and memory bounds: all met");
+}
+
+/// Only the memory table, with the per-stage breakdown (`--only memory`).
+pub fn run_memory(cfg: &Config) -> Result<(), String> {
+    let pages = load_pages(&cfg.bench_dir)?;
+    let texts: Vec<&str> = pages.iter().map(|p| p.1.as_str()).collect();
+    let mut failures = Vec::new();
+    memory_table(&pages, &texts, &shapes(&texts), true, &mut failures);
+    if failures.is_empty() || !cfg.strict {
         Ok(())
-    } else if cfg.strict {
-        Err(format!("bounds broken: {}", failures.join("; ")))
     } else {
-        println!(
-            "bounds broken (--strict makes this an error): {}",
-            failures.join("; ")
-        );
-        Ok(())
+        Err(format!("bounds broken: {}", failures.join("; ")))
     }
 }
 
