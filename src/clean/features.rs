@@ -233,7 +233,55 @@ pub fn scan(text: &str, lower: &str) -> Scan {
     let mut caps = 0usize;
     let trim = |c: char| !is_alnum(c) && c != '\'' && c != '’';
     let mut buf = String::with_capacity(32);
-    for (w, lw) in text.split_whitespace().zip(lower.split_whitespace()) {
+    let ascii = text.is_ascii() && lower.len() == text.len();
+    let mut count = |mask: u16| {
+        let mut rest = mask;
+        while rest != 0 {
+            let bit = rest.trailing_zeros() as usize;
+            if let Some(h) = stop_hits.get_mut(bit) {
+                *h = h.saturating_add(1);
+            }
+            rest &= rest - 1;
+        }
+    };
+    if ascii {
+        // ASCII: the same words as below, found on the bytes; `lower` has the same offsets.
+        let b = text.as_bytes();
+        let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+        let keep = |c: u8| c.is_ascii_alphanumeric() || c == b'\'';
+        let mut i = 0;
+        while i < b.len() {
+            if space(b[i]) {
+                i += 1;
+                continue;
+            }
+            let mut s = i;
+            while i < b.len() && !space(b[i]) {
+                i += 1;
+            }
+            let mut e = i;
+            while s < e && !keep(b[s]) {
+                s += 1;
+            }
+            while e > s && !keep(b[e - 1]) {
+                e -= 1;
+            }
+            if !b[s..e].iter().any(u8::is_ascii_alphabetic) {
+                continue;
+            }
+            words += 1;
+            count(lower.get(s..e).map_or(0, lexicon::stopword_mask));
+            if b[s].is_ascii_uppercase() {
+                caps += 1;
+            }
+        }
+    }
+    let non_ascii_words = if ascii { "" } else { text };
+    let non_ascii_lower = if ascii { "" } else { lower };
+    for (w, lw) in non_ascii_words
+        .split_whitespace()
+        .zip(non_ascii_lower.split_whitespace())
+    {
         let w = w.trim_matches(trim);
         if !w.chars().any(is_letter) {
             continue;
@@ -251,16 +299,7 @@ pub fn scan(text: &str, lower: &str) -> Scan {
         } else {
             lexicon::stopword_mask(lw.trim_matches(trim))
         };
-        if mask != 0 {
-            let mut rest = mask;
-            while rest != 0 {
-                let bit = rest.trailing_zeros() as usize;
-                if let Some(h) = stop_hits.get_mut(bit) {
-                    *h = h.saturating_add(1);
-                }
-                rest &= rest - 1;
-            }
-        }
+        count(mask);
         if w.chars().next().is_some_and(char::is_uppercase) {
             caps += 1;
         }
@@ -276,7 +315,23 @@ pub fn scan(text: &str, lower: &str) -> Scan {
     let mut inner_sentences = 0usize;
     let mut prev_stop = false;
     let (mut letters, mut kana, mut han, mut hangul) = (0u32, 0u32, 0u32, 0u32);
-    for c in text.chars() {
+    if ascii {
+        for &c in text.as_bytes() {
+            chars += 1;
+            if prev_stop && c == b' ' {
+                inner_sentences += 1;
+            }
+            prev_stop = matches!(c, b'.' | b'!' | b'?');
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+            } else if c.is_ascii_digit() {
+                digits += 1;
+            } else if c == b',' || c == b';' {
+                commas += 1;
+            }
+        }
+    }
+    for c in non_ascii_words.chars() {
         chars += 1;
         if (prev_stop && c == ' ') || matches!(c, '。' | '！' | '？') {
             inner_sentences += 1;
