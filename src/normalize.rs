@@ -44,12 +44,25 @@ pub fn split_lines(text: &str) -> Vec<&str> {
 /// dropped elsewhere, so a line of only invisible marks is empty. Letters, digits and
 /// punctuation are untouched.
 pub fn normalize_line(line: &str) -> String {
-    // Fast path: printable ASCII with single inner spaces is already normal.
+    // Fast path: a line whose only whitespace is single inner ASCII spaces, with no control
+    // character, invisible mark or joiner, is already normal (the loop below would copy it).
     let b = line.as_bytes();
     if b.first() != Some(&b' ')
         && b.last() != Some(&b' ')
-        && b.iter().all(|&c| (b' '..=b'~').contains(&c))
         && !b.windows(2).any(|w| w == b"  ")
+        && (b.iter().all(|&c| (b' '..=b'~').contains(&c))
+            || line.chars().all(|c| {
+                if c.is_ascii() {
+                    (' '..='~').contains(&c)
+                } else {
+                    !c.is_whitespace()
+                        && !c.is_control()
+                        && !matches!(
+                            c,
+                            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+                        )
+                }
+            }))
     {
         return line.to_string();
     }
@@ -106,6 +119,8 @@ mod tests {
         assert_eq!(normalize_line("  a \u{a0}\tb\u{200b}c\0 "), "a bc");
         assert_eq!(normalize_line(" \u{2003} "), "");
         assert_eq!(normalize_line("Été — ok"), "Été — ok");
+        assert_eq!(normalize_line("“Été” — ok"), "“Été” — ok");
+        assert_eq!(normalize_line("a\u{3000}b\u{85}c\u{ad}d"), "a b cd");
     }
 
     #[test]
