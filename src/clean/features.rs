@@ -20,10 +20,8 @@ pub struct Features {
     /// (`。`, `！`, `？`) anywhere (the line's own last sentence end is not counted unless it is
     /// a CJK one).
     pub inner_sentences: u32,
-    /// Letters in the line.
-    pub letters: u32,
-    /// Letters that are kana, Han or Hangul (the CJK share).
-    pub cjk: u32,
+    /// Share of the line's letters that are kana, Han or Hangul (0 without letters).
+    pub cjk_share: f32,
     /// Share of words that are stopwords of the article's language (0 when there are no words
     /// or no stopword list).
     pub stop_share: f32,
@@ -65,6 +63,8 @@ pub struct Scan {
     pub features: Features,
     /// Stopword hits per language (index = bit of [`lexicon::stopword_mask`]).
     pub stop_hits: [u16; lexicon::MAX_LANGS],
+    /// Letters in the line.
+    pub letters: u32,
     /// Kana letters (Japanese).
     pub kana: u32,
     /// Han letters (Chinese, Japanese).
@@ -384,8 +384,11 @@ pub fn scan(text: &str, lower: &str) -> Scan {
         chars: sat(chars),
         commas: sat(commas),
         inner_sentences: sat(inner_sentences),
-        letters,
-        cjk: han.wrapping_add(kana).wrapping_add(hangul),
+        cjk_share: if letters == 0 {
+            0.0
+        } else {
+            han.wrapping_add(kana).wrapping_add(hangul) as f32 / letters as f32
+        },
         stop_share: 0.0,
         cap_share: share(caps),
         digit_share: if chars == 0 {
@@ -408,6 +411,7 @@ pub fn scan(text: &str, lower: &str) -> Scan {
     Scan {
         features,
         stop_hits,
+        letters,
         kana,
         han,
         hangul,

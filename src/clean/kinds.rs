@@ -152,8 +152,11 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
     // The index in `scored` of each line (u32::MAX for blank lines: 4 bytes a line).
     let mut slot: Vec<u32> = vec![u32::MAX; n];
     for (k, s) in scored.iter().enumerate() {
-        art[s.line] = article.get(k).copied().unwrap_or(false);
-        slot[s.line] = u32::try_from(k).unwrap_or(u32::MAX);
+        let i = s.line as usize;
+        if i < n {
+            art[i] = article.get(k).copied().unwrap_or(false);
+            slot[i] = u32::try_from(k).unwrap_or(u32::MAX);
+        }
     }
     let slot = |i: usize| Some(slot[i] as usize).filter(|&k| k < scored.len());
     let next_nonblank = |i: usize| (i + 1..n).find(|&j| !lines[j].is_empty());

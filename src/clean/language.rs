@@ -58,7 +58,7 @@ impl Guess {
         for (h, &n) in self.hits.iter_mut().zip(s.stop_hits.iter()) {
             *h += usize::from(n);
         }
-        self.letters += u64::from(s.features.letters);
+        self.letters += u64::from(s.letters);
         self.kana += u64::from(s.kana);
         self.han += u64::from(s.han);
         self.hangul += u64::from(s.hangul);

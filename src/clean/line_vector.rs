@@ -95,7 +95,7 @@ fn ln1(x: usize) -> f32 {
 /// prose characters once every other line costs its length (at most 100) plus 10: the span
 /// where the article most likely is. `(1, 0)` (empty) when there is no prose.
 fn main_block(
-    nb: &[usize],
+    nb: &[u32],
     feats: &[Features],
     prose: &[bool],
     chrome: &[Option<&ChromeRule>],
@@ -104,6 +104,7 @@ fn main_block(
     let mut cur = 0i64;
     let mut start = 0usize;
     for (k, &i) in nb.iter().enumerate() {
+        let i = i as usize;
         let c = feats[i].chars as i64;
         let s = if prose[k] && chrome[i].is_none() {
             c
@@ -158,10 +159,17 @@ pub fn for_each_vector(
     has_stoplist: bool,
     mut emit: impl FnMut(usize, &Vector),
 ) {
-    let nb: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+    // Indices of the non-blank lines (`u32`: 4 bytes a line on pastes of many short lines).
+    let nb: Vec<u32> = (0..lines.len())
+        .filter(|&i| !lines[i].is_empty())
+        .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+        .collect();
     let m = nb.len();
-    let prose: Vec<bool> = nb.iter().map(|&i| prose_shaped(&feats[i])).collect();
-    let short: Vec<bool> = nb.iter().map(|&i| feats[i].units <= 5).collect();
+    let prose: Vec<bool> = nb
+        .iter()
+        .map(|&i| prose_shaped(&feats[i as usize]))
+        .collect();
+    let short: Vec<bool> = nb.iter().map(|&i| feats[i as usize].units <= 5).collect();
     // Prefix sums of prose flags (windows) and of prose characters (article mass).
     // (Counts of lines are `u32`: the per-line arrays stay small on pastes of many short lines.)
     let mut prose_sum = vec![0u32; m + 1];
@@ -170,7 +178,7 @@ pub fn for_each_vector(
         prose_sum[k + 1] = prose_sum[k] + u32::from(prose[k]);
         mass[k + 1] = mass[k]
             + if prose[k] {
-                feats[nb[k]].chars as usize
+                feats[nb[k] as usize].chars as usize
             } else {
                 0
             };
@@ -190,7 +198,7 @@ pub fn for_each_vector(
     };
     // Lines that carry a date or a clock time (comment headers repeat them; prose rarely does).
     let dated = |k: usize| {
-        let f = &feats[nb[k]];
+        let f = &feats[nb[k] as usize];
         f.is_dateline || f.has_time
     };
     // Share of dated lines among the `r` lines before line `k` (comment headers come before
@@ -206,17 +214,17 @@ pub fn for_each_vector(
     // Lines that are only a person's name (2–4 capitalized words).
     let named: Vec<bool> = nb
         .iter()
-        .map(|&i| feats[i].units <= 4 && is_name_shaped(&lines[i]))
+        .map(|&i| feats[i as usize].units <= 4 && is_name_shaped(&lines[i as usize]))
         .collect();
     // Comment blocks, the language-neutral shape of readers' comments ("name / date / text"):
     // a speaker or stamp line followed, within two lines, by a text line (3+ words ending a
     // sentence, or 15+ words; a teaser headline under a date is not one). Prefix sums count
     // them in windows: comments repeat the block, an article's own byline and date make one.
     let head: Vec<bool> = (0..m)
-        .map(|k| speaker_or_stamp(&feats[nb[k]], named[k]))
+        .map(|k| speaker_or_stamp(&feats[nb[k] as usize], named[k]))
         .collect();
     let texty = |k: usize| {
-        let f = &feats[nb[k]];
+        let f = &feats[nb[k] as usize];
         !head[k] && f.units >= 3 && (f.ends_sentence || f.units >= 15)
     };
     let mut blocks_sum = vec![0u32; m + 1];
@@ -226,6 +234,7 @@ pub fn for_each_vector(
     }
     let mut counts: FastMap<&str, u32> = FastMap::default();
     for &i in &nb {
+        let i = i as usize;
         *counts.entry(lines[i].as_str()).or_insert(0) += 1;
     }
     let mut after_comments = false;
@@ -240,7 +249,7 @@ pub fn for_each_vector(
         } else if k == 0 || !short[k - 1] {
             run = short[k..].iter().take_while(|&&x| x).count();
         }
-        let i = nb[k];
+        let i = nb[k] as usize;
         let f = &feats[i];
         let ch = chrome[i];
         if prose[k] && ch.is_none() {
@@ -253,8 +262,8 @@ pub fn for_each_vector(
             0.5
         };
         let c = (mass[k] as f32 + mass[k + 1] as f32) / 2.0 / total_mass;
-        let prev = k.checked_sub(1).map(|p| nb[p]);
-        let next = nb.get(k + 1).copied();
+        let prev = k.checked_sub(1).map(|p| nb[p] as usize);
+        let next = nb.get(k + 1).map(|&n| n as usize);
         let b = |x: bool| if x { 1.0 } else { 0.0 };
         let v: Vector = [
             lu,
@@ -306,18 +315,15 @@ pub fn for_each_vector(
             page_short,
             page_prose * lu,
             k.checked_sub(2)
-                .map_or(0.0, |p| ln1(feats[nb[p]].units as usize)),
-            nb.get(k + 2).map_or(0.0, |&n| ln1(feats[n].units as usize)),
+                .map_or(0.0, |p| ln1(feats[nb[p] as usize].units as usize)),
+            nb.get(k + 2)
+                .map_or(0.0, |&n| ln1(feats[n as usize].units as usize)),
             dated_before(k, 10),
             b(block_a <= k && k <= block_b),
             if k < block_a { ln1(block_a - k) } else { 0.0 },
             if k > block_b { ln1(k - block_b) } else { 0.0 },
             mass[k] as f32 / total_mass,
-            if f.letters == 0 {
-                0.0
-            } else {
-                f.cjk as f32 / f.letters as f32
-            },
+            f.cjk_share,
             ln1(f.inner_sentences as usize),
             b(named[k]),
             b(after_related),

@@ -133,8 +133,8 @@ fn measure_lines(lines: &[String]) -> Measured<'_> {
 /// names (kept instead of the whole vector).
 #[derive(Debug, Clone, Copy)]
 pub struct Scored {
-    /// Index of the line.
-    pub line: usize,
+    /// Index of the line (`u32`: cleaning keeps one per non-blank line).
+    pub line: u32,
     /// The model's log-odds of article text.
     pub logit: f32,
     /// Vector values `short_run_ln`, `window3_prose`, `in_marked_list`, `after_comments_marker`.
@@ -172,7 +172,7 @@ pub fn clean_with(lines: &[String], model: &LineModel) -> Cleaned {
         m.language_has_stoplist(),
         |i, v| {
             scored.push(Scored {
-                line: i,
+                line: u32::try_from(i).unwrap_or(u32::MAX),
                 logit: model.logit(v),
                 context: at.map(|j| j.map_or(0.0, |j| v[j])),
             })
@@ -191,7 +191,7 @@ pub fn label_scored(m: &Measured, logits: Vec<f32>) -> Cleaned {
         .iter()
         .zip(logits)
         .map(|((i, v), logit)| Scored {
-            line: *i,
+            line: u32::try_from(*i).unwrap_or(u32::MAX),
             logit,
             context: at.map(|j| j.map_or(0.0, |j| v[j])),
         })
@@ -205,7 +205,11 @@ fn label_rows(m: &Measured, scored: Vec<Scored>) -> Cleaned {
     let logits: Vec<f32> = scored.iter().map(|s| s.logit).collect();
     let eligible: Vec<bool> = scored
         .iter()
-        .map(|s| m.chrome[s.line].is_none() && m.feats[s.line].units >= 8)
+        .map(|s| {
+            let i = s.line as usize;
+            m.chrome.get(i).is_some_and(Option::is_none)
+                && m.feats.get(i).is_some_and(|f| f.units >= 8)
+        })
         .collect();
     let article = smooth::decide(&logits, &eligible);
     drop((logits, eligible));
