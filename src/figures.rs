@@ -14,7 +14,7 @@ use crate::fasthash::{FastMap, FastSet};
 use crate::meta::date::{self, DateContext};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 const NUMBERS: &str = data_file!("figures/numbers.tsv");
 const UNITS: &str = data_file!("figures/units.tsv");
@@ -57,9 +57,93 @@ pub struct Figure {
     pub date: Option<String>,
     /// The sentence the figure is in; of a sentence longer than [`MAX_SENTENCE_BYTES`], the
     /// words around the figure within that many bytes.
-    pub sentence: String,
+    pub sentence: SharedText,
     /// The input line (1-based).
     pub line: usize,
+}
+
+/// A piece of text shared by the figures of one sentence: a byte range of one reference-counted
+/// buffer (the sentence), so that a sentence holding many figures is stored once. Reads
+/// ([`std::ops::Deref`]), compares, prints and serializes as the `str` it holds: in JSON it is a
+/// plain string.
+#[derive(Clone)]
+pub struct SharedText {
+    buf: Arc<str>,
+    start: u32,
+    end: u32,
+}
+
+impl SharedText {
+    /// The range `start..end` of `buf`, shared; a copy of its text when it is not a
+    /// char-boundary range of `buf` or does not fit in `u32` offsets (empty when out of range).
+    fn range(buf: &Arc<str>, start: usize, end: usize) -> SharedText {
+        match (u32::try_from(start), u32::try_from(end)) {
+            (Ok(s), Ok(e)) if buf.get(start..end).is_some() => SharedText {
+                buf: Arc::clone(buf),
+                start: s,
+                end: e,
+            },
+            _ => SharedText::from(buf.get(start..end).unwrap_or("")),
+        }
+    }
+}
+
+impl From<&str> for SharedText {
+    fn from(s: &str) -> SharedText {
+        let end = u32::try_from(s.len()).unwrap_or(0);
+        let buf: Arc<str> = if end as usize == s.len() {
+            Arc::from(s)
+        } else {
+            Arc::from("")
+        };
+        SharedText { buf, start: 0, end }
+    }
+}
+
+impl Default for SharedText {
+    fn default() -> SharedText {
+        SharedText::from("")
+    }
+}
+
+impl std::ops::Deref for SharedText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.buf
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
+}
+
+impl PartialEq for SharedText {
+    fn eq(&self, other: &SharedText) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for SharedText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl std::fmt::Display for SharedText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl Serialize for SharedText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for SharedText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<SharedText, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(SharedText::from(s.as_str()))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -433,10 +517,28 @@ pub fn extract(lines: &[(usize, &str)], ctx: &DateContext) -> Vec<Figure> {
     let mut out = Vec::new();
     for &(line, text) in lines {
         let sentences = crate::sentences::spans(text);
-        let sentence_of = |a: usize, b: usize| -> String {
-            crate::sentences::containing(&sentences, a)
-                .map(|(s, e)| sentence_window(text, (s, e), (a, b)).to_string())
-                .unwrap_or_default()
+        // The sentence last shared (its span and buffer): figures come in text order, so the
+        // figures of one sentence share one copy of it.
+        let mut shared: Option<((usize, usize), Arc<str>)> = None;
+        let mut sentence_of = |a: usize, b: usize| -> SharedText {
+            let Some((s, e)) = crate::sentences::containing(&sentences, a) else {
+                return SharedText::default();
+            };
+            let w = sentence_window(text, (s, e), (a, b));
+            let buf = match &shared {
+                Some((span, buf)) if *span == (s, e) => buf,
+                _ => {
+                    &shared
+                        .insert(((s, e), Arc::from(text.get(s..e).unwrap_or(""))))
+                        .1
+                }
+            };
+            // `w` is a substring of the sentence: its offset is the pointer difference.
+            let off = (w.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+            match off.checked_sub(s) {
+                Some(k) => SharedText::range(buf, k, k + w.len()),
+                None => SharedText::from(w),
+            }
         };
         let mut found: Vec<Found> = Vec::new();
         // Dates first (a bare weekday is too vague to be a figure).
