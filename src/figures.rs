@@ -18,6 +18,40 @@ use std::sync::{Arc, OnceLock};
 
 const NUMBERS: &str = data_file!("figures/numbers.tsv");
 const UNITS: &str = data_file!("figures/units.tsv");
+/// The date parser's month names (read here only to skip it on lines that cannot hold a date
+/// figure; see [`may_hold_date`]).
+const MONTHS: &str = data_file!("dates/months.tsv");
+
+/// Every month name of `data/dates/months.tsv`, lowercase, in any language.
+fn month_names() -> &'static FastSet<&'static str> {
+    static M: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    M.get_or_init(|| {
+        MONTHS
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').nth(2))
+            .flat_map(|names| names.split(','))
+            .map(|n| n.trim().trim_end_matches(['?', '!']).trim())
+            .filter(|n| !n.is_empty())
+            .collect()
+    })
+}
+
+/// False only when `text` cannot hold a date figure: no ASCII digit (the date parser's only
+/// numbers) and, with a reference date, no month name (letters between non-letters, any case).
+/// A date without either is a relative date or a bare weekday, and neither is a figure; without
+/// a reference date the parser finds no date without a digit.
+fn may_hold_date(text: &str, ctx: &DateContext) -> bool {
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    if ctx.reference.is_none() {
+        return false;
+    }
+    let months = month_names();
+    text.split(|c: char| !c.is_alphabetic())
+        .any(|w| !w.is_empty() && crate::lower::with_lower(w, |l| months.contains(l)))
+}
 
 /// What a figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -542,7 +576,12 @@ pub fn extract(lines: &[(usize, &str)], ctx: &DateContext) -> Vec<Figure> {
         };
         let mut found: Vec<Found> = Vec::new();
         // Dates first (a bare weekday is too vague to be a figure).
-        for d in date::find_dates(text, ctx) {
+        let dates = if may_hold_date(text, ctx) {
+            date::find_dates(text, ctx)
+        } else {
+            Vec::new()
+        };
+        for d in dates {
             let t = &text[d.start..d.end];
             if !t.chars().any(|c| c.is_ascii_digit())
                 && !date::is_month_name(t.split_whitespace().next().unwrap_or(""))
@@ -843,6 +882,30 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].kind, FigureKind::Date);
         assert_eq!(f[0].date.as_deref(), Some("2025-01-21"));
+    }
+
+    #[test]
+    fn lines_without_digits_or_months_hold_no_date_figure() {
+        let today = DateContext {
+            reference: crate::meta::date::Ymd::new(2026, 12, 5),
+            ..DateContext::default()
+        };
+        for line in [
+            "She left on Tuesday.",
+            "It happened yesterday, officials said last week.",
+            "Sales rose in MARCH and fell in early August.",
+            "Prices rose in 2024.",
+            "Il est parti en août.",
+        ] {
+            let by_parser = extract(&[(1, line)], &today)
+                .iter()
+                .any(|f| f.kind == FigureKind::Date);
+            assert!(!by_parser || may_hold_date(line, &today), "{line}");
+        }
+        assert!(may_hold_date("in early August", &today));
+        assert!(may_hold_date("en août", &today));
+        assert!(!may_hold_date("on Tuesday, yesterday", &today));
+        assert!(!may_hold_date("in early August", &DateContext::default()));
     }
 
     #[test]
