@@ -26,11 +26,12 @@ pub fn word_weights(lines: &[(usize, &str)]) -> FastMap<String, f64> {
     for (_, text) in lines {
         for w in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
             let w = w.trim_matches(['\'', '’']);
-            if w.chars().count() < 4 || !w.chars().all(char::is_alphabetic) {
-                continue;
-            }
-            if !w.chars().next().is_some_and(char::is_lowercase) {
+            // Cheapest tests first (fewer than 4 bytes is fewer than 4 chars).
+            if w.len() < 4 || !w.chars().next().is_some_and(char::is_lowercase) {
                 continue; // capitalized words are names: the entities cover them
+            }
+            if !w.chars().all(char::is_alphabetic) || (!w.is_ascii() && w.chars().count() < 4) {
+                continue;
             }
             crate::lower::with_lower(w, |lw| {
                 if crate::lexicon::is_stopword(lw) || g.demonyms.contains_key(w) {
