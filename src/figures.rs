@@ -549,15 +549,21 @@ fn sentence_window(text: &str, sent: (usize, usize), fig: (usize, usize)) -> &st
 }
 
 /// Finds the figures of article lines given as `(line number, text)`.
-pub fn extract(lines: &[(usize, &str)], ctx: &DateContext) -> Vec<Figure> {
+/// `sentences` are the lines' sentence spans ([`crate::sentences::LineSentences`] of the same
+/// texts).
+pub fn extract(
+    lines: &[(usize, &str)],
+    sentences: &crate::sentences::LineSentences,
+    ctx: &DateContext,
+) -> Vec<Figure> {
     let mut out = Vec::new();
-    for &(line, text) in lines {
-        let sentences = crate::sentences::spans(text);
+    for (li, &(line, text)) in lines.iter().enumerate() {
+        let sentences = sentences.of(li);
         // The sentence last shared (its span and buffer): figures come in text order, so the
         // figures of one sentence share one copy of it.
         let mut shared: Option<((usize, usize), Arc<str>)> = None;
         let mut sentence_of = |a: usize, b: usize| -> SharedText {
-            let Some((s, e)) = crate::sentences::containing(&sentences, a) else {
+            let Some((s, e)) = crate::sentences::containing(sentences, a) else {
                 return SharedText::default();
             };
             let w = sentence_window(text, (s, e), (a, b));
@@ -832,7 +838,8 @@ mod tests {
     use super::*;
 
     fn figs(t: &str) -> Vec<Figure> {
-        extract(&[(1, t)], &DateContext::default())
+        let s = crate::sentences::LineSentences::new([t]);
+        extract(&[(1, t)], &s, &DateContext::default())
     }
 
     #[test]
@@ -899,7 +906,8 @@ mod tests {
             "Prices rose in 2024.",
             "Il est parti en août.",
         ] {
-            let by_parser = extract(&[(1, line)], &today)
+            let s = crate::sentences::LineSentences::new([line]);
+            let by_parser = extract(&[(1, line)], &s, &today)
                 .iter()
                 .any(|f| f.kind == FigureKind::Date);
             assert!(!by_parser || may_hold_date(line, &today), "{line}");
