@@ -81,9 +81,9 @@ pub fn extract(weights: &FastMap<String, f64>, entity_lists: &[(&[Entity], f64)]
             order += 1;
         }
     }
-    let mut words: Vec<(&String, &f64)> = weights.iter().collect();
-    crate::sort::by(&mut words, |a, b| a.0.cmp(b.0));
-    for (w, v) in words {
+    // Map order is arbitrary, but the sort below is total (names differ by `order`, words by
+    // their text), so the result does not depend on it.
+    for (w, v) in weights {
         if *v >= 1.0 && !name_words.contains(w) {
             cands.push((*v, usize::MAX, w));
         }
