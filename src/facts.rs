@@ -90,8 +90,10 @@ impl Facts {
             .map(|&(line, text)| BodyLine { line, text })
             .collect();
         let ents = entities::extract(&body);
-        let quotes = quotes::extract(&lines, &ents);
-        let figures = figures::extract(&lines, dates);
+        // Sentence spans are read by quotes, figures and the summary: split once.
+        let sentences = crate::sentences::LineSentences::new(lines.iter().map(|l| l.1));
+        let quotes = quotes::extract(&lines, &sentences, &ents);
+        let figures = figures::extract(&lines, &sentences, dates);
         let weights = crate::keywords::word_weights(&lines);
         let keywords = crate::keywords::extract(
             &weights,
@@ -103,6 +105,7 @@ impl Facts {
         );
         let summary = summary::extract(
             &lines,
+            &sentences,
             &weights,
             &[&ents.people, &ents.organizations, &ents.places],
         );

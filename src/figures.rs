@@ -14,10 +14,44 @@ use crate::fasthash::{FastMap, FastSet};
 use crate::meta::date::{self, DateContext};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 const NUMBERS: &str = data_file!("figures/numbers.tsv");
 const UNITS: &str = data_file!("figures/units.tsv");
+/// The date parser's month names (read here only to skip it on lines that cannot hold a date
+/// figure; see [`may_hold_date`]).
+const MONTHS: &str = data_file!("dates/months.tsv");
+
+/// Every month name of `data/dates/months.tsv`, lowercase, in any language.
+fn month_names() -> &'static FastSet<&'static str> {
+    static M: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    M.get_or_init(|| {
+        MONTHS
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').nth(2))
+            .flat_map(|names| names.split(','))
+            .map(|n| n.trim().trim_end_matches(['?', '!']).trim())
+            .filter(|n| !n.is_empty())
+            .collect()
+    })
+}
+
+/// False only when `text` cannot hold a date figure: no ASCII digit (the date parser's only
+/// numbers) and, with a reference date, no month name (letters between non-letters, any case).
+/// A date without either is a relative date or a bare weekday, and neither is a figure; without
+/// a reference date the parser finds no date without a digit.
+fn may_hold_date(text: &str, ctx: &DateContext) -> bool {
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    if ctx.reference.is_none() {
+        return false;
+    }
+    let months = month_names();
+    text.split(|c: char| !c.is_alphabetic())
+        .any(|w| !w.is_empty() && crate::lower::with_lower(w, |l| months.contains(l)))
+}
 
 /// What a figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,9 +91,93 @@ pub struct Figure {
     pub date: Option<String>,
     /// The sentence the figure is in; of a sentence longer than [`MAX_SENTENCE_BYTES`], the
     /// words around the figure within that many bytes.
-    pub sentence: String,
+    pub sentence: SharedText,
     /// The input line (1-based).
     pub line: usize,
+}
+
+/// A piece of text shared by the figures of one sentence: a byte range of one reference-counted
+/// buffer (the sentence), so that a sentence holding many figures is stored once. Reads
+/// ([`std::ops::Deref`]), compares, prints and serializes as the `str` it holds: in JSON it is a
+/// plain string.
+#[derive(Clone)]
+pub struct SharedText {
+    buf: Arc<str>,
+    start: u32,
+    end: u32,
+}
+
+impl SharedText {
+    /// The range `start..end` of `buf`, shared; a copy of its text when it is not a
+    /// char-boundary range of `buf` or does not fit in `u32` offsets (empty when out of range).
+    fn range(buf: &Arc<str>, start: usize, end: usize) -> SharedText {
+        match (u32::try_from(start), u32::try_from(end)) {
+            (Ok(s), Ok(e)) if buf.get(start..end).is_some() => SharedText {
+                buf: Arc::clone(buf),
+                start: s,
+                end: e,
+            },
+            _ => SharedText::from(buf.get(start..end).unwrap_or("")),
+        }
+    }
+}
+
+impl From<&str> for SharedText {
+    fn from(s: &str) -> SharedText {
+        let end = u32::try_from(s.len()).unwrap_or(0);
+        let buf: Arc<str> = if end as usize == s.len() {
+            Arc::from(s)
+        } else {
+            Arc::from("")
+        };
+        SharedText { buf, start: 0, end }
+    }
+}
+
+impl Default for SharedText {
+    fn default() -> SharedText {
+        SharedText::from("")
+    }
+}
+
+impl std::ops::Deref for SharedText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.buf
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
+}
+
+impl PartialEq for SharedText {
+    fn eq(&self, other: &SharedText) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for SharedText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl std::fmt::Display for SharedText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl Serialize for SharedText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for SharedText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<SharedText, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(SharedText::from(s.as_str()))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -176,7 +294,8 @@ struct W<'a> {
 }
 
 fn words(line: &str) -> Vec<W<'_>> {
-    let mut out = Vec::new();
+    // About one word per 6 bytes of prose: one allocation for most lines.
+    let mut out = Vec::with_capacity(line.len() / 6 + 1);
     for raw in line.split(char::is_whitespace).filter(|w| !w.is_empty()) {
         let off = raw.as_ptr() as usize - line.as_ptr() as usize;
         let lead = raw.len()
@@ -190,9 +309,10 @@ fn words(line: &str) -> Vec<W<'_>> {
         let stop = trimmed.len() < core.len();
         // Split on hyphens ("twenty-five", "hour-and-a-half", "5-10") keeping offsets.
         let base = off + lead;
-        let parts: Vec<&str> = trimmed.split('-').collect();
+        let mut parts = trimmed.split('-').peekable();
         let mut pos = base;
-        for (pi, p) in parts.iter().enumerate() {
+        while let Some(p) = parts.next() {
+            let last = parts.peek().is_none();
             if !p.is_empty() {
                 out.push(W {
                     s: p,
@@ -203,7 +323,7 @@ fn words(line: &str) -> Vec<W<'_>> {
                     },
                     start: pos,
                     end: pos + p.len(),
-                    stop: stop && pi + 1 == parts.len(),
+                    stop: stop && last,
                 });
             }
             pos += p.len() + 1;
@@ -429,18 +549,47 @@ fn sentence_window(text: &str, sent: (usize, usize), fig: (usize, usize)) -> &st
 }
 
 /// Finds the figures of article lines given as `(line number, text)`.
-pub fn extract(lines: &[(usize, &str)], ctx: &DateContext) -> Vec<Figure> {
+/// `sentences` are the lines' sentence spans ([`crate::sentences::LineSentences`] of the same
+/// texts).
+pub fn extract(
+    lines: &[(usize, &str)],
+    sentences: &crate::sentences::LineSentences,
+    ctx: &DateContext,
+) -> Vec<Figure> {
     let mut out = Vec::new();
-    for &(line, text) in lines {
-        let sentences = crate::sentences::spans(text);
-        let sentence_of = |a: usize, b: usize| -> String {
-            crate::sentences::containing(&sentences, a)
-                .map(|(s, e)| sentence_window(text, (s, e), (a, b)).to_string())
-                .unwrap_or_default()
+    for (li, &(line, text)) in lines.iter().enumerate() {
+        let sentences = sentences.of(li);
+        // The sentence last shared (its span and buffer): figures come in text order, so the
+        // figures of one sentence share one copy of it.
+        let mut shared: Option<((usize, usize), Arc<str>)> = None;
+        let mut sentence_of = |a: usize, b: usize| -> SharedText {
+            let Some((s, e)) = crate::sentences::containing(sentences, a) else {
+                return SharedText::default();
+            };
+            let w = sentence_window(text, (s, e), (a, b));
+            let buf = match &shared {
+                Some((span, buf)) if *span == (s, e) => buf,
+                _ => {
+                    &shared
+                        .insert(((s, e), Arc::from(text.get(s..e).unwrap_or(""))))
+                        .1
+                }
+            };
+            // `w` is a substring of the sentence: its offset is the pointer difference.
+            let off = (w.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+            match off.checked_sub(s) {
+                Some(k) => SharedText::range(buf, k, k + w.len()),
+                None => SharedText::from(w),
+            }
         };
         let mut found: Vec<Found> = Vec::new();
         // Dates first (a bare weekday is too vague to be a figure).
-        for d in date::find_dates(text, ctx) {
+        let dates = if may_hold_date(text, ctx) {
+            date::find_dates(text, ctx)
+        } else {
+            Vec::new()
+        };
+        for d in dates {
             let t = &text[d.start..d.end];
             if !t.chars().any(|c| c.is_ascii_digit())
                 && !date::is_month_name(t.split_whitespace().next().unwrap_or(""))
@@ -689,7 +838,8 @@ mod tests {
     use super::*;
 
     fn figs(t: &str) -> Vec<Figure> {
-        extract(&[(1, t)], &DateContext::default())
+        let s = crate::sentences::LineSentences::new([t]);
+        extract(&[(1, t)], &s, &DateContext::default())
     }
 
     #[test]
@@ -741,6 +891,31 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].kind, FigureKind::Date);
         assert_eq!(f[0].date.as_deref(), Some("2025-01-21"));
+    }
+
+    #[test]
+    fn lines_without_digits_or_months_hold_no_date_figure() {
+        let today = DateContext {
+            reference: crate::meta::date::Ymd::new(2026, 12, 5),
+            ..DateContext::default()
+        };
+        for line in [
+            "She left on Tuesday.",
+            "It happened yesterday, officials said last week.",
+            "Sales rose in MARCH and fell in early August.",
+            "Prices rose in 2024.",
+            "Il est parti en août.",
+        ] {
+            let s = crate::sentences::LineSentences::new([line]);
+            let by_parser = extract(&[(1, line)], &s, &today)
+                .iter()
+                .any(|f| f.kind == FigureKind::Date);
+            assert!(!by_parser || may_hold_date(line, &today), "{line}");
+        }
+        assert!(may_hold_date("in early August", &today));
+        assert!(may_hold_date("en août", &today));
+        assert!(!may_hold_date("on Tuesday, yesterday", &today));
+        assert!(!may_hold_date("in early August", &DateContext::default()));
     }
 
     #[test]

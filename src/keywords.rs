@@ -26,11 +26,12 @@ pub fn word_weights(lines: &[(usize, &str)]) -> FastMap<String, f64> {
     for (_, text) in lines {
         for w in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
             let w = w.trim_matches(['\'', '’']);
-            if w.chars().count() < 4 || !w.chars().all(char::is_alphabetic) {
-                continue;
-            }
-            if !w.chars().next().is_some_and(char::is_lowercase) {
+            // Cheapest tests first (fewer than 4 bytes is fewer than 4 chars).
+            if w.len() < 4 || !w.chars().next().is_some_and(char::is_lowercase) {
                 continue; // capitalized words are names: the entities cover them
+            }
+            if !w.chars().all(char::is_alphabetic) || (!w.is_ascii() && w.chars().count() < 4) {
+                continue;
             }
             crate::lower::with_lower(w, |lw| {
                 if crate::lexicon::is_stopword(lw) || g.demonyms.contains_key(w) {
@@ -80,9 +81,9 @@ pub fn extract(weights: &FastMap<String, f64>, entity_lists: &[(&[Entity], f64)]
             order += 1;
         }
     }
-    let mut words: Vec<(&String, &f64)> = weights.iter().collect();
-    crate::sort::by(&mut words, |a, b| a.0.cmp(b.0));
-    for (w, v) in words {
+    // Map order is arbitrary, but the sort below is total (names differ by `order`, words by
+    // their text), so the result does not depend on it.
+    for (w, v) in weights {
         if *v >= 1.0 && !name_words.contains(w) {
             cands.push((*v, usize::MAX, w));
         }

@@ -303,8 +303,14 @@ fn attribute(
     }
 }
 
-/// Finds the quotations of the body lines, attributing them with the article's entities.
-pub fn extract(lines: &[(usize, &str)], ents: &Entities) -> Vec<Quote> {
+/// Finds the quotations of the body lines, attributing them with the article's entities;
+/// `sentences` are the lines' sentence spans ([`crate::sentences::LineSentences`] of the same
+/// texts).
+pub fn extract(
+    lines: &[(usize, &str)],
+    sentences: &crate::sentences::LineSentences,
+    ents: &Entities,
+) -> Vec<Quote> {
     // Speakers are indexed as (list, index) packed: names[i] with a person flag.
     let mut names: Vec<(String, bool)> = Vec::new();
     let mut key_of = crate::fasthash::FastMap::default();
@@ -364,14 +370,14 @@ pub fn extract(lines: &[(usize, &str)], ents: &Entities) -> Vec<Quote> {
             let i = outside.partition_point(|m| m.1 <= pos);
             last_person_upto[i].or(recent_speaker).or(last_person)
         };
-        let sentences = crate::sentences::spans(text);
+        let sentences = sentences.of(li);
         let mut results: Vec<(Span, Found)> = Vec::new();
         for (si, s) in spans.iter().enumerate() {
-            let ss = crate::sentences::containing(&sentences, s.open)
+            let ss = crate::sentences::containing(sentences, s.open)
                 .map_or(0, |x| x.0.min(s.open))
                 .max(if si > 0 { spans[si - 1].close } else { 0 })
                 .min(s.open);
-            let se = crate::sentences::containing(&sentences, s.close.min(text.len()))
+            let se = crate::sentences::containing(sentences, s.close.min(text.len()))
                 .map_or(text.len(), |x| x.1)
                 .max(s.close.min(text.len()));
             let se = spans.get(si + 1).map_or(se, |n| se.min(n.open));
@@ -502,7 +508,8 @@ mod tests {
             text: &line,
         }]);
         let t = std::time::Instant::now();
-        let q = extract(&[(1, line.as_str())], &ents);
+        let s = crate::sentences::LineSentences::new([line.as_str()]);
+        let q = extract(&[(1, line.as_str())], &s, &ents);
         assert!(q.len() >= 80_000);
         assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
     }

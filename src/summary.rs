@@ -46,8 +46,11 @@ fn for_each_content_word(s: &str, mut f: impl FnMut(&str)) {
 
 /// Picks the summary sentences of article lines given as `(line number, text)`.
 /// `weights` are the article's word weights ([`crate::keywords::word_weights`]).
+/// `sentences` are the lines' sentence spans ([`crate::sentences::LineSentences`] of the same
+/// texts).
 pub fn extract(
     lines: &[(usize, &str)],
+    sentences: &crate::sentences::LineSentences,
     weights: &crate::fasthash::FastMap<String, f64>,
     entities: &[&[Entity]],
 ) -> Vec<SummarySentence> {
@@ -72,14 +75,14 @@ pub fn extract(
     // repeat test looks at, rather than kept for every sentence.
     let mut cands: Vec<(f64, usize, usize, &str)> = Vec::new();
     let mut index = 0;
-    for &(line, text) in lines {
+    for (li, &(line, text)) in lines.iter().enumerate() {
         if !text
             .trim_end()
             .ends_with(['.', '!', '?', '"', '”', '’', ')'])
         {
             continue; // headings and fragments
         }
-        for (a, b) in crate::sentences::spans(text) {
+        for &(a, b) in sentences.of(li) {
             let s = &text[a..b];
             if s.split_whitespace().nth(5).is_none() {
                 continue;
@@ -146,10 +149,11 @@ mod tests {
             (5, "Officials said energy trade would grow again next year, officials said."),
         ];
         let w = crate::keywords::word_weights(&lines);
-        let s = extract(&lines, &w, &[]);
+        let sents = crate::sentences::LineSentences::new(lines.iter().map(|l| l.1));
+        let s = extract(&lines, &sents, &w, &[]);
         assert_eq!(s.len(), 3);
         assert!(s.windows(2).all(|w| w[0].line <= w[1].line));
         assert!(s.iter().all(|x| !x.text.contains("weather")));
-        assert!(extract(&[], &w, &[]).is_empty());
+        assert!(extract(&[], &crate::sentences::LineSentences::default(), &w, &[]).is_empty());
     }
 }
