@@ -346,6 +346,105 @@ fn lowercase_word(w: &str) -> Cow<'_, str> {
     }
 }
 
+/// Pushes the number token(s) of the digit run `text[i..end]` (a year glued to a time,
+/// "20195:45 AM", makes two).
+fn push_digits<'a>(toks: &mut Vec<Tok<'a>>, text: &'a str, i: usize, end: usize, space: bool) {
+    let digits = &text[i..end];
+    // "20195:45 AM": a year glued to a time.
+    let glued = (5..=6).contains(&digits.len())
+        && text[end..].starts_with(':')
+        && digits[..4]
+            .parse::<i32>()
+            .is_ok_and(|y| YEAR_RANGE.contains(&y));
+    if glued {
+        toks.push(num_tok(&digits[..4], i, space));
+        // Read the time as if a space separated it from the year.
+        toks.push(num_tok(&digits[4..], i + 4, true));
+    } else {
+        toks.push(num_tok(digits, i, space));
+    }
+}
+
+/// The character at byte `i` of `text` (a char boundary) and its length in bytes.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// [`tokenize`], reading ASCII bytes without decoding: `lower` is `text` with its ASCII letters
+/// lowercased (same bytes otherwise, so the same offsets), and ASCII words borrow their
+/// lowercase from it (no allocation); other words are lowercased as [`tokenize`] does.
+fn tokenize_lowered<'a>(text: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
+    let b = text.as_bytes();
+    let mut toks = Vec::new();
+    let mut space = false;
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
+        let start = i;
+        i += len;
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            push_digits(&mut toks, text, start, i, space);
+        } else if c.is_alphabetic() {
+            let mut ascii = c.is_ascii();
+            while let Some((d, dl)) = char_at(text, i) {
+                let apostrophe_inside = (d == '\'' || d == '’')
+                    && char_at(text, i + dl).is_some_and(|(n, _)| n.is_alphabetic());
+                if (d.is_alphabetic() && !d.is_ascii_digit()) || apostrophe_inside {
+                    ascii &= d.is_ascii();
+                    i += dl;
+                } else {
+                    break;
+                }
+            }
+            let w = &text[start..i];
+            let lower = match ascii {
+                true => Cow::Borrowed(lower.get(start..i).unwrap_or("")),
+                false => lowercase_word(w),
+            };
+            toks.push(Tok {
+                kind: TokKind::Word,
+                lower,
+                value: 0,
+                capital: c.is_uppercase(),
+                start,
+                end: i,
+                space_before: space,
+            });
+        } else {
+            toks.push(Tok {
+                kind: TokKind::Punct,
+                lower: Cow::Borrowed(&text[start..i]),
+                value: 0,
+                capital: false,
+                start,
+                end: i,
+                space_before: space,
+            });
+        }
+        space = false;
+    }
+    toks
+}
+
+/// Calls `f` with the tokens of `text` (what [`tokenize`] returns, made by
+/// [`tokenize_lowered`]).
+fn with_tokens<T>(text: &str, f: impl FnOnce(&[Tok<'_>]) -> T) -> T {
+    let mut lower = text.to_string();
+    lower.make_ascii_lowercase();
+    f(&tokenize_lowered(text, &lower))
+}
+
 /// Splits `text` into number, word and punctuation tokens (whitespace separates, not kept).
 fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
@@ -366,20 +465,7 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
                     break;
                 }
             }
-            let digits = &text[i..end];
-            // "20195:45 AM": a year glued to a time.
-            let glued = (5..=6).contains(&digits.len())
-                && text[end..].starts_with(':')
-                && digits[..4]
-                    .parse::<i32>()
-                    .is_ok_and(|y| YEAR_RANGE.contains(&y));
-            if glued {
-                toks.push(num_tok(&digits[..4], i, space));
-                // Read the time as if a space separated it from the year.
-                toks.push(num_tok(&digits[4..], i + 4, true));
-            } else {
-                toks.push(num_tok(digits, i, space));
-            }
+            push_digits(&mut toks, text, i, end, space);
         } else if c.is_alphabetic() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
@@ -1077,23 +1163,24 @@ pub fn find_matches(text: &str, ctx: &DateContext) -> Vec<DateMatch> {
     if ctx.reference.is_none() && !has_ascii_digit(text) {
         return Vec::new();
     }
-    let toks = tokenize(text);
-    let m = Matcher {
-        t: &toks,
-        lex: lexicon(),
-        ctx,
-    };
-    m.all()
-        .into_iter()
-        .map(|raw| {
-            let span = (|| {
-                let start = toks.get(raw.start)?.start;
-                let end = toks.get(raw.end.checked_sub(1)?)?.end;
-                Some((start, end))
-            })();
-            DateMatch { raw, span }
-        })
-        .collect()
+    with_tokens(text, |toks| {
+        let m = Matcher {
+            t: toks,
+            lex: lexicon(),
+            ctx,
+        };
+        m.all()
+            .into_iter()
+            .map(|raw| {
+                let span = (|| {
+                    let start = toks.get(raw.start)?.start;
+                    let end = toks.get(raw.end.checked_sub(1)?)?.end;
+                    Some((start, end))
+                })();
+                DateMatch { raw, span }
+            })
+            .collect()
+    })
 }
 
 impl DateMatch {
@@ -1144,28 +1231,29 @@ pub fn numeric_order_evidence(text: &str) -> (usize, usize) {
     if !glued_separator {
         return (0, 0);
     }
-    let toks = tokenize(text);
-    let ctx = DateContext::default();
-    let m = Matcher {
-        t: &toks,
-        lex: lexicon(),
-        ctx: &ctx,
-    };
-    let (mut dayf, mut monthf) = (0, 0);
-    for i in 0..toks.len() {
-        if toks[i].kind != TokKind::Num {
-            continue;
-        }
-        if m.numeric_at(i).is_some() {
-            let (a, b) = (toks[i].value, toks[i + 2].value);
-            if a > 12 && b <= 12 {
-                dayf += 1;
-            } else if b > 12 && a <= 12 {
-                monthf += 1;
+    with_tokens(text, |toks| {
+        let ctx = DateContext::default();
+        let m = Matcher {
+            t: toks,
+            lex: lexicon(),
+            ctx: &ctx,
+        };
+        let (mut dayf, mut monthf) = (0, 0);
+        for i in 0..toks.len() {
+            if toks[i].kind != TokKind::Num {
+                continue;
+            }
+            if m.numeric_at(i).is_some() {
+                let (a, b) = (toks[i].value, toks[i + 2].value);
+                if a > 12 && b <= 12 {
+                    dayf += 1;
+                } else if b > 12 && a <= 12 {
+                    monthf += 1;
+                }
             }
         }
-    }
-    (dayf, monthf)
+        (dayf, monthf)
+    })
 }
 
 /// True if `word` (any case) is a month name in one of the lexicon's languages.
@@ -1208,6 +1296,35 @@ pub fn is_weekday_name(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_tokenizer_matches_the_char_one() {
+        let key = |t: &Tok| {
+            (
+                t.kind,
+                t.lower.to_string(),
+                t.value,
+                t.capital,
+                t.start,
+                t.end,
+                t.space_before,
+            )
+        };
+        for s in [
+            "",
+            "  Posted on Jan. 5th, 2024 at 20195:45 AM EST",
+            "don't O'Neil isn't' 'x a'1 x\u{b}y\u{c}z\t\r\n9",
+            "12/31/2023 2023-01-02T10:00:00+01:00 99999999999 007",
+            "MAY 3RD 1999; Tuesday, 4 June -- x''y",
+            "Ünd ÉCOLE’s l’été 5 févr. 2024 — ΟΔΟΣ’Σ x’ 9’a\u{a0}b\u{2003}Ⅻ ½ 12",
+            "d’",
+            "’",
+        ] {
+            let a: Vec<_> = with_tokens(s, |t| t.iter().map(key).collect());
+            let b: Vec<_> = tokenize(s).iter().map(key).collect();
+            assert_eq!(a, b, "{s:?}");
+        }
+    }
 
     fn ctx() -> DateContext {
         DateContext::default()
