@@ -206,7 +206,8 @@ pub fn parse_line(text: &str) -> Option<Vec<String>> {
     let t = text
         .trim_start_matches(['-', '–', '—', '|', '•', '·', ' ', '\u{a0}'])
         .trim();
-    if t.is_empty() || t.chars().count() > 200 {
+    // (A char is 1 to 4 bytes: count only when the byte length leaves it open.)
+    if t.is_empty() || t.len() > 800 || t.len() > 200 && t.chars().count() > 200 {
         return None;
     }
     // Most lines have no cue: a cue starts with one of the cues' first words, so the line needs

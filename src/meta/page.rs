@@ -28,7 +28,7 @@ pub struct Page<'a> {
     /// Today, if the caller said.
     pub reference: Option<Ymd>,
     /// The distinct stems of the long lines and the body lines, numbered from 0.
-    stem_ids: FastMap<String, u32>,
+    stem_ids: StemIds,
     /// For each stem id: it is a stem of a content word (4+ letters, not a stopword) of the
     /// article's body lines.
     body_stem: Vec<bool>,
@@ -82,29 +82,17 @@ pub fn content_words(text: &str) -> Vec<String> {
 /// Calls `f` with each of [`content_words`]`(text)` in order, without allocating for ASCII
 /// words.
 pub fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
+    // Every word goes through here once it is known to be 4+ characters with a letter.
+    let mut emit = |w: &str| {
+        crate::lower::with_lower(w, |lw| {
+            if !lexicon::is_stopword(lw) {
+                f(lw);
+            }
+        })
+    };
     if text.is_ascii() {
         // ASCII: the letters and digits are the ASCII ones, so words are byte runs.
-        let b = text.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            if !b[i].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            let mut letter = false;
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
-                letter |= b[i].is_ascii_alphabetic();
-                i += 1;
-            }
-            if i - start >= 4 && letter {
-                crate::lower::with_lower(&text[start..i], |lw| {
-                    if !lexicon::is_stopword(lw) {
-                        f(lw);
-                    }
-                });
-            }
-        }
+        for_each_ascii_word(text.as_bytes(), |start, end| emit(&text[start..end]));
         return;
     }
     for w in text.split(|c: char| !c.is_alphanumeric()) {
@@ -112,19 +100,176 @@ pub fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
         if w.len() < 4 {
             continue;
         }
-        if w.is_ascii() {
-            if !w.bytes().any(|b| b.is_ascii_alphabetic()) {
-                continue;
-            }
-            crate::lower::with_lower(w, |lw| {
-                if !lexicon::is_stopword(lw) {
-                    f(lw);
+        let candidate = match w.is_ascii() {
+            true => w.bytes().any(|b| b.is_ascii_alphabetic()),
+            false => w.chars().count() >= 4 && w.chars().any(char::is_alphabetic),
+        };
+        if candidate {
+            emit(w);
+        }
+    }
+}
+
+/// Calls `f(start, end)` for each run of ASCII letters and digits in `b` that is 4+ bytes long
+/// and holds a letter (the content-word candidates of ASCII text).
+fn for_each_ascii_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut letter = false;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            letter |= b[i].is_ascii_alphabetic();
+            i += 1;
+        }
+        if i - start >= 4 && letter {
+            f(start, i);
+        }
+    }
+}
+
+/// The stems of a page numbered from 0: ASCII stems (at most 5 bytes) keyed by their bytes
+/// packed in an integer, others by their text.
+#[derive(Default)]
+struct StemIds {
+    ascii: FastMap<u64, u32>,
+    other: FastMap<String, u32>,
+}
+
+/// `s` packed in a `u64` (bytes and length) when it is ASCII of at most 7 bytes.
+fn pack(s: &[u8]) -> Option<u64> {
+    if s.len() > 7 || !s.is_ascii() {
+        return None;
+    }
+    let mut w = [0u8; 8];
+    w[..s.len()].copy_from_slice(s);
+    w[7] = s.len() as u8;
+    Some(u64::from_le_bytes(w))
+}
+
+impl StemIds {
+    fn len(&self) -> usize {
+        self.ascii.len() + self.other.len()
+    }
+
+    fn get(&self, s: &str) -> Option<u32> {
+        match pack(s.as_bytes()) {
+            Some(k) => self.ascii.get(&k).copied(),
+            None => self.other.get(s).copied(),
+        }
+    }
+
+    /// The id of stem `s`, numbering it if new.
+    fn intern(&mut self, s: &str) -> u32 {
+        let n = self.len() as u32;
+        match pack(s.as_bytes()) {
+            Some(k) => *self.ascii.entry(k).or_insert(n),
+            None => {
+                if let Some(&id) = self.other.get(s) {
+                    return id;
                 }
-            });
+                self.other.insert(s.to_string(), n);
+                n
+            }
+        }
+    }
+
+    /// The id of a stem given by [`for_each_stem`].
+    fn get_stem(&self, s: Stem) -> Option<u32> {
+        match s {
+            Stem::Packed(k) => self.ascii.get(&k).copied(),
+            Stem::Text(t) => self.get(t),
+        }
+    }
+
+    /// The id of a stem given by [`for_each_stem`], numbering it if new.
+    fn intern_stem(&mut self, s: Stem) -> u32 {
+        match s {
+            Stem::Packed(k) => {
+                let n = self.len() as u32;
+                *self.ascii.entry(k).or_insert(n)
+            }
+            Stem::Text(t) => self.intern(t),
+        }
+    }
+}
+
+/// A stem from [`for_each_stem`]: packed ([`pack`]) for a word written in ASCII, else the stem's
+/// text.
+#[derive(Clone, Copy)]
+enum Stem<'a> {
+    Packed(u64),
+    Text(&'a str),
+}
+
+/// The packed [`stem_of`] of the lowercase of the ASCII word `w`, or None if it is a stopword.
+fn ascii_stem(w: &str) -> Option<u64> {
+    // `is_stopword` reads any case.
+    if lexicon::is_stopword(w) {
+        return None;
+    }
+    // [`stem_of`] of the lowercase: no plural `s`, then five letters.
+    let mut w = w.as_bytes();
+    if let Some((b's' | b'S', rest)) = w.split_last() {
+        w = rest;
+    }
+    let mut k = [0u8; 5];
+    let n = w.len().min(5);
+    k[..n].copy_from_slice(&w[..n]);
+    k.make_ascii_lowercase();
+    pack(&k[..n])
+}
+
+/// Calls `f` with the [`stem_of`] of each of [`content_words`]`(text)`, in order: ASCII words
+/// are read in place (only their first five letters lowercased), others as
+/// [`for_each_content_word`] does.
+fn for_each_stem(text: &str, mut f: impl FnMut(Stem)) {
+    let b = text.as_bytes();
+    if text.is_ascii() {
+        for_each_ascii_word(b, |start, end| {
+            if let Some(k) = ascii_stem(&text[start..end]) {
+                f(Stem::Packed(k));
+            }
+        });
+        return;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        // Runs of letters and digits (any script), as `split(!is_alphanumeric)` cuts them.
+        let start = i;
+        let mut ascii = true;
+        let mut letter = false;
+        while let Some(c) = text.get(i..).and_then(|t| t.chars().next()) {
+            if !c.is_alphanumeric() {
+                break;
+            }
+            ascii &= c.is_ascii();
+            letter |= c.is_ascii_alphabetic();
+            i += c.len_utf8();
+        }
+        if i == start {
+            i += text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .map_or(1, char::len_utf8);
+            continue;
+        }
+        // Four characters need at least four bytes.
+        if i - start < 4 {
+            continue;
+        }
+        let w = &text[start..i];
+        if ascii {
+            if let Some(k) = letter.then(|| ascii_stem(w)).flatten() {
+                f(Stem::Packed(k));
+            }
         } else if w.chars().count() >= 4 && w.chars().any(char::is_alphabetic) {
             let lw = w.to_lowercase();
             if !lexicon::is_stopword(&lw) {
-                f(&lw);
+                f(Stem::Text(stem_of(&lw)));
             }
         }
     }
@@ -266,16 +411,7 @@ impl<'a> Page<'a> {
             dates_at.push(offset(date_buf.len()));
         }
         drop((kept, kept_at, hints));
-        let mut stem_ids: FastMap<String, u32> = FastMap::default();
-        let mut intern = |w: &str| -> u32 {
-            let s = stem_of(w);
-            if let Some(&id) = stem_ids.get(s) {
-                return id;
-            }
-            let n = stem_ids.len() as u32;
-            stem_ids.insert(s.to_string(), n);
-            n
-        };
+        let mut stem_ids = StemIds::default();
         let words: Vec<u32> = lines
             .iter()
             .map(|l| u32::try_from(word_count(&l.text)).unwrap_or(u32::MAX))
@@ -293,7 +429,7 @@ impl<'a> Page<'a> {
         stems_at.push(0);
         for (i, l) in lines.iter().enumerate() {
             if stemmed(i) {
-                for_each_content_word(&l.text, |w| stem_buf.push(intern(w)));
+                for_each_stem(&l.text, |s| stem_buf.push(stem_ids.intern_stem(s)));
             }
             stems_at.push(offset(stem_buf.len()));
         }
@@ -307,7 +443,7 @@ impl<'a> Page<'a> {
                     let (s, e) = (stems_at[i] as usize, stems_at[i + 1] as usize);
                     body_ids.extend_from_slice(stem_buf.get(s..e).unwrap_or(&[]));
                 } else {
-                    for_each_content_word(&l.text, |w| body_ids.push(intern(w)));
+                    for_each_stem(&l.text, |s| body_ids.push(stem_ids.intern_stem(s)));
                 }
             }
         }
@@ -371,7 +507,13 @@ impl<'a> Page<'a> {
 
     /// The id of stem `s`, if a long line or a body line of the page has it.
     pub fn stem_id(&self, s: &str) -> Option<u32> {
-        self.stem_ids.get(s).copied()
+        self.stem_ids.get(s)
+    }
+
+    /// Calls `f` with the stem id of each content word of `text` ([`content_words`]), in order:
+    /// None for a stem no long line or body line of the page has.
+    pub fn for_each_stem_id(&self, text: &str, mut f: impl FnMut(Option<u32>)) {
+        for_each_stem(text, |s| f(self.stem_ids.get_stem(s)));
     }
 
     /// True if stem `id` is a stem of the article's body words.
@@ -584,6 +726,25 @@ mod tests {
         ] {
             assert_eq!(word_count(t), general_count(t), "{t:?}");
             assert_eq!(content_words(t), general_words(t), "{t:?}");
+        }
+        for t in [
+            "",
+            "The Snacks of 2024 were TEMPTING, 1234 and x1234; SNACKS",
+            "Über die Straße: ÉCOLE 2019 “Quoted” words’ THEIRS \u{212a}elvins",
+            "ΟΔΟΣ ΟΔΟΣΣ abcS abcs ABCDEFS Ab1s 12345 éléphants",
+        ] {
+            let mut ids = StemIds::default();
+            let mut got = Vec::new();
+            for_each_stem(t, |s| got.push(ids.intern_stem(s)));
+            let mut want_ids = StemIds::default();
+            let want: Vec<u32> = content_words(t)
+                .iter()
+                .map(|w| want_ids.intern(stem_of(w)))
+                .collect();
+            assert_eq!(got, want, "{t:?}");
+            for w in content_words(t) {
+                assert_eq!(ids.get(stem_of(&w)), want_ids.get(stem_of(&w)), "{w}");
+            }
         }
         assert_eq!(stem_of("temptations"), "tempt");
         assert_eq!(stem_of("snacks"), "snack");
