@@ -1220,15 +1220,26 @@ fn resolve(r: &Raw, (start, end): (usize, usize), ctx: &DateContext) -> Option<P
     })
 }
 
+/// True if `b` holds the bytes a numeric date needs ([`Matcher::numeric_at`]): a digit, a
+/// separator (`/`, `.`, `-`), one or two digits, the same separator, a digit. Most lines have
+/// none (decimals such as "3.5" have one separator only).
+fn numeric_shape(b: &[u8]) -> bool {
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    (1..b.len()).any(|p| {
+        let sep = b[p];
+        if !matches!(sep, b'/' | b'.' | b'-') || !digit(p - 1) || !digit(p + 1) {
+            return false;
+        }
+        let q = if digit(p + 2) { p + 3 } else { p + 2 };
+        b.get(q) == Some(&sep) && digit(q + 1)
+    })
+}
+
 /// Evidence for the order of numeric dates in `text`: (dates that must be day-first like
 /// 27/09/2018, dates that must be month-first like 11/19/2019). Pages are consistent, so the
 /// majority decides how to read the ambiguous ones.
 pub fn numeric_order_evidence(text: &str) -> (usize, usize) {
-    // A numeric date has a separator glued between two digits ("9/2"): most lines have none.
-    let glued_separator = text.as_bytes().windows(3).any(|w| {
-        w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b'-') && w[2].is_ascii_digit()
-    });
-    if !glued_separator {
+    if !numeric_shape(text.as_bytes()) {
         return (0, 0);
     }
     with_tokens(text, |toks| {

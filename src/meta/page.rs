@@ -277,22 +277,63 @@ fn for_each_stem(text: &str, mut f: impl FnMut(Stem)) {
 
 /// Number of words (tokens with a letter) in `text`.
 pub fn word_count(text: &str) -> usize {
-    if text.is_ascii() {
-        // ASCII whitespace as `split_whitespace` reads it: tab, LF, VT, FF, CR and space.
-        let (mut n, mut letter) = (0, false);
-        for &b in text.as_bytes() {
-            if matches!(b, b'\t'..=b'\r' | b' ') {
+    // One pass over the bytes: ASCII bytes are read as they are (whitespace as
+    // `split_whitespace` reads it: tab, LF, VT, FF, CR and space), other characters decoded;
+    // a word's letter test stops at its first letter.
+    let b = text.as_bytes();
+    let (mut n, mut letter, mut i) = (0, false, 0);
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii() {
+            if matches!(c, b'\t'..=b'\r' | b' ') {
                 n += usize::from(letter);
                 letter = false;
             } else {
-                letter |= b.is_ascii_alphabetic();
+                letter |= c.is_ascii_alphabetic();
             }
+            i += 1;
+            continue;
         }
-        return n + usize::from(letter);
+        let Some(ch) = text.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        if ch.is_whitespace() {
+            n += usize::from(letter);
+            letter = false;
+        } else if !letter {
+            letter = ch.is_alphabetic();
+        }
+        i += ch.len_utf8();
     }
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .count()
+    n + usize::from(letter)
+}
+
+/// Appends [`str::to_lowercase`]`(text)` to `out`: runs of ASCII are copied and lowercased in
+/// place, other characters lowercased one by one (what `to_lowercase` does for every character
+/// but the capital sigma, whose lowercase depends on its neighbours: text holding one is
+/// lowercased by `to_lowercase` itself).
+fn push_lowercase(out: &mut String, text: &str) {
+    if text.contains('Σ') {
+        out.push_str(&text.to_lowercase());
+        return;
+    }
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .as_bytes()
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_lowercase());
+            rest = chars.as_str();
+        }
+    }
 }
 
 /// True if `text` ends like a sentence (`.`, `!`, `?`, `…` before closing quotes/brackets).
@@ -340,13 +381,7 @@ impl<'a> Page<'a> {
         let mut lower_at = Vec::with_capacity(lines.len() + 1);
         lower_at.push(0);
         for l in lines {
-            if l.text.is_ascii() {
-                let start = lower_buf.len();
-                lower_buf.push_str(&l.text);
-                lower_buf[start..].make_ascii_lowercase();
-            } else {
-                lower_buf.push_str(&l.text.to_lowercase());
-            }
+            push_lowercase(&mut lower_buf, &l.text);
             lower_at.push(offset(lower_buf.len()));
         }
         let body = body_cluster(lines);
@@ -723,8 +758,12 @@ mod tests {
             "a\u{b}b\u{c}c\td\re\nf  g-h 12 34",
             "Über die Straße: ÉCOLE 2019",
             "WORD word Word wOrD;they're",
+            "“ — ” x\u{a0}y\u{3000}Z\u{85}é ÉÉ İSTANBUL ΟΔΟΣ ΣΑΣ K",
         ] {
             assert_eq!(word_count(t), general_count(t), "{t:?}");
+            let mut lower = String::from("x");
+            push_lowercase(&mut lower, t);
+            assert_eq!(lower[1..], t.to_lowercase(), "{t:?}");
             assert_eq!(content_words(t), general_words(t), "{t:?}");
         }
         for t in [
