@@ -395,12 +395,12 @@ fn tokenize_lowered<'a>(text: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
                 i += 1;
             }
             push_digits(&mut toks, text, start, i, space);
-        } else if c.is_alphabetic() {
+        } else if super::page::is_alphabetic(c) {
             let mut ascii = c.is_ascii();
             while let Some((d, dl)) = char_at(text, i) {
                 let apostrophe_inside = (d == '\'' || d == '’')
-                    && char_at(text, i + dl).is_some_and(|(n, _)| n.is_alphabetic());
-                if (d.is_alphabetic() && !d.is_ascii_digit()) || apostrophe_inside {
+                    && char_at(text, i + dl).is_some_and(|(n, _)| super::page::is_alphabetic(n));
+                if (super::page::is_alphabetic(d) && !d.is_ascii_digit()) || apostrophe_inside {
                     ascii &= d.is_ascii();
                     i += dl;
                 } else {

@@ -95,14 +95,14 @@ pub fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
         for_each_ascii_word(text.as_bytes(), |start, end| emit(&text[start..end]));
         return;
     }
-    for w in text.split(|c: char| !c.is_alphanumeric()) {
+    for w in text.split(|c: char| !is_alphanumeric(c)) {
         // Four characters need at least four bytes.
         if w.len() < 4 {
             continue;
         }
         let candidate = match w.is_ascii() {
             true => w.bytes().any(|b| b.is_ascii_alphabetic()),
-            false => w.chars().count() >= 4 && w.chars().any(char::is_alphabetic),
+            false => w.chars().count() >= 4 && w.chars().any(is_alphabetic),
         };
         if candidate {
             emit(w);
@@ -243,7 +243,7 @@ fn for_each_stem(text: &str, mut f: impl FnMut(Stem)) {
         let mut ascii = true;
         let mut letter = false;
         while let Some(c) = text.get(i..).and_then(|t| t.chars().next()) {
-            if !c.is_alphanumeric() {
+            if !is_alphanumeric(c) {
                 break;
             }
             ascii &= c.is_ascii();
@@ -266,7 +266,7 @@ fn for_each_stem(text: &str, mut f: impl FnMut(Stem)) {
             if let Some(k) = letter.then(|| ascii_stem(w)).flatten() {
                 f(Stem::Packed(k));
             }
-        } else if w.chars().count() >= 4 && w.chars().any(char::is_alphabetic) {
+        } else if w.chars().count() >= 4 && w.chars().any(is_alphabetic) {
             let lw = w.to_lowercase();
             if !lexicon::is_stopword(&lw) {
                 f(Stem::Text(stem_of(&lw)));
@@ -301,11 +301,66 @@ pub fn word_count(text: &str) -> usize {
             n += usize::from(letter);
             letter = false;
         } else if !letter {
-            letter = ch.is_alphabetic();
+            letter = is_alphabetic(ch);
         }
         i += ch.len_utf8();
     }
     n + usize::from(letter)
+}
+
+/// Bit sets of the characters below U+0800 (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic…)
+/// that are alphabetic and alphanumeric, read once from the Unicode tables.
+fn low_letters() -> &'static ([u64; 32], [u64; 32]) {
+    static T: std::sync::OnceLock<([u64; 32], [u64; 32])> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let (mut alpha, mut alnum) = ([0u64; 32], [0u64; 32]);
+        for c in '\0'..'\u{800}' {
+            let (w, bit) = (c as usize / 64, 1u64 << (c as usize % 64));
+            if c.is_alphabetic() {
+                alpha[w] |= bit;
+            }
+            if c.is_alphanumeric() {
+                alnum[w] |= bit;
+            }
+        }
+        (alpha, alnum)
+    })
+}
+
+/// True if `c` is in one of the blocks where every character is a letter (CJK ideographs,
+/// Hangul syllables) or none is (General Punctuation); Some answer then, else None.
+fn block_letter(c: char) -> Option<bool> {
+    match c {
+        '\u{2000}'..='\u{206f}' => Some(false),
+        '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}' => Some(true),
+        _ => None,
+    }
+}
+
+/// [`char::is_alphabetic`], answered without the Unicode table search for the common
+/// characters of news text (ASCII, the scripts below U+0800, quotes and dashes, CJK, Hangul).
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    if (c as u32) < 0x800 {
+        let n = c as usize;
+        return low_letters().0[n / 64] & (1 << (n % 64)) != 0;
+    }
+    block_letter(c).unwrap_or_else(|| c.is_alphabetic())
+}
+
+/// [`char::is_alphanumeric`] with the shortcuts of [`is_alphabetic`] (the blocks it answers
+/// for hold no numerals).
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if (c as u32) < 0x800 {
+        let n = c as usize;
+        return low_letters().1[n / 64] & (1 << (n % 64)) != 0;
+    }
+    block_letter(c).unwrap_or_else(|| c.is_alphanumeric())
 }
 
 /// Appends [`str::to_lowercase`]`(text)` to `out`: runs of ASCII are copied and lowercased in
@@ -689,7 +744,7 @@ impl<'a> Page<'a> {
             return 0.0;
         }
         let text = &self.lines[i].text;
-        let total = text.chars().filter(|c| c.is_alphanumeric()).count();
+        let total = text.chars().filter(|&c| is_alphanumeric(c)).count();
         if total == 0 {
             return 0.0;
         }
@@ -700,7 +755,7 @@ impl<'a> Page<'a> {
                 text.get(d.start..d.end)
                     .unwrap_or("")
                     .chars()
-                    .filter(|c| c.is_alphanumeric())
+                    .filter(|&c| is_alphanumeric(c))
                     .count()
             })
             .sum();
@@ -737,6 +792,14 @@ fn nearest_years(years: &[Option<i32>]) -> Vec<Option<i32>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_shortcuts_match_the_unicode_tables() {
+        for c in ('\0'..='\u{ffff}').chain(['\u{10000}', '\u{1d400}']) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn ascii_fast_paths_match_the_general_ones() {

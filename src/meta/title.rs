@@ -451,7 +451,7 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
         std::borrow::Cow::Borrowed(lower) => is_breadcrumb_lower(text, lower),
         std::borrow::Cow::Owned(_) => is_breadcrumb(text),
     });
-    let mut letters = text.chars().filter(|c| c.is_alphabetic());
+    let mut letters = text.chars().filter(|&c| super::page::is_alphabetic(c));
     f[25] = f32::from(letters.clone().count() >= 4 && letters.all(|c| !c.is_lowercase()));
     f[26] = i as f32 / page.lines.len().max(1) as f32;
     // Echoed: the same words stand elsewhere on the page (a breadcrumb, a share text, the
