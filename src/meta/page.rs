@@ -37,6 +37,11 @@ pub struct Page<'a> {
     stem_buf: Vec<u32>,
     /// Start of each line's stem ids in `stem_buf` (one more entry than lines).
     stems_at: Vec<u32>,
+    /// For each stem id, the lines whose stems ([`Page::stems`]) hold it, ascending, each once,
+    /// concatenated (see [`Page::lines_with_stem`]).
+    posting_buf: Vec<u32>,
+    /// Start of each stem id's lines in `posting_buf` (one more entry than stem ids).
+    postings_at: Vec<u32>,
     /// Each line is long enough to be prose (12+ words or 100+ characters).
     pub long: Vec<bool>,
     /// [`word_count`] of each line.
@@ -542,6 +547,40 @@ impl<'a> Page<'a> {
             body_stem[id as usize] = true;
         }
         let n_stems = stem_ids.len();
+        // Postings: count each (stem, line) pair once, then fill in line order.
+        let mut postings_at = vec![0u32; n_stems + 1];
+        let mut last_line = vec![u32::MAX; n_stems];
+        let line_of = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        for i in 0..lines.len() {
+            let (a, b) = (stems_at[i] as usize, stems_at[i + 1] as usize);
+            for &id in stem_buf.get(a..b).unwrap_or(&[]) {
+                let id = id as usize;
+                if last_line[id] != line_of(i) {
+                    last_line[id] = line_of(i);
+                    postings_at[id + 1] += 1;
+                }
+            }
+        }
+        for k in 0..n_stems {
+            postings_at[k + 1] += postings_at[k];
+        }
+        let mut fill: Vec<u32> = postings_at[..n_stems].to_vec();
+        let mut posting_buf = vec![0u32; postings_at[n_stems] as usize];
+        last_line.iter_mut().for_each(|l| *l = u32::MAX);
+        for i in 0..lines.len() {
+            let (a, b) = (stems_at[i] as usize, stems_at[i + 1] as usize);
+            for &id in stem_buf.get(a..b).unwrap_or(&[]) {
+                let id = id as usize;
+                if last_line[id] != line_of(i) {
+                    last_line[id] = line_of(i);
+                    if let Some(slot) = posting_buf.get_mut(fill[id] as usize) {
+                        *slot = line_of(i);
+                    }
+                    fill[id] += 1;
+                }
+            }
+        }
+        drop((fill, last_line));
         let mut nonblank_before = Vec::with_capacity(lines.len() + 1);
         let mut n = 0u32;
         nonblank_before.push(n);
@@ -561,6 +600,8 @@ impl<'a> Page<'a> {
             body_stem,
             stem_buf,
             stems_at,
+            posting_buf,
+            postings_at,
             long,
             words,
             cued_byline: vec![std::cell::Cell::new(0); lines.len()],
@@ -593,6 +634,32 @@ impl<'a> Page<'a> {
             return &[];
         };
         self.stem_buf.get(a as usize..b as usize).unwrap_or(&[])
+    }
+
+    /// The lines whose stems hold stem `id`, ascending (only long lines have stems).
+    fn lines_with_stem(&self, id: u32) -> &[u32] {
+        let id = id as usize;
+        let (Some(&a), Some(&b)) = (self.postings_at.get(id), self.postings_at.get(id + 1)) else {
+            return &[];
+        };
+        self.posting_buf.get(a as usize..b as usize).unwrap_or(&[])
+    }
+
+    /// True if a line among `lines` (a range of line indices) for which `keep` holds has stem
+    /// `id` among its stems (what [`Page::with_stems_of`] tests, for the kept lines of a range).
+    pub fn stem_in(
+        &self,
+        id: u32,
+        lines: std::ops::Range<usize>,
+        keep: impl Fn(usize) -> bool,
+    ) -> bool {
+        let post = self.lines_with_stem(id);
+        let from = post.partition_point(|&l| (l as usize) < lines.start);
+        post[from..]
+            .iter()
+            .map(|&l| l as usize)
+            .take_while(|&l| l < lines.end)
+            .any(keep)
     }
 
     /// The id of stem `s`, if a long line or a body line of the page has it.

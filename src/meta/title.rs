@@ -390,9 +390,17 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     let mut cw: Vec<Option<u32>> = Vec::new();
     page.for_each_stem_id(text, |id| cw.push(id));
     if !cw.is_empty() {
-        let hits = page.with_stems_of(following.into_iter(), |has| {
-            cw.iter().filter(|id| id.is_some_and(has)).count()
-        });
+        // The following lines are the long ones among the non-blank lines after `i` up to the
+        // last one read, but for copies of the key.
+        let hits = match following.last() {
+            None => 0,
+            Some(&last) => {
+                let keep = |l: usize| page.long[l] && page.lower(l) != key;
+                cw.iter()
+                    .filter(|id| id.is_some_and(|id| page.stem_in(id, i + 1..last + 1, keep)))
+                    .count()
+            }
+        };
         let body_hits = cw
             .iter()
             .filter(|id| id.is_some_and(|id| page.in_body(id)))
