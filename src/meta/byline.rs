@@ -206,7 +206,8 @@ pub fn parse_line(text: &str) -> Option<Vec<String>> {
     let t = text
         .trim_start_matches(['-', '–', '—', '|', '•', '·', ' ', '\u{a0}'])
         .trim();
-    if t.is_empty() || t.chars().count() > 200 {
+    // (A char is 1 to 4 bytes: count only when the byte length leaves it open.)
+    if t.is_empty() || t.len() > 800 || t.len() > 200 && t.chars().count() > 200 {
         return None;
     }
     // Most lines have no cue: a cue starts with one of the cues' first words, so the line needs
@@ -220,11 +221,13 @@ pub fn parse_line(text: &str) -> Option<Vec<String>> {
     }
     let ws: Vec<&str> = t.split_whitespace().collect();
     let folded = |w: &str| -> String { w.to_lowercase().trim_end_matches(':').to_string() };
-    let lw: Vec<String> = ws.iter().map(|w| folded(w)).collect();
+    // Only the words a cue in the first 12 can cover are compared (folded).
+    let longest = c.cues.iter().map(Vec::len).max().unwrap_or(0);
+    let lw: Vec<String> = ws.iter().take(12 + longest).map(|w| folded(w)).collect();
     // A cue anywhere in the first 12 words ("Posted by", "11/19/2019 by", "| by").
-    for start in 0..lw.len().min(12) {
+    for start in 0..ws.len().min(12) {
         for cue in &c.cues {
-            if lw.len() < start + cue.len() + 1 {
+            if ws.len() < start + cue.len() + 1 {
                 continue;
             }
             if lw[start..start + cue.len()] != cue[..] {

@@ -346,6 +346,105 @@ fn lowercase_word(w: &str) -> Cow<'_, str> {
     }
 }
 
+/// Pushes the number token(s) of the digit run `text[i..end]` (a year glued to a time,
+/// "20195:45 AM", makes two).
+fn push_digits<'a>(toks: &mut Vec<Tok<'a>>, text: &'a str, i: usize, end: usize, space: bool) {
+    let digits = &text[i..end];
+    // "20195:45 AM": a year glued to a time.
+    let glued = (5..=6).contains(&digits.len())
+        && text[end..].starts_with(':')
+        && digits[..4]
+            .parse::<i32>()
+            .is_ok_and(|y| YEAR_RANGE.contains(&y));
+    if glued {
+        toks.push(num_tok(&digits[..4], i, space));
+        // Read the time as if a space separated it from the year.
+        toks.push(num_tok(&digits[4..], i + 4, true));
+    } else {
+        toks.push(num_tok(digits, i, space));
+    }
+}
+
+/// The character at byte `i` of `text` (a char boundary) and its length in bytes.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// [`tokenize`], reading ASCII bytes without decoding: `lower` is `text` with its ASCII letters
+/// lowercased (same bytes otherwise, so the same offsets), and ASCII words borrow their
+/// lowercase from it (no allocation); other words are lowercased as [`tokenize`] does.
+fn tokenize_lowered<'a>(text: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
+    let b = text.as_bytes();
+    let mut toks = Vec::new();
+    let mut space = false;
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
+        let start = i;
+        i += len;
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            push_digits(&mut toks, text, start, i, space);
+        } else if super::page::is_alphabetic(c) {
+            let mut ascii = c.is_ascii();
+            while let Some((d, dl)) = char_at(text, i) {
+                let apostrophe_inside = (d == '\'' || d == '’')
+                    && char_at(text, i + dl).is_some_and(|(n, _)| super::page::is_alphabetic(n));
+                if (super::page::is_alphabetic(d) && !d.is_ascii_digit()) || apostrophe_inside {
+                    ascii &= d.is_ascii();
+                    i += dl;
+                } else {
+                    break;
+                }
+            }
+            let w = &text[start..i];
+            let lower = match ascii {
+                true => Cow::Borrowed(lower.get(start..i).unwrap_or("")),
+                false => lowercase_word(w),
+            };
+            toks.push(Tok {
+                kind: TokKind::Word,
+                lower,
+                value: 0,
+                capital: c.is_uppercase(),
+                start,
+                end: i,
+                space_before: space,
+            });
+        } else {
+            toks.push(Tok {
+                kind: TokKind::Punct,
+                lower: Cow::Borrowed(&text[start..i]),
+                value: 0,
+                capital: false,
+                start,
+                end: i,
+                space_before: space,
+            });
+        }
+        space = false;
+    }
+    toks
+}
+
+/// Calls `f` with the tokens of `text` (what [`tokenize`] returns, made by
+/// [`tokenize_lowered`]).
+fn with_tokens<T>(text: &str, f: impl FnOnce(&[Tok<'_>]) -> T) -> T {
+    let mut lower = text.to_string();
+    lower.make_ascii_lowercase();
+    f(&tokenize_lowered(text, &lower))
+}
+
 /// Splits `text` into number, word and punctuation tokens (whitespace separates, not kept).
 fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
@@ -366,20 +465,7 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
                     break;
                 }
             }
-            let digits = &text[i..end];
-            // "20195:45 AM": a year glued to a time.
-            let glued = (5..=6).contains(&digits.len())
-                && text[end..].starts_with(':')
-                && digits[..4]
-                    .parse::<i32>()
-                    .is_ok_and(|y| YEAR_RANGE.contains(&y));
-            if glued {
-                toks.push(num_tok(&digits[..4], i, space));
-                // Read the time as if a space separated it from the year.
-                toks.push(num_tok(&digits[4..], i + 4, true));
-            } else {
-                toks.push(num_tok(digits, i, space));
-            }
+            push_digits(&mut toks, text, i, end, space);
         } else if c.is_alphabetic() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
@@ -1077,23 +1163,24 @@ pub fn find_matches(text: &str, ctx: &DateContext) -> Vec<DateMatch> {
     if ctx.reference.is_none() && !has_ascii_digit(text) {
         return Vec::new();
     }
-    let toks = tokenize(text);
-    let m = Matcher {
-        t: &toks,
-        lex: lexicon(),
-        ctx,
-    };
-    m.all()
-        .into_iter()
-        .map(|raw| {
-            let span = (|| {
-                let start = toks.get(raw.start)?.start;
-                let end = toks.get(raw.end.checked_sub(1)?)?.end;
-                Some((start, end))
-            })();
-            DateMatch { raw, span }
-        })
-        .collect()
+    with_tokens(text, |toks| {
+        let m = Matcher {
+            t: toks,
+            lex: lexicon(),
+            ctx,
+        };
+        m.all()
+            .into_iter()
+            .map(|raw| {
+                let span = (|| {
+                    let start = toks.get(raw.start)?.start;
+                    let end = toks.get(raw.end.checked_sub(1)?)?.end;
+                    Some((start, end))
+                })();
+                DateMatch { raw, span }
+            })
+            .collect()
+    })
 }
 
 impl DateMatch {
@@ -1133,39 +1220,51 @@ fn resolve(r: &Raw, (start, end): (usize, usize), ctx: &DateContext) -> Option<P
     })
 }
 
+/// True if `b` holds the bytes a numeric date needs ([`Matcher::numeric_at`]): a digit, a
+/// separator (`/`, `.`, `-`), one or two digits, the same separator, a digit. Most lines have
+/// none (decimals such as "3.5" have one separator only).
+fn numeric_shape(b: &[u8]) -> bool {
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    (1..b.len()).any(|p| {
+        let sep = b[p];
+        if !matches!(sep, b'/' | b'.' | b'-') || !digit(p - 1) || !digit(p + 1) {
+            return false;
+        }
+        let q = if digit(p + 2) { p + 3 } else { p + 2 };
+        b.get(q) == Some(&sep) && digit(q + 1)
+    })
+}
+
 /// Evidence for the order of numeric dates in `text`: (dates that must be day-first like
 /// 27/09/2018, dates that must be month-first like 11/19/2019). Pages are consistent, so the
 /// majority decides how to read the ambiguous ones.
 pub fn numeric_order_evidence(text: &str) -> (usize, usize) {
-    // A numeric date has a separator glued between two digits ("9/2"): most lines have none.
-    let glued_separator = text.as_bytes().windows(3).any(|w| {
-        w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b'-') && w[2].is_ascii_digit()
-    });
-    if !glued_separator {
+    if !numeric_shape(text.as_bytes()) {
         return (0, 0);
     }
-    let toks = tokenize(text);
-    let ctx = DateContext::default();
-    let m = Matcher {
-        t: &toks,
-        lex: lexicon(),
-        ctx: &ctx,
-    };
-    let (mut dayf, mut monthf) = (0, 0);
-    for i in 0..toks.len() {
-        if toks[i].kind != TokKind::Num {
-            continue;
-        }
-        if m.numeric_at(i).is_some() {
-            let (a, b) = (toks[i].value, toks[i + 2].value);
-            if a > 12 && b <= 12 {
-                dayf += 1;
-            } else if b > 12 && a <= 12 {
-                monthf += 1;
+    with_tokens(text, |toks| {
+        let ctx = DateContext::default();
+        let m = Matcher {
+            t: toks,
+            lex: lexicon(),
+            ctx: &ctx,
+        };
+        let (mut dayf, mut monthf) = (0, 0);
+        for i in 0..toks.len() {
+            if toks[i].kind != TokKind::Num {
+                continue;
+            }
+            if m.numeric_at(i).is_some() {
+                let (a, b) = (toks[i].value, toks[i + 2].value);
+                if a > 12 && b <= 12 {
+                    dayf += 1;
+                } else if b > 12 && a <= 12 {
+                    monthf += 1;
+                }
             }
         }
-    }
-    (dayf, monthf)
+        (dayf, monthf)
+    })
 }
 
 /// True if `word` (any case) is a month name in one of the lexicon's languages.
@@ -1208,6 +1307,35 @@ pub fn is_weekday_name(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_tokenizer_matches_the_char_one() {
+        let key = |t: &Tok| {
+            (
+                t.kind,
+                t.lower.to_string(),
+                t.value,
+                t.capital,
+                t.start,
+                t.end,
+                t.space_before,
+            )
+        };
+        for s in [
+            "",
+            "  Posted on Jan. 5th, 2024 at 20195:45 AM EST",
+            "don't O'Neil isn't' 'x a'1 x\u{b}y\u{c}z\t\r\n9",
+            "12/31/2023 2023-01-02T10:00:00+01:00 99999999999 007",
+            "MAY 3RD 1999; Tuesday, 4 June -- x''y",
+            "Ünd ÉCOLE’s l’été 5 févr. 2024 — ΟΔΟΣ’Σ x’ 9’a\u{a0}b\u{2003}Ⅻ ½ 12",
+            "d’",
+            "’",
+        ] {
+            let a: Vec<_> = with_tokens(s, |t| t.iter().map(key).collect());
+            let b: Vec<_> = tokenize(s).iter().map(key).collect();
+            assert_eq!(a, b, "{s:?}");
+        }
+    }
 
     fn ctx() -> DateContext {
         DateContext::default()

@@ -28,7 +28,7 @@ pub struct Page<'a> {
     /// Today, if the caller said.
     pub reference: Option<Ymd>,
     /// The distinct stems of the long lines and the body lines, numbered from 0.
-    stem_ids: FastMap<String, u32>,
+    stem_ids: StemIds,
     /// For each stem id: it is a stem of a content word (4+ letters, not a stopword) of the
     /// article's body lines.
     body_stem: Vec<bool>,
@@ -37,6 +37,11 @@ pub struct Page<'a> {
     stem_buf: Vec<u32>,
     /// Start of each line's stem ids in `stem_buf` (one more entry than lines).
     stems_at: Vec<u32>,
+    /// For each stem id, the lines whose stems ([`Page::stems`]) hold it, ascending, each once,
+    /// concatenated (see [`Page::lines_with_stem`]).
+    posting_buf: Vec<u32>,
+    /// Start of each stem id's lines in `posting_buf` (one more entry than stem ids).
+    postings_at: Vec<u32>,
     /// Each line is long enough to be prose (12+ words or 100+ characters).
     pub long: Vec<bool>,
     /// [`word_count`] of each line.
@@ -82,49 +87,194 @@ pub fn content_words(text: &str) -> Vec<String> {
 /// Calls `f` with each of [`content_words`]`(text)` in order, without allocating for ASCII
 /// words.
 pub fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
+    // Every word goes through here once it is known to be 4+ characters with a letter.
+    let mut emit = |w: &str| {
+        crate::lower::with_lower(w, |lw| {
+            if !lexicon::is_stopword(lw) {
+                f(lw);
+            }
+        })
+    };
     if text.is_ascii() {
         // ASCII: the letters and digits are the ASCII ones, so words are byte runs.
-        let b = text.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            if !b[i].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            let mut letter = false;
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
-                letter |= b[i].is_ascii_alphabetic();
-                i += 1;
-            }
-            if i - start >= 4 && letter {
-                crate::lower::with_lower(&text[start..i], |lw| {
-                    if !lexicon::is_stopword(lw) {
-                        f(lw);
-                    }
-                });
-            }
-        }
+        for_each_ascii_word(text.as_bytes(), |start, end| emit(&text[start..end]));
         return;
     }
-    for w in text.split(|c: char| !c.is_alphanumeric()) {
+    for w in text.split(|c: char| !is_alphanumeric(c)) {
         // Four characters need at least four bytes.
         if w.len() < 4 {
             continue;
         }
-        if w.is_ascii() {
-            if !w.bytes().any(|b| b.is_ascii_alphabetic()) {
-                continue;
-            }
-            crate::lower::with_lower(w, |lw| {
-                if !lexicon::is_stopword(lw) {
-                    f(lw);
+        let candidate = match w.is_ascii() {
+            true => w.bytes().any(|b| b.is_ascii_alphabetic()),
+            false => w.chars().count() >= 4 && w.chars().any(is_alphabetic),
+        };
+        if candidate {
+            emit(w);
+        }
+    }
+}
+
+/// Calls `f(start, end)` for each run of ASCII letters and digits in `b` that is 4+ bytes long
+/// and holds a letter (the content-word candidates of ASCII text).
+fn for_each_ascii_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut letter = false;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            letter |= b[i].is_ascii_alphabetic();
+            i += 1;
+        }
+        if i - start >= 4 && letter {
+            f(start, i);
+        }
+    }
+}
+
+/// The stems of a page numbered from 0: ASCII stems (at most 5 bytes) keyed by their bytes
+/// packed in an integer, others by their text.
+#[derive(Default)]
+struct StemIds {
+    ascii: FastMap<u64, u32>,
+    other: FastMap<String, u32>,
+}
+
+/// `s` packed in a `u64` (bytes and length) when it is ASCII of at most 7 bytes.
+fn pack(s: &[u8]) -> Option<u64> {
+    if s.len() > 7 || !s.is_ascii() {
+        return None;
+    }
+    let mut w = [0u8; 8];
+    w[..s.len()].copy_from_slice(s);
+    w[7] = s.len() as u8;
+    Some(u64::from_le_bytes(w))
+}
+
+impl StemIds {
+    fn len(&self) -> usize {
+        self.ascii.len() + self.other.len()
+    }
+
+    fn get(&self, s: &str) -> Option<u32> {
+        match pack(s.as_bytes()) {
+            Some(k) => self.ascii.get(&k).copied(),
+            None => self.other.get(s).copied(),
+        }
+    }
+
+    /// The id of stem `s`, numbering it if new.
+    fn intern(&mut self, s: &str) -> u32 {
+        let n = self.len() as u32;
+        match pack(s.as_bytes()) {
+            Some(k) => *self.ascii.entry(k).or_insert(n),
+            None => {
+                if let Some(&id) = self.other.get(s) {
+                    return id;
                 }
-            });
-        } else if w.chars().count() >= 4 && w.chars().any(char::is_alphabetic) {
+                self.other.insert(s.to_string(), n);
+                n
+            }
+        }
+    }
+
+    /// The id of a stem given by [`for_each_stem`].
+    fn get_stem(&self, s: Stem) -> Option<u32> {
+        match s {
+            Stem::Packed(k) => self.ascii.get(&k).copied(),
+            Stem::Text(t) => self.get(t),
+        }
+    }
+
+    /// The id of a stem given by [`for_each_stem`], numbering it if new.
+    fn intern_stem(&mut self, s: Stem) -> u32 {
+        match s {
+            Stem::Packed(k) => {
+                let n = self.len() as u32;
+                *self.ascii.entry(k).or_insert(n)
+            }
+            Stem::Text(t) => self.intern(t),
+        }
+    }
+}
+
+/// A stem from [`for_each_stem`]: packed ([`pack`]) for a word written in ASCII, else the stem's
+/// text.
+#[derive(Clone, Copy)]
+enum Stem<'a> {
+    Packed(u64),
+    Text(&'a str),
+}
+
+/// The packed [`stem_of`] of the lowercase of the ASCII word `w`, or None if it is a stopword.
+fn ascii_stem(w: &str) -> Option<u64> {
+    // `is_stopword` reads any case.
+    if lexicon::is_stopword(w) {
+        return None;
+    }
+    // [`stem_of`] of the lowercase: no plural `s`, then five letters.
+    let mut w = w.as_bytes();
+    if let Some((b's' | b'S', rest)) = w.split_last() {
+        w = rest;
+    }
+    let mut k = [0u8; 5];
+    let n = w.len().min(5);
+    k[..n].copy_from_slice(&w[..n]);
+    k.make_ascii_lowercase();
+    pack(&k[..n])
+}
+
+/// Calls `f` with the [`stem_of`] of each of [`content_words`]`(text)`, in order: ASCII words
+/// are read in place (only their first five letters lowercased), others as
+/// [`for_each_content_word`] does.
+fn for_each_stem(text: &str, mut f: impl FnMut(Stem)) {
+    let b = text.as_bytes();
+    if text.is_ascii() {
+        for_each_ascii_word(b, |start, end| {
+            if let Some(k) = ascii_stem(&text[start..end]) {
+                f(Stem::Packed(k));
+            }
+        });
+        return;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        // Runs of letters and digits (any script), as `split(!is_alphanumeric)` cuts them.
+        let start = i;
+        let mut ascii = true;
+        let mut letter = false;
+        while let Some(c) = text.get(i..).and_then(|t| t.chars().next()) {
+            if !is_alphanumeric(c) {
+                break;
+            }
+            ascii &= c.is_ascii();
+            letter |= c.is_ascii_alphabetic();
+            i += c.len_utf8();
+        }
+        if i == start {
+            i += text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .map_or(1, char::len_utf8);
+            continue;
+        }
+        // Four characters need at least four bytes.
+        if i - start < 4 {
+            continue;
+        }
+        let w = &text[start..i];
+        if ascii {
+            if let Some(k) = letter.then(|| ascii_stem(w)).flatten() {
+                f(Stem::Packed(k));
+            }
+        } else if w.chars().count() >= 4 && w.chars().any(is_alphabetic) {
             let lw = w.to_lowercase();
             if !lexicon::is_stopword(&lw) {
-                f(&lw);
+                f(Stem::Text(stem_of(&lw)));
             }
         }
     }
@@ -132,22 +282,118 @@ pub fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
 
 /// Number of words (tokens with a letter) in `text`.
 pub fn word_count(text: &str) -> usize {
-    if text.is_ascii() {
-        // ASCII whitespace as `split_whitespace` reads it: tab, LF, VT, FF, CR and space.
-        let (mut n, mut letter) = (0, false);
-        for &b in text.as_bytes() {
-            if matches!(b, b'\t'..=b'\r' | b' ') {
+    // One pass over the bytes: ASCII bytes are read as they are (whitespace as
+    // `split_whitespace` reads it: tab, LF, VT, FF, CR and space), other characters decoded;
+    // a word's letter test stops at its first letter.
+    let b = text.as_bytes();
+    let (mut n, mut letter, mut i) = (0, false, 0);
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii() {
+            if matches!(c, b'\t'..=b'\r' | b' ') {
                 n += usize::from(letter);
                 letter = false;
             } else {
-                letter |= b.is_ascii_alphabetic();
+                letter |= c.is_ascii_alphabetic();
+            }
+            i += 1;
+            continue;
+        }
+        let Some(ch) = text.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        if ch.is_whitespace() {
+            n += usize::from(letter);
+            letter = false;
+        } else if !letter {
+            letter = is_alphabetic(ch);
+        }
+        i += ch.len_utf8();
+    }
+    n + usize::from(letter)
+}
+
+/// Bit sets of the characters below U+0800 (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic…)
+/// that are alphabetic and alphanumeric, read once from the Unicode tables.
+fn low_letters() -> &'static ([u64; 32], [u64; 32]) {
+    static T: std::sync::OnceLock<([u64; 32], [u64; 32])> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let (mut alpha, mut alnum) = ([0u64; 32], [0u64; 32]);
+        for c in '\0'..'\u{800}' {
+            let (w, bit) = (c as usize / 64, 1u64 << (c as usize % 64));
+            if c.is_alphabetic() {
+                alpha[w] |= bit;
+            }
+            if c.is_alphanumeric() {
+                alnum[w] |= bit;
             }
         }
-        return n + usize::from(letter);
+        (alpha, alnum)
+    })
+}
+
+/// True if `c` is in one of the blocks where every character is a letter (CJK ideographs,
+/// Hangul syllables) or none is (General Punctuation); Some answer then, else None.
+fn block_letter(c: char) -> Option<bool> {
+    match c {
+        '\u{2000}'..='\u{206f}' => Some(false),
+        '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}' => Some(true),
+        _ => None,
     }
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .count()
+}
+
+/// [`char::is_alphabetic`], answered without the Unicode table search for the common
+/// characters of news text (ASCII, the scripts below U+0800, quotes and dashes, CJK, Hangul).
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    if (c as u32) < 0x800 {
+        let n = c as usize;
+        return low_letters().0[n / 64] & (1 << (n % 64)) != 0;
+    }
+    block_letter(c).unwrap_or_else(|| c.is_alphabetic())
+}
+
+/// [`char::is_alphanumeric`] with the shortcuts of [`is_alphabetic`] (the blocks it answers
+/// for hold no numerals).
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if (c as u32) < 0x800 {
+        let n = c as usize;
+        return low_letters().1[n / 64] & (1 << (n % 64)) != 0;
+    }
+    block_letter(c).unwrap_or_else(|| c.is_alphanumeric())
+}
+
+/// Appends [`str::to_lowercase`]`(text)` to `out`: runs of ASCII are copied and lowercased in
+/// place, other characters lowercased one by one (what `to_lowercase` does for every character
+/// but the capital sigma, whose lowercase depends on its neighbours: text holding one is
+/// lowercased by `to_lowercase` itself).
+fn push_lowercase(out: &mut String, text: &str) {
+    if text.contains('Σ') {
+        out.push_str(&text.to_lowercase());
+        return;
+    }
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .as_bytes()
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_lowercase());
+            rest = chars.as_str();
+        }
+    }
 }
 
 /// True if `text` ends like a sentence (`.`, `!`, `?`, `…` before closing quotes/brackets).
@@ -195,13 +441,7 @@ impl<'a> Page<'a> {
         let mut lower_at = Vec::with_capacity(lines.len() + 1);
         lower_at.push(0);
         for l in lines {
-            if l.text.is_ascii() {
-                let start = lower_buf.len();
-                lower_buf.push_str(&l.text);
-                lower_buf[start..].make_ascii_lowercase();
-            } else {
-                lower_buf.push_str(&l.text.to_lowercase());
-            }
+            push_lowercase(&mut lower_buf, &l.text);
             lower_at.push(offset(lower_buf.len()));
         }
         let body = body_cluster(lines);
@@ -266,16 +506,7 @@ impl<'a> Page<'a> {
             dates_at.push(offset(date_buf.len()));
         }
         drop((kept, kept_at, hints));
-        let mut stem_ids: FastMap<String, u32> = FastMap::default();
-        let mut intern = |w: &str| -> u32 {
-            let s = stem_of(w);
-            if let Some(&id) = stem_ids.get(s) {
-                return id;
-            }
-            let n = stem_ids.len() as u32;
-            stem_ids.insert(s.to_string(), n);
-            n
-        };
+        let mut stem_ids = StemIds::default();
         let words: Vec<u32> = lines
             .iter()
             .map(|l| u32::try_from(word_count(&l.text)).unwrap_or(u32::MAX))
@@ -293,7 +524,7 @@ impl<'a> Page<'a> {
         stems_at.push(0);
         for (i, l) in lines.iter().enumerate() {
             if stemmed(i) {
-                for_each_content_word(&l.text, |w| stem_buf.push(intern(w)));
+                for_each_stem(&l.text, |s| stem_buf.push(stem_ids.intern_stem(s)));
             }
             stems_at.push(offset(stem_buf.len()));
         }
@@ -307,7 +538,7 @@ impl<'a> Page<'a> {
                     let (s, e) = (stems_at[i] as usize, stems_at[i + 1] as usize);
                     body_ids.extend_from_slice(stem_buf.get(s..e).unwrap_or(&[]));
                 } else {
-                    for_each_content_word(&l.text, |w| body_ids.push(intern(w)));
+                    for_each_stem(&l.text, |s| body_ids.push(stem_ids.intern_stem(s)));
                 }
             }
         }
@@ -316,6 +547,40 @@ impl<'a> Page<'a> {
             body_stem[id as usize] = true;
         }
         let n_stems = stem_ids.len();
+        // Postings: count each (stem, line) pair once, then fill in line order.
+        let mut postings_at = vec![0u32; n_stems + 1];
+        let mut last_line = vec![u32::MAX; n_stems];
+        let line_of = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        for i in 0..lines.len() {
+            let (a, b) = (stems_at[i] as usize, stems_at[i + 1] as usize);
+            for &id in stem_buf.get(a..b).unwrap_or(&[]) {
+                let id = id as usize;
+                if last_line[id] != line_of(i) {
+                    last_line[id] = line_of(i);
+                    postings_at[id + 1] += 1;
+                }
+            }
+        }
+        for k in 0..n_stems {
+            postings_at[k + 1] += postings_at[k];
+        }
+        let mut fill: Vec<u32> = postings_at[..n_stems].to_vec();
+        let mut posting_buf = vec![0u32; postings_at[n_stems] as usize];
+        last_line.iter_mut().for_each(|l| *l = u32::MAX);
+        for i in 0..lines.len() {
+            let (a, b) = (stems_at[i] as usize, stems_at[i + 1] as usize);
+            for &id in stem_buf.get(a..b).unwrap_or(&[]) {
+                let id = id as usize;
+                if last_line[id] != line_of(i) {
+                    last_line[id] = line_of(i);
+                    if let Some(slot) = posting_buf.get_mut(fill[id] as usize) {
+                        *slot = line_of(i);
+                    }
+                    fill[id] += 1;
+                }
+            }
+        }
+        drop((fill, last_line));
         let mut nonblank_before = Vec::with_capacity(lines.len() + 1);
         let mut n = 0u32;
         nonblank_before.push(n);
@@ -335,6 +600,8 @@ impl<'a> Page<'a> {
             body_stem,
             stem_buf,
             stems_at,
+            posting_buf,
+            postings_at,
             long,
             words,
             cued_byline: vec![std::cell::Cell::new(0); lines.len()],
@@ -369,9 +636,41 @@ impl<'a> Page<'a> {
         self.stem_buf.get(a as usize..b as usize).unwrap_or(&[])
     }
 
+    /// The lines whose stems hold stem `id`, ascending (only long lines have stems).
+    fn lines_with_stem(&self, id: u32) -> &[u32] {
+        let id = id as usize;
+        let (Some(&a), Some(&b)) = (self.postings_at.get(id), self.postings_at.get(id + 1)) else {
+            return &[];
+        };
+        self.posting_buf.get(a as usize..b as usize).unwrap_or(&[])
+    }
+
+    /// True if a line among `lines` (a range of line indices) for which `keep` holds has stem
+    /// `id` among its stems (what [`Page::with_stems_of`] tests, for the kept lines of a range).
+    pub fn stem_in(
+        &self,
+        id: u32,
+        lines: std::ops::Range<usize>,
+        keep: impl Fn(usize) -> bool,
+    ) -> bool {
+        let post = self.lines_with_stem(id);
+        let from = post.partition_point(|&l| (l as usize) < lines.start);
+        post[from..]
+            .iter()
+            .map(|&l| l as usize)
+            .take_while(|&l| l < lines.end)
+            .any(keep)
+    }
+
     /// The id of stem `s`, if a long line or a body line of the page has it.
     pub fn stem_id(&self, s: &str) -> Option<u32> {
-        self.stem_ids.get(s).copied()
+        self.stem_ids.get(s)
+    }
+
+    /// Calls `f` with the stem id of each content word of `text` ([`content_words`]), in order:
+    /// None for a stem no long line or body line of the page has.
+    pub fn for_each_stem_id(&self, text: &str, mut f: impl FnMut(Option<u32>)) {
+        for_each_stem(text, |s| f(self.stem_ids.get_stem(s)));
     }
 
     /// True if stem `id` is a stem of the article's body words.
@@ -512,7 +811,7 @@ impl<'a> Page<'a> {
             return 0.0;
         }
         let text = &self.lines[i].text;
-        let total = text.chars().filter(|c| c.is_alphanumeric()).count();
+        let total = text.chars().filter(|&c| is_alphanumeric(c)).count();
         if total == 0 {
             return 0.0;
         }
@@ -523,7 +822,7 @@ impl<'a> Page<'a> {
                 text.get(d.start..d.end)
                     .unwrap_or("")
                     .chars()
-                    .filter(|c| c.is_alphanumeric())
+                    .filter(|&c| is_alphanumeric(c))
                     .count()
             })
             .sum();
@@ -562,6 +861,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn letter_shortcuts_match_the_unicode_tables() {
+        for c in ('\0'..='\u{ffff}').chain(['\u{10000}', '\u{1d400}']) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn ascii_fast_paths_match_the_general_ones() {
         let general_count = |t: &str| {
             t.split_whitespace()
@@ -581,9 +888,32 @@ mod tests {
             "a\u{b}b\u{c}c\td\re\nf  g-h 12 34",
             "Über die Straße: ÉCOLE 2019",
             "WORD word Word wOrD;they're",
+            "“ — ” x\u{a0}y\u{3000}Z\u{85}é ÉÉ İSTANBUL ΟΔΟΣ ΣΑΣ K",
         ] {
             assert_eq!(word_count(t), general_count(t), "{t:?}");
+            let mut lower = String::from("x");
+            push_lowercase(&mut lower, t);
+            assert_eq!(lower[1..], t.to_lowercase(), "{t:?}");
             assert_eq!(content_words(t), general_words(t), "{t:?}");
+        }
+        for t in [
+            "",
+            "The Snacks of 2024 were TEMPTING, 1234 and x1234; SNACKS",
+            "Über die Straße: ÉCOLE 2019 “Quoted” words’ THEIRS \u{212a}elvins",
+            "ΟΔΟΣ ΟΔΟΣΣ abcS abcs ABCDEFS Ab1s 12345 éléphants",
+        ] {
+            let mut ids = StemIds::default();
+            let mut got = Vec::new();
+            for_each_stem(t, |s| got.push(ids.intern_stem(s)));
+            let mut want_ids = StemIds::default();
+            let want: Vec<u32> = content_words(t)
+                .iter()
+                .map(|w| want_ids.intern(stem_of(w)))
+                .collect();
+            assert_eq!(got, want, "{t:?}");
+            for w in content_words(t) {
+                assert_eq!(ids.get(stem_of(&w)), want_ids.get(stem_of(&w)), "{w}");
+            }
         }
         assert_eq!(stem_of("temptations"), "tempt");
         assert_eq!(stem_of("snacks"), "snack");

@@ -8,7 +8,7 @@
 //! part of the title text.
 
 use super::byline;
-use super::page::{ends_sentence, for_each_content_word, stem_of, word_count, Page};
+use super::page::{ends_sentence, word_count, Page};
 use crate::model::Kind;
 use std::sync::OnceLock;
 
@@ -53,6 +53,39 @@ fn normalized(s: &str) -> String {
         }
         false => out.to_lowercase(),
     }
+}
+
+/// [`normalized`]`(text)` for `text` = line `i`'s text or a part of it (as [`title_text`]
+/// gives): borrowed from the page's lowercase of the line when the text is already
+/// whitespace-normalized and lowercasing it alone reads the same.
+fn key_of<'p>(page: &'p Page, i: usize, text: &str) -> std::borrow::Cow<'p, str> {
+    let line = page.lines[i].text.as_str();
+    let b = text.as_bytes();
+    let normal = b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.iter().any(|c| matches!(c, b'\t'..=b'\r'))
+        && !b.windows(2).any(|w| w == b"  ");
+    if normal {
+        let lower = page.lower(i);
+        if text.len() == line.len() && text.as_ptr() == line.as_ptr() {
+            // The whole line: its lowercase is the page's, if no other whitespace is in it.
+            if (text.is_ascii() || !text.chars().any(|c| !c.is_ascii() && c.is_whitespace()))
+                && lower.len() >= text.len().min(1)
+            {
+                return std::borrow::Cow::Borrowed(lower);
+            }
+        } else if line.is_ascii() && lower.len() == line.len() {
+            // A part of an ASCII line: the same bytes of its lowercase.
+            let at = (text.as_ptr() as usize).wrapping_sub(line.as_ptr() as usize);
+            if let Some(k) = at
+                .checked_add(text.len())
+                .and_then(|end| lower.get(at..end))
+            {
+                return std::borrow::Cow::Borrowed(k);
+            }
+        }
+    }
+    std::borrow::Cow::Owned(normalized(text))
 }
 
 /// Title text of line `i`: the line without a leading date (and its cue word).
@@ -121,11 +154,14 @@ pub fn ends_with_photo_credit(text: &str) -> bool {
     let t = text.trim_end();
     // Both shapes need a closing bracket at the end or the word "photo" (no other characters
     // lowercase to its letters): most lines have neither.
-    let photo = t
-        .as_bytes()
-        .windows(5)
-        .any(|w| w.eq_ignore_ascii_case(b"photo"));
-    if !(t.ends_with([')', ']']) || photo) {
+    let photo = || {
+        let b = t.as_bytes();
+        memchr::memchr2_iter(b'p', b'P', b).any(|at| {
+            b.get(at..at + 5)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"photo"))
+        })
+    };
+    if !(t.ends_with([')', ']']) || photo()) {
         return false;
     }
     let lower = t.to_lowercase();
@@ -258,13 +294,16 @@ fn weights() -> &'static [f32; NF] {
 
 /// True if `text` looks like a breadcrumb trail ("Home News Business …", "Blog > Tips").
 fn is_breadcrumb(text: &str) -> bool {
-    crate::lower::with_lower(text, |lower| {
-        lower.starts_with("home ") && word_count(text) >= 3
-            || lower.starts_with("share ")
-            || ["»", " > ", "›", "you are here", "sharing options"]
-                .iter()
-                .any(|m| lower.contains(m))
-    })
+    crate::lower::with_lower(text, |lower| is_breadcrumb_lower(text, lower))
+}
+
+/// [`is_breadcrumb`] given `lower`, the lowercase of `text`.
+fn is_breadcrumb_lower(text: &str, lower: &str) -> bool {
+    lower.starts_with("home ") && word_count(text) >= 3
+        || lower.starts_with("share ")
+        || ["»", " > ", "›", "you are here", "sharing options"]
+            .iter()
+            .any(|m| lower.contains(m))
 }
 
 /// The features of line `i` (with title text `text`) as a title, or None when it cannot be one
@@ -330,7 +369,8 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     let mut mass = 0usize;
     // Line texts are already whitespace-normalized, so a line's `normalized` form is its
     // lowercase, which the page holds (`page.lower`): no allocation per compared line.
-    let key = normalized(text);
+    let key_cow = key_of(page, i, text);
+    let key = &*key_cow;
     let mut k = i;
     for step in 0..FOLLOWING {
         let Some(n) = page.next_nonblank(k) else {
@@ -348,11 +388,19 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     f[0] = 1.0;
     // Stem ids of the title's content words (None: no line of the page has that stem).
     let mut cw: Vec<Option<u32>> = Vec::new();
-    for_each_content_word(text, |w| cw.push(page.stem_id(stem_of(w))));
+    page.for_each_stem_id(text, |id| cw.push(id));
     if !cw.is_empty() {
-        let hits = page.with_stems_of(following.into_iter(), |has| {
-            cw.iter().filter(|id| id.is_some_and(has)).count()
-        });
+        // The following lines are the long ones among the non-blank lines after `i` up to the
+        // last one read, but for copies of the key.
+        let hits = match following.last() {
+            None => 0,
+            Some(&last) => {
+                let keep = |l: usize| page.long[l] && page.lower(l) != key;
+                cw.iter()
+                    .filter(|id| id.is_some_and(|id| page.stem_in(id, i + 1..last + 1, keep)))
+                    .count()
+            }
+        };
         let body_hits = cw
             .iter()
             .filter(|id| id.is_some_and(|id| page.in_body(id)))
@@ -406,8 +454,12 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
             break;
         }
     }
-    f[24] = f32::from(is_breadcrumb(text));
-    let mut letters = text.chars().filter(|c| c.is_alphabetic());
+    f[24] = f32::from(match key_cow {
+        // A borrowed key is the text's lowercase.
+        std::borrow::Cow::Borrowed(lower) => is_breadcrumb_lower(text, lower),
+        std::borrow::Cow::Owned(_) => is_breadcrumb(text),
+    });
+    let mut letters = text.chars().filter(|&c| super::page::is_alphabetic(c));
     f[25] = f32::from(letters.clone().count() >= 4 && letters.all(|c| !c.is_lowercase()));
     f[26] = i as f32 / page.lines.len().max(1) as f32;
     // Echoed: the same words stand elsewhere on the page (a breadcrumb, a share text, the
@@ -418,7 +470,7 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
         // Another line holding the key (a longer one, or an equal one more than 12 lines away):
         // one substring search over the lines around it, as they stand together in the page's
         // lowercase buffer.
-        f[27] = f32::from(page.lowercase_holding(&key, lo..hi).any(|j| {
+        f[27] = f32::from(page.lowercase_holding(key, lo..hi).any(|j| {
             let len = page.lower(j).len();
             j != i && len > key.len() || j.abs_diff(i) > 12 && len == key.len()
         }));
@@ -455,14 +507,15 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
         let t = &page.lines[j].text;
         !is_byline_or_date(page, j) && page.chrome(j).is_none() && !t.is_empty()
     };
-    if let Some(n) = page.next_nonblank(i).filter(|&n| plain(n)) {
+    // (The cheap tests first: `plain` asks the memoized byline and chrome tests.)
+    if let Some(n) = page.next_nonblank(i) {
         let nw = page.words(n);
-        f[30] = f32::from((10..=40).contains(&nw) && nw * 10 >= words * 13);
+        f[30] = f32::from((10..=40).contains(&nw) && nw * 10 >= words * 13 && plain(n));
     }
-    if let Some(p) = prev.filter(|&p| plain(p)) {
+    if let Some(p) = prev {
         let t = &page.lines[p].text;
         let pw = page.words(p);
-        f[31] = f32::from(pw >= 5 && pw < words && !ends_sentence(t));
+        f[31] = f32::from(pw >= 5 && pw < words && !ends_sentence(t) && plain(p));
     }
     Some(f)
 }
@@ -535,10 +588,10 @@ pub fn choose(page: &Page) -> Option<TitleChoice> {
     });
     let (_, i, text, f) = best?;
     let (s, why) = weigh(&f);
-    let key = normalized(text);
+    let key = key_of(page, i, text);
     let mut lines = vec![i];
     for j in i.saturating_sub(12)..(i + 13).min(page.lines.len()) {
-        if j != i && normalized(title_text(page, j)) == key {
+        if j != i && key_of(page, j, title_text(page, j)) == key {
             lines.push(j);
         }
     }
