@@ -163,6 +163,7 @@ pub fn clean(lines: &[String]) -> Cleaned {
 pub fn clean_with(lines: &[String], model: &LineModel) -> Cleaned {
     let m = measure_lines(lines);
     let at: [Option<usize>; 4] = CONTEXT.map(line_vector::index_of);
+    let scorer = model.scorer();
     let mut scored: Vec<Scored> =
         Vec::with_capacity(lines.iter().filter(|l| !l.is_empty()).count());
     line_vector::for_each_vector(
@@ -173,7 +174,7 @@ pub fn clean_with(lines: &[String], model: &LineModel) -> Cleaned {
         |i, v| {
             scored.push(Scored {
                 line: u32::try_from(i).unwrap_or(u32::MAX),
-                logit: model.logit(v),
+                logit: scorer.logit(v),
                 context: at.map(|j| j.map_or(0.0, |j| v[j])),
             })
         },
