@@ -225,17 +225,16 @@ fn looks_like_dateline(lower: &str) -> bool {
 /// pass over the bytes).
 fn has_separator(text: &str) -> bool {
     let b = text.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| {
-        c == b'|'
-            || (c == b' '
-                && [
-                    &b" / "[..],
-                    b" > ",
-                    " \u{bb} ".as_bytes(),
-                    " \u{203a} ".as_bytes(),
-                ]
-                .iter()
-                .any(|p| b[i..].starts_with(p)))
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'|' => true,
+        // The byte after the space tells which separator it can be.
+        b' ' => match b.get(i + 1..).unwrap_or(&[]) {
+            [b'/' | b'>', b' ', ..] => true,
+            [0xc2, 0xbb, b' ', ..] => true,       // » (U+00BB)
+            [0xe2, 0x80, 0xba, b' ', ..] => true, // › (U+203A)
+            _ => false,
+        },
+        _ => false,
     })
 }
 
@@ -453,7 +452,9 @@ pub fn scan(text: &str, lower: &str) -> Scan {
     let ends_sentence = matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？'));
     let byline_start = words <= 12 && !ends_sentence && {
         let t = lower.trim_start_matches(['-', '–', '—', ' ']);
-        lexicon::byline_prefixes().any(|p| t.starts_with(p))
+        let first = t.as_bytes().first();
+        lexicon::byline_prefixes()
+            .any(|p| (p.is_empty() || p.as_bytes().first() == first) && t.starts_with(p))
     };
     let features = Features {
         words: sat(words),
@@ -674,7 +675,9 @@ mod tests {
         let ends_sentence = matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？'));
         let byline_start = words <= 12 && !ends_sentence && {
             let t = lower.trim_start_matches(['-', '–', '—', ' ']);
-            lexicon::byline_prefixes().any(|p| t.starts_with(p))
+            let first = t.as_bytes().first();
+            lexicon::byline_prefixes()
+                .any(|p| (p.is_empty() || p.as_bytes().first() == first) && t.starts_with(p))
         };
         let features = Features {
             words: sat(words),
@@ -789,6 +792,23 @@ mod tests {
         assert_eq!(f.words, 9);
         assert!(f.stop_share > 0.3);
         assert_eq!(features("\u{212a}elvin the end", en).words, 3);
+    }
+
+    #[test]
+    fn separators() {
+        for (t, want) in [
+            ("Home | World", true),
+            ("Home / World", true),
+            ("a > b", true),
+            ("Home \u{bb} World", true),
+            ("Home \u{203a} World", true),
+            ("Home /World", false),
+            ("Home \u{bb}World", false),
+            ("1/2 and >", false),
+            ("ends with a space \u{203a}", false),
+        ] {
+            assert_eq!(has_separator(t), want, "{t}");
+        }
     }
 
     #[test]
