@@ -54,6 +54,37 @@ impl ChromeRule {
     }
 }
 
+/// A line's chrome rule, if any, in two bytes (cleaning keeps one per line): the rule's
+/// position in [`chrome_rules`], `u16::MAX` for none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChromeHit(u16);
+
+impl ChromeHit {
+    /// No rule.
+    pub const NONE: ChromeHit = ChromeHit(u16::MAX);
+
+    /// The hit of `rule` (none for `None`).
+    pub fn of(rule: Option<&ChromeRule>) -> ChromeHit {
+        rule.and_then(|r| u16::try_from(r.index).ok())
+            .map_or(ChromeHit::NONE, ChromeHit)
+    }
+
+    /// The rule.
+    pub fn get(self) -> Option<&'static ChromeRule> {
+        chrome_rules().get(usize::from(self.0))
+    }
+
+    /// True if a rule matched.
+    pub fn is_some(self) -> bool {
+        self.0 != u16::MAX
+    }
+
+    /// True if no rule matched.
+    pub fn is_none(self) -> bool {
+        self.0 == u16::MAX
+    }
+}
+
 /// True if `lower` is a number and `word`, in either order, with only punctuation around.
 fn is_count_of(lower: &str, word: &str) -> bool {
     if lower.len() > word.len() + 16 {
@@ -629,6 +660,8 @@ mod tests {
             })
             .sum();
         assert_eq!(chrome_rules().len(), rows);
+        // Every rule fits a `ChromeHit`.
+        assert!(rows < usize::from(u16::MAX));
     }
 
     #[test]

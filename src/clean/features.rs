@@ -29,30 +29,112 @@ pub struct Features {
     pub cap_share: f32,
     /// Share of characters that are digits.
     pub digit_share: f32,
+    /// The yes/no measurements, one bit each (read them with the methods of the same names):
+    /// [`Features::ENDS_SENTENCE`] and the other constants.
+    pub flags: u16,
+}
+
+impl Features {
+    /// The [`Features::flags`] of the yes/no measurements given in the order of the constants
+    /// (`ends_sentence` first, `caption` last).
+    pub fn flags_of(bits: [bool; 11]) -> u16 {
+        bits.iter()
+            .enumerate()
+            .fold(0, |f, (k, &b)| f | (u16::from(b) << k))
+    }
+
     /// The line ends like a sentence (`.`, `!`, `?`, or a closing quote after one).
-    pub ends_sentence: bool,
+    pub const ENDS_SENTENCE: u16 = 1 << 0;
     /// The line ends with `:`.
-    pub ends_colon: bool,
+    pub const ENDS_COLON: u16 = 1 << 1;
     /// The line ends with `?`.
-    pub ends_question: bool,
+    pub const ENDS_QUESTION: u16 = 1 << 2;
     /// The line starts with a lower-case letter.
-    pub starts_lower: bool,
+    pub const STARTS_LOWER: u16 = 1 << 3;
     /// The line starts with a list bullet (`-`, `•`, `*`, `·`, `►`).
-    pub starts_bullet: bool,
+    pub const STARTS_BULLET: u16 = 1 << 4;
     /// The line holds a clock time (`12:30`).
-    pub has_time: bool,
+    pub const HAS_TIME: u16 = 1 << 5;
     /// The line holds a menu/breadcrumb separator (`|`, ` » `, ` › `, ` / `).
-    pub has_separator: bool,
+    pub const HAS_SEPARATOR: u16 = 1 << 6;
     /// The line holds a URL, an e-mail address or a handle.
-    pub has_link: bool,
+    pub const HAS_LINK: u16 = 1 << 7;
     /// The line is made only of date/time words and numbers ("Wed, 12 Mar 2025 23:04:37 GMT").
-    pub is_dateline: bool,
+    pub const IS_DATELINE: u16 = 1 << 8;
     /// The line, lowercased and without leading dashes and spaces, starts with a byline
     /// prefix ([`lexicon::byline_prefixes`]); checked only on lines of at most 12 words that
     /// do not end a sentence (the only ones a byline can be).
-    pub byline_start: bool,
+    pub const BYLINE_START: u16 = 1 << 9;
     /// The line has 5 to 60 units and caption wording ([`lexicon::caption_hits`]).
-    pub caption: bool,
+    pub const CAPTION: u16 = 1 << 10;
+
+    /// The line ends like a sentence (`.`, `!`, `?`, or a closing quote after one).
+    #[inline]
+    pub fn ends_sentence(&self) -> bool {
+        self.flags & Self::ENDS_SENTENCE != 0
+    }
+
+    /// The line ends with `:`.
+    #[inline]
+    pub fn ends_colon(&self) -> bool {
+        self.flags & Self::ENDS_COLON != 0
+    }
+
+    /// The line ends with `?`.
+    #[inline]
+    pub fn ends_question(&self) -> bool {
+        self.flags & Self::ENDS_QUESTION != 0
+    }
+
+    /// The line starts with a lower-case letter.
+    #[inline]
+    pub fn starts_lower(&self) -> bool {
+        self.flags & Self::STARTS_LOWER != 0
+    }
+
+    /// The line starts with a list bullet (`-`, `•`, `*`, `·`, `►`).
+    #[inline]
+    pub fn starts_bullet(&self) -> bool {
+        self.flags & Self::STARTS_BULLET != 0
+    }
+
+    /// The line holds a clock time (`12:30`).
+    #[inline]
+    pub fn has_time(&self) -> bool {
+        self.flags & Self::HAS_TIME != 0
+    }
+
+    /// The line holds a menu/breadcrumb separator (`|`, ` » `, ` › `, ` / `).
+    #[inline]
+    pub fn has_separator(&self) -> bool {
+        self.flags & Self::HAS_SEPARATOR != 0
+    }
+
+    /// The line holds a URL, an e-mail address or a handle.
+    #[inline]
+    pub fn has_link(&self) -> bool {
+        self.flags & Self::HAS_LINK != 0
+    }
+
+    /// The line is made only of date/time words and numbers ("Wed, 12 Mar 2025 23:04:37 GMT").
+    #[inline]
+    pub fn is_dateline(&self) -> bool {
+        self.flags & Self::IS_DATELINE != 0
+    }
+
+    /// The line, lowercased and without leading dashes and spaces, starts with a byline
+    /// prefix ([`lexicon::byline_prefixes`]); checked only on lines of at most 12 words that
+    /// do not end a sentence (the only ones a byline can be).
+    #[inline]
+    pub fn byline_start(&self) -> bool {
+        self.flags & Self::BYLINE_START != 0
+    }
+
+    /// The line has 5 to 60 units and caption wording ([`lexicon::caption_hits`]).
+    #[inline]
+    pub fn caption(&self) -> bool {
+        self.flags & Self::CAPTION != 0
+    }
 }
 
 /// What one pass over a line measures: its [`Features`] plus what only the language guess
@@ -474,17 +556,19 @@ pub fn scan(text: &str, lower: &str) -> Scan {
         } else {
             digits as f32 / chars as f32
         },
-        ends_sentence,
-        ends_colon: matches!(last, Some(':' | '：')),
-        ends_question: text.ends_with('?'),
-        starts_lower: first.is_some_and(char::is_lowercase),
-        starts_bullet: matches!(first, Some('-' | '•' | '*' | '·' | '►' | '▪' | '■')),
-        has_time,
-        has_separator: has_separator(text),
-        has_link: has_link(lower),
-        is_dateline: !text.is_empty() && looks_like_dateline(lower),
-        byline_start,
-        caption: (5..=60).contains(&units) && lexicon::caption_hits(lower),
+        flags: Features::flags_of([
+            ends_sentence,
+            matches!(last, Some(':' | '：')),
+            text.ends_with('?'),
+            first.is_some_and(char::is_lowercase),
+            matches!(first, Some('-' | '•' | '*' | '·' | '►' | '▪' | '■')),
+            has_time,
+            has_separator(text),
+            has_link(lower),
+            !text.is_empty() && looks_like_dateline(lower),
+            byline_start,
+            (5..=60).contains(&units) && lexicon::caption_hits(lower),
+        ]),
     };
     Scan {
         features,
@@ -512,14 +596,14 @@ mod tests {
             "12 mars 2024 à 09h15",
             "Actualizado el 12 de marzo de 2024",
         ] {
-            assert!(features(s, None).is_dateline, "{s}");
+            assert!(features(s, None).is_dateline(), "{s}");
         }
         for s in [
             "Trump Pushes Republicans",
             "May I help you",
             "On 12 March the army moved.",
         ] {
-            assert!(!features(s, None).is_dateline, "{s}");
+            assert!(!features(s, None).is_dateline(), "{s}");
         }
     }
 
@@ -697,17 +781,19 @@ mod tests {
             } else {
                 digits as f32 / chars as f32
             },
-            ends_sentence,
-            ends_colon: matches!(last, Some(':' | '：')),
-            ends_question: text.ends_with('?'),
-            starts_lower: first.is_some_and(char::is_lowercase),
-            starts_bullet: matches!(first, Some('-' | '•' | '*' | '·' | '►' | '▪' | '■')),
-            has_time,
-            has_separator: has_separator(text),
-            has_link: has_link(lower),
-            is_dateline: !text.is_empty() && looks_like_dateline(lower),
-            byline_start,
-            caption: (5..=60).contains(&units) && lexicon::caption_hits(lower),
+            flags: Features::flags_of([
+                ends_sentence,
+                matches!(last, Some(':' | '：')),
+                text.ends_with('?'),
+                first.is_some_and(char::is_lowercase),
+                matches!(first, Some('-' | '•' | '*' | '·' | '►' | '▪' | '■')),
+                has_time,
+                has_separator(text),
+                has_link(lower),
+                !text.is_empty() && looks_like_dateline(lower),
+                byline_start,
+                (5..=60).contains(&units) && lexicon::caption_hits(lower),
+            ]),
         };
         Scan {
             features,
@@ -818,7 +904,7 @@ mod tests {
             "The leaders spoke for an hour and a half, the Kremlin said.",
             en,
         );
-        assert!(f.ends_sentence);
+        assert!(f.ends_sentence());
         assert!(f.stop_share > 0.2);
         assert_eq!(f.words, 12);
 
@@ -826,9 +912,9 @@ mod tests {
             "Trump Pushes Republicans for Unified Legislative Strategy",
             en,
         );
-        assert!(features("Updated 12:30 GMT", None).has_time);
-        assert!(!features("In 2024, 12 people", None).has_time);
-        assert!(!g.ends_sentence);
+        assert!(features("Updated 12:30 GMT", None).has_time());
+        assert!(!features("In 2024, 12 people", None).has_time());
+        assert!(!g.ends_sentence());
         assert!(g.cap_share > 0.8);
     }
 }

@@ -11,6 +11,7 @@
 //! A node whose line value is at most its threshold sends the line left.
 
 use super::line_vector::{Vector, LEN, NAMES};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 const EMBEDDED: &str = data_file!("model/lines.tsv");
@@ -206,14 +207,25 @@ const _: () = assert!(LEN < 64);
 /// to the bit (same operations in the same order).
 pub struct Scorer<'a> {
     model: &'a LineModel,
-    nodes: Vec<[(f32, u32); LEAVES]>,
+    nodes: Cow<'a, [[(f32, u32); LEAVES]]>,
 }
 
 impl LineModel {
-    /// The model laid out for [`Scorer::logit`] (built once per page).
+    /// The model laid out for [`Scorer::logit`]: the embedded model's layout is built once
+    /// (no allocation per page), another model's on each call.
     pub fn scorer(&self) -> Scorer<'_> {
-        let nodes = self
-            .trees
+        static EMBEDDED: OnceLock<Vec<[(f32, u32); LEAVES]>> = OnceLock::new();
+        let nodes = if std::ptr::eq(self, LineModel::embedded()) {
+            Cow::Borrowed(EMBEDDED.get_or_init(|| self.layout()).as_slice())
+        } else {
+            Cow::Owned(self.layout())
+        };
+        Scorer { model: self, nodes }
+    }
+
+    /// Each tree's nodes as `(threshold, feature)` pairs padded to 16 (see [`Scorer`]).
+    fn layout(&self) -> Vec<[(f32, u32); LEAVES]> {
+        self.trees
             .iter()
             .map(|t| {
                 let mut n = [(f32::INFINITY, LEN as u32); LEAVES];
@@ -222,8 +234,7 @@ impl LineModel {
                 }
                 n
             })
-            .collect();
-        Scorer { model: self, nodes }
+            .collect()
     }
 }
 

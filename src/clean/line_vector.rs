@@ -8,7 +8,7 @@
 use super::features::Features;
 use super::kinds::is_name_shaped;
 use crate::fasthash::FastMap;
-use crate::lexicon::ChromeRule;
+use crate::lexicon::ChromeHit;
 use crate::model::Kind;
 
 /// The feature names, in vector order.
@@ -79,7 +79,7 @@ pub const LEN: usize = NAMES.len();
 pub type Vector = [f32; LEN];
 
 fn prose_shaped(f: &Features) -> bool {
-    (f.units >= 8 && f.ends_sentence) || f.units >= 20
+    (f.units >= 8 && f.ends_sentence()) || f.units >= 20
 }
 
 /// `ln(1 + x)` as an `f32` that is the same on every platform: computed in `f64` and rounded once.
@@ -98,7 +98,7 @@ fn main_block(
     nb: &[u32],
     feats: &[Features],
     prose: &[bool],
-    chrome: &[Option<&ChromeRule>],
+    chrome: &[ChromeHit],
 ) -> (usize, usize) {
     let mut best = (0i64, 1usize, 0usize);
     let mut cur = 0i64;
@@ -127,8 +127,8 @@ fn main_block(
 /// name ("Jan Smith", `named`), ends with a colon ("jbaxt says:", "Gaye:"), or is a date or
 /// clock time ("November 19, 2019 at 6:58 am").
 fn speaker_or_stamp(f: &Features, named: bool) -> bool {
-    (f.units <= 4 && f.words >= 1 && (f.ends_colon || named))
-        || (f.units <= 8 && (f.is_dateline || f.has_time))
+    (f.units <= 4 && f.words >= 1 && (f.ends_colon() || named))
+        || (f.units <= 8 && (f.is_dateline() || f.has_time()))
 }
 
 /// Builds the vectors of the non-blank lines. `lines`, `feats` and `chrome` are parallel
@@ -137,7 +137,7 @@ fn speaker_or_stamp(f: &Features, named: bool) -> bool {
 pub fn vectors(
     lines: &[String],
     feats: &[Features],
-    chrome: &[Option<&ChromeRule>],
+    chrome: &[ChromeHit],
     has_stoplist: bool,
 ) -> Vec<(usize, Vector)> {
     let mut out = Vec::new();
@@ -155,7 +155,7 @@ pub fn index_of(name: &str) -> Option<usize> {
 pub fn for_each_vector(
     lines: &[String],
     feats: &[Features],
-    chrome: &[Option<&ChromeRule>],
+    chrome: &[ChromeHit],
     has_stoplist: bool,
     mut emit: impl FnMut(usize, &Vector),
 ) {
@@ -199,7 +199,7 @@ pub fn for_each_vector(
     // Lines that carry a date or a clock time (comment headers repeat them; prose rarely does).
     let dated = |k: usize| {
         let f = &feats[nb[k] as usize];
-        f.is_dateline || f.has_time
+        f.is_dateline() || f.has_time()
     };
     // Share of dated lines among the `r` lines before line `k` (comment headers come before
     // each comment; an article's last paragraph may well be followed by dated headlines).
@@ -225,7 +225,7 @@ pub fn for_each_vector(
         .collect();
     let texty = |k: usize| {
         let f = &feats[nb[k] as usize];
-        !head[k] && f.units >= 3 && (f.ends_sentence || f.units >= 15)
+        !head[k] && f.units >= 3 && (f.ends_sentence() || f.units >= 15)
     };
     let mut blocks_sum = vec![0u32; m + 1];
     for k in 0..m {
@@ -251,7 +251,7 @@ pub fn for_each_vector(
         }
         let i = nb[k] as usize;
         let f = &feats[i];
-        let ch = chrome[i];
+        let ch = chrome[i].get();
         if prose[k] && ch.is_none() {
             marker_open = false;
         }
@@ -273,17 +273,17 @@ pub fn for_each_vector(
             b(!has_stoplist),
             b(!has_stoplist) * lu,
             f.cap_share,
-            b(f.cap_share >= 0.7 && f.words >= 2 && !f.ends_sentence),
+            b(f.cap_share >= 0.7 && f.words >= 2 && !f.ends_sentence()),
             f.digit_share,
             f.commas as f32 / (1.0 + f.units as f32),
-            b(f.ends_sentence),
-            b(f.ends_colon),
-            b(f.starts_lower),
-            b(f.starts_bullet),
-            b(f.has_time),
-            b(f.has_separator),
-            b(f.has_link),
-            b(f.is_dateline),
+            b(f.ends_sentence()),
+            b(f.ends_colon()),
+            b(f.starts_lower()),
+            b(f.starts_bullet()),
+            b(f.has_time()),
+            b(f.has_separator()),
+            b(f.has_link()),
+            b(f.is_dateline()),
             b(ch.is_some()),
             b(ch.is_some_and(|r| r.marker)),
             b(f.units <= 2),
@@ -302,8 +302,8 @@ pub fn for_each_vector(
             },
             prev.map_or(0.0, |p| ln1(feats[p].units as usize)),
             next.map_or(0.0, |n| ln1(feats[n].units as usize)),
-            prev.map_or(0.0, |p| b(feats[p].ends_sentence)),
-            next.map_or(0.0, |n| b(feats[n].ends_sentence)),
+            prev.map_or(0.0, |p| b(feats[p].ends_sentence())),
+            next.map_or(0.0, |n| b(feats[n].ends_sentence())),
             window(k, 3),
             window(k, 10),
             if short[k] { ln1(run) } else { 0.0 },
