@@ -150,7 +150,9 @@ pub fn vectors(
     has_stoplist: bool,
 ) -> Vec<(usize, Vector)> {
     let mut out = Vec::new();
-    for_each_vector(lines, feats, chrome, has_stoplist, |i, v| out.push((i, *v)));
+    for_each_vector(lines, feats, chrome, has_stoplist, &mut |i, v| {
+        out.push((i, *v))
+    });
     out
 }
 
@@ -166,7 +168,7 @@ pub fn for_each_vector(
     feats: &[Features],
     chrome: &[ChromeHit],
     has_stoplist: bool,
-    mut emit: impl FnMut(usize, &Vector),
+    emit: &mut dyn FnMut(usize, &Vector),
 ) {
     // Indices of the non-blank lines (`u32`: 4 bytes a line on pastes of many short lines).
     let nb: Vec<u32> = (0..lines.len())

@@ -202,7 +202,7 @@ pub fn clean_with(lines: &[String], model: &LineModel) -> Cleaned {
         &m.feats,
         &m.chrome,
         m.language_has_stoplist(),
-        |i, v| scored.push(Scored::new(i, scorer.logit(v), v, &at)),
+        &mut |i, v| scored.push(Scored::new(i, scorer.logit(v), v, &at)),
     );
     label_rows(&m, scored)
 }
