@@ -54,6 +54,37 @@ impl ChromeRule {
     }
 }
 
+/// A line's chrome rule, if any, in two bytes (cleaning keeps one per line): the rule's
+/// position in [`chrome_rules`], `u16::MAX` for none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChromeHit(u16);
+
+impl ChromeHit {
+    /// No rule.
+    pub const NONE: ChromeHit = ChromeHit(u16::MAX);
+
+    /// The hit of `rule` (none for `None`).
+    pub fn of(rule: Option<&ChromeRule>) -> ChromeHit {
+        rule.and_then(|r| u16::try_from(r.index).ok())
+            .map_or(ChromeHit::NONE, ChromeHit)
+    }
+
+    /// The rule.
+    pub fn get(self) -> Option<&'static ChromeRule> {
+        chrome_rules().get(usize::from(self.0))
+    }
+
+    /// True if a rule matched.
+    pub fn is_some(self) -> bool {
+        self.0 != u16::MAX
+    }
+
+    /// True if no rule matched.
+    pub fn is_none(self) -> bool {
+        self.0 == u16::MAX
+    }
+}
+
 /// True if `lower` is a number and `word`, in either order, with only punctuation around.
 fn is_count_of(lower: &str, word: &str) -> bool {
     if lower.len() > word.len() + 16 {
@@ -336,31 +367,125 @@ pub fn stopword_languages() -> impl Iterator<Item = &'static str> {
     STOPWORD_FILES.iter().map(|(code, _)| *code)
 }
 
-/// Word → bit set of the languages whose stopword list holds it, and the longest word's length
-/// in bytes.
-fn stopword_table() -> &'static (FastMap<&'static str, u16>, usize) {
-    static TABLE: OnceLock<(FastMap<&'static str, u16>, usize)> = OnceLock::new();
+/// Every stopword list in one table: word → bit set of the languages whose list holds it.
+/// Words of at most [`PACKED`] bytes (all of them, as the lists stand) sit in an open-addressing
+/// table keyed by their bytes packed in two `u64`s, so a lookup is a copy, a multiply and a
+/// compare or two, with no hashing loop and no copy to lowercase an ASCII word; longer words
+/// are in a map.
+struct StopTable {
+    /// Packed keys (see [`pack`]), `[0, 0]` for an empty slot; a power-of-two length.
+    keys: Vec<[u64; 2]>,
+    /// The language bits of the word in the same slot.
+    masks: Vec<u16>,
+    /// Words longer than [`PACKED`] bytes.
+    long: FastMap<&'static str, u16>,
+    /// The longest word's length in bytes.
+    longest: usize,
+}
+
+/// Longest word, in bytes, that [`pack`] takes.
+const PACKED: usize = 15;
+
+/// `b` (at most [`PACKED`] bytes) as a table key: its bytes little-endian in two words, the
+/// length in the top byte (so no two byte strings share a key, NUL bytes included); with `fold`
+/// ASCII upper-case letters are lowercased on the way (`b` must then be ASCII).
+#[inline]
+fn pack(b: &[u8], fold: bool) -> [u64; 2] {
+    let mut w = [0u8; 16];
+    w[..b.len()].copy_from_slice(b);
+    let (lo, hi) = w.split_at(8);
+    let mut k = [
+        u64::from_le_bytes(lo.try_into().unwrap_or([0; 8])),
+        u64::from_le_bytes(hi.try_into().unwrap_or([0; 8])),
+    ];
+    if fold {
+        // Per byte c < 0x80: bit 7 of c + 0x3f is set for c >= 'A', of c + 0x25 for c > 'Z'
+        // (no carry crosses a byte); an upper-case letter gains 0x20.
+        const LSB: u64 = 0x0101_0101_0101_0101;
+        for x in &mut k {
+            let upper = (*x + 0x3f * LSB) & !(*x + 0x25 * LSB) & (0x80 * LSB);
+            *x |= upper >> 2;
+        }
+    }
+    k[1] ^= (b.len() as u64) << 56;
+    k
+}
+
+impl StopTable {
+    fn slot(&self, key: [u64; 2]) -> usize {
+        let h = (key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> 40) as usize & (self.keys.len() - 1)
+    }
+
+    /// The language bits of packed word `key`.
+    #[inline]
+    fn get(&self, key: [u64; 2]) -> u16 {
+        let mut i = self.slot(key);
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return self.masks[i];
+            }
+            if k == [0, 0] {
+                return 0;
+            }
+            i = (i + 1) & (self.keys.len() - 1);
+        }
+    }
+}
+
+fn stopword_table() -> &'static StopTable {
+    static TABLE: OnceLock<StopTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t: FastMap<&'static str, u16> = FastMap::default();
+        let mut words: FastMap<&'static str, u16> = FastMap::default();
+        let mut order: Vec<&'static str> = Vec::new();
         for (bit, (_, src)) in STOPWORD_FILES.iter().enumerate() {
             for w in src.split_whitespace() {
-                *t.entry(w).or_insert(0) |= 1 << bit;
+                let m = words.entry(w).or_insert_with(|| {
+                    order.push(w);
+                    0
+                });
+                *m |= 1 << bit;
             }
         }
-        let longest = t.keys().map(|w| w.len()).max().unwrap_or(0);
-        (t, longest)
+        let size = (order.len() * 2 + 2).next_power_of_two();
+        let mut t = StopTable {
+            keys: vec![[0, 0]; size],
+            masks: vec![0; size],
+            long: FastMap::default(),
+            longest: order.iter().map(|w| w.len()).max().unwrap_or(0),
+        };
+        for w in order {
+            let m = words.get(w).copied().unwrap_or(0);
+            if w.len() > PACKED {
+                t.long.insert(w, m);
+                continue;
+            }
+            let key = pack(w.as_bytes(), false);
+            let mut i = t.slot(key);
+            while t.keys[i] != [0, 0] {
+                i = (i + 1) & (size - 1);
+            }
+            t.keys[i] = key;
+            t.masks[i] = m;
+        }
+        t
     })
 }
 
 /// The bit set of languages (see [`stopword_languages`]) in which `lower` (a lowercase word)
 /// is a stopword; 0 if none.
 pub fn stopword_mask(lower: &str) -> u16 {
-    let (table, longest) = stopword_table();
+    let t = stopword_table();
+    let b = lower.as_bytes();
     // A word longer than every stopword needs no lookup.
-    if lower.is_empty() || lower.len() > *longest {
-        return 0;
+    if b.is_empty() || b.len() > t.longest {
+        0
+    } else if b.len() <= PACKED {
+        t.get(pack(b, false))
+    } else {
+        t.long.get(lower).copied().unwrap_or(0)
     }
-    table.get(lower).copied().unwrap_or(0)
 }
 
 /// The bit of language `code` in [`stopword_mask`] values, if the lexicon has its list.
@@ -503,9 +628,19 @@ pub fn is_stopword(word: &str) -> bool {
     let Some(bit) = *EN.get_or_init(|| stopword_bit("en")) else {
         return false;
     };
-    // ASCII keeps its length when lowercased: longer than every stopword needs no lookup.
-    if word.is_ascii() && word.len() > stopword_table().1 {
-        return false;
+    let b = word.as_bytes();
+    if b.is_ascii() {
+        // ASCII keeps its length when lowercased; the table lowercases while packing.
+        let t = stopword_table();
+        if b.is_empty() || b.len() > t.longest {
+            return false;
+        }
+        let m = if b.len() <= PACKED {
+            t.get(pack(b, true))
+        } else {
+            crate::lower::with_lower(word, stopword_mask)
+        };
+        return m & bit != 0;
     }
     crate::lower::with_lower(word, |w| stopword_mask(w) & bit != 0)
 }
@@ -525,6 +660,8 @@ mod tests {
             })
             .sum();
         assert_eq!(chrome_rules().len(), rows);
+        // Every rule fits a `ChromeHit`.
+        assert!(rows < usize::from(u16::MAX));
     }
 
     #[test]
@@ -552,6 +689,37 @@ mod tests {
         );
         assert!(match_chrome("167 comments were posted").is_none());
         assert!(is_stopword("The"));
+        assert!(is_stopword("THE") && is_stopword("the") && !is_stopword("thE\0"));
+        assert!(!is_stopword("") && !is_stopword("Then@") && !is_stopword("[he"));
+    }
+
+    /// The packed table answers as the word lists do, for every word, its upper-case form and
+    /// near misses.
+    #[test]
+    fn stopword_table_equals_lists() {
+        let mut lists: FastMap<&str, u16> = FastMap::default();
+        for (bit, (_, src)) in STOPWORD_FILES.iter().enumerate() {
+            for w in src.split_whitespace() {
+                *lists.entry(w).or_insert(0) |= 1 << bit;
+            }
+        }
+        let en = stopword_bit("en").unwrap_or(0);
+        for (w, &m) in &lists {
+            assert_eq!(stopword_mask(w), m, "{w}");
+            let up = w.to_uppercase();
+            let back = lists.get(up.to_lowercase().as_str()).copied().unwrap_or(0);
+            assert_eq!(is_stopword(&up), back & en != 0, "{w}");
+            let tail: String = w.chars().skip(1).collect();
+            for near in [format!("{w}s"), format!("{w}\0"), tail] {
+                let want = lists.get(near.as_str()).copied().unwrap_or(0);
+                assert_eq!(stopword_mask(&near), want, "{near}");
+            }
+        }
+        for odd in ["", "@", "[", "`", "{", "Z", "z", "a\u{0}", "ÉTÉ"] {
+            let want = lists.get(odd.to_lowercase().as_str()).copied().unwrap_or(0);
+            assert_eq!(is_stopword(odd), want & en != 0, "{odd}");
+            assert_eq!(stopword_mask(odd), lists.get(odd).copied().unwrap_or(0));
+        }
     }
 
     /// The grouped scan finds the same rule as matching every rule in file order.

@@ -219,39 +219,81 @@ impl ModelEvidence {
     /// There was no model score for the line (the brackets stay empty).
     pub const NONE: u8 = 128;
 
-    fn write(&self, out: &mut impl std::fmt::Write) -> std::fmt::Result {
+    /// Appends the evidence (the text inside the brackets) to `out`.
+    fn write(&self, out: &mut String) {
         if self.flags & Self::NONE != 0 {
-            return Ok(());
+            return;
         }
         let has = |f: u8| self.flags & f != 0;
-        write!(out, "score {:+.1}: {} words", self.score, self.units)?;
+        out.push_str("score ");
+        push_score(out, self.score);
+        out.push_str(": ");
+        push_u32(out, self.units);
+        out.push_str(" words");
         if has(Self::HAS_WORDS) {
-            write!(out, ", {}% function words", self.function_pct)?;
+            out.push_str(", ");
+            push_u32(out, u32::from(self.function_pct));
+            out.push_str("% function words");
         }
-        out.write_str(if has(Self::ENDS_SENTENCE) {
+        out.push_str(if has(Self::ENDS_SENTENCE) {
             ", sentence end"
         } else {
             ", no sentence end"
-        })?;
+        });
         if self.run >= 3 {
-            write!(out, ", in a run of {} short lines", self.run - 1)?;
+            out.push_str(", in a run of ");
+            push_u32(out, self.run - 1);
+            out.push_str(" short lines");
         }
         if has(Self::AMONG_PROSE) {
-            out.write_str(", among prose lines")?;
+            out.push_str(", among prose lines");
         } else if has(Self::NO_PROSE) {
-            out.write_str(", no prose nearby")?;
+            out.push_str(", no prose nearby");
         }
         if has(Self::UNDER_LIST_HEADER) {
-            out.write_str(", under a list header")?;
+            out.push_str(", under a list header");
         }
         if has(Self::AFTER_COMMENTS) {
-            out.write_str(", after the comments header")?;
+            out.push_str(", after the comments header");
         }
         if has(Self::SEPARATORS) {
-            out.write_str(", menu separators")?;
+            out.push_str(", menu separators");
         }
-        Ok(())
     }
+}
+
+/// Appends `n` in decimal (what `{}` writes), without the formatting machinery.
+fn push_u32(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[k..] {
+        out.push(char::from(d));
+    }
+}
+
+/// Appends `x` as `{:+.1}` writes it: the sign (of the sign bit, so `-0.0`), then `x` rounded
+/// to one decimal, ties to even on its exact value. Scores below a million take a short path
+/// (`x * 10` is exact in `f64`, so rounding it is rounding the exact value); others, and
+/// non-finite values, go through `format!`.
+fn push_score(out: &mut String, x: f32) {
+    let tenths = (f64::from(x) * 10.0).abs().round_ties_even();
+    if tenths.is_nan() || tenths >= 1e7 {
+        out.push_str(&format!("{x:+.1}"));
+        return;
+    }
+    let n = tenths as u32;
+    out.push(if x.is_sign_negative() { '-' } else { '+' });
+    push_u32(out, n / 10);
+    out.push('.');
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 impl Reason {
@@ -271,7 +313,37 @@ impl Reason {
                 .copied()
                 .unwrap_or("")
                 .into(),
-            _ => self.to_string().into(),
+            _ => {
+                let mut out = String::with_capacity(96);
+                self.write_to(&mut out);
+                out.into()
+            }
+        }
+    }
+
+    /// Appends the reason written out to `out` (what [`Display`](std::fmt::Display) writes).
+    pub fn write_to(&self, out: &mut String) {
+        match self {
+            Reason::Fixed(k) => {
+                out.push_str(FIXED_REASONS.get(usize::from(*k)).copied().unwrap_or(""))
+            }
+            Reason::Quoted(k, rule) => {
+                out.push_str(QUOTED_REASONS.get(usize::from(*k)).copied().unwrap_or(""));
+                out.push('\'');
+                out.push_str(
+                    crate::lexicon::chrome_rules()
+                        .get(usize::from(*rule))
+                        .map_or("", |r| r.phrase.as_str()),
+                );
+                out.push('\'');
+            }
+            Reason::Model(e) => {
+                out.push_str(e.verdict.as_str());
+                out.push_str(" (");
+                e.write(out);
+                out.push(')');
+            }
+            Reason::Text(t) => out.push_str(t),
         }
     }
 
@@ -295,25 +367,7 @@ impl Default for Reason {
 
 impl std::fmt::Display for Reason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Reason::Fixed(k) => {
-                f.write_str(FIXED_REASONS.get(usize::from(*k)).copied().unwrap_or(""))
-            }
-            Reason::Quoted(k, rule) => {
-                let before = QUOTED_REASONS.get(usize::from(*k)).copied().unwrap_or("");
-                let phrase = crate::lexicon::chrome_rules()
-                    .get(usize::from(*rule))
-                    .map_or("", |r| r.phrase.as_str());
-                write!(f, "{before}'{phrase}'")
-            }
-            Reason::Model(e) => {
-                f.write_str(e.verdict.as_str())?;
-                f.write_str(" (")?;
-                e.write(f)?;
-                f.write_str(")")
-            }
-            Reason::Text(t) => f.write_str(t),
-        }
+        f.write_str(&self.render())
     }
 }
 
@@ -338,8 +392,8 @@ impl From<String> for Reason {
 impl Serialize for Reason {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Reason::Fixed(_) | Reason::Text(_) => s.serialize_str(&self.render()),
-            _ => s.collect_str(self),
+            Reason::Text(t) => s.serialize_str(t),
+            _ => s.serialize_str(&self.render()),
         }
     }
 }
@@ -505,4 +559,46 @@ pub struct Copyright {
     pub holder: Option<String>,
     /// The (latest) year written, if any.
     pub year: Option<i32>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The short path writes scores exactly as `{:+.1}` does: ties (x.x5 exactly), signed
+    /// zeros, a dense sweep of the range scores take, and values beyond the short path.
+    #[test]
+    fn scores_written_as_format() {
+        let mut xs: Vec<f32> = vec![
+            0.0,
+            -0.0,
+            0.25,
+            -0.25,
+            0.75,
+            1e7,
+            -1e9,
+            f32::MAX,
+            999_999.94,
+        ];
+        let mut x = -300.0f32;
+        while x < 300.0 {
+            xs.push(x);
+            xs.push(f32::from_bits(x.to_bits() + 1));
+            x += 0.0123;
+        }
+        for k in -4000..4000 {
+            xs.push(k as f32 * 0.25);
+            xs.push(k as f32 / 20.0);
+        }
+        for x in xs {
+            let mut out = String::new();
+            push_score(&mut out, x);
+            assert_eq!(out, format!("{x:+.1}"), "{x}");
+        }
+        for n in [0, 1, 9, 10, 99, 12345, u32::MAX] {
+            let mut out = String::new();
+            push_u32(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
+    }
 }

@@ -46,24 +46,7 @@ pub fn split_lines(text: &str) -> Vec<&str> {
 pub fn normalize_line(line: &str) -> String {
     // Fast path: a line whose only whitespace is single inner ASCII spaces, with no control
     // character, invisible mark or joiner, is already normal (the loop below would copy it).
-    let b = line.as_bytes();
-    if b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !b.windows(2).any(|w| w == b"  ")
-        && (b.iter().all(|&c| (b' '..=b'~').contains(&c))
-            || line.chars().all(|c| {
-                if c.is_ascii() {
-                    (' '..='~').contains(&c)
-                } else {
-                    !c.is_whitespace()
-                        && !c.is_control()
-                        && !matches!(
-                            c,
-                            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-                        )
-                }
-            }))
-    {
+    if is_normal(line) {
         return line.to_string();
     }
     let mut out = String::with_capacity(line.len());
@@ -96,6 +79,51 @@ pub fn normalize_line(line: &str) -> String {
     out
 }
 
+/// True if `line` is already normal: no space at either end or twice in a row, no other
+/// whitespace, no control character, invisible mark or joiner. One pass over the bytes; only
+/// non-ASCII characters are decoded.
+fn is_normal(line: &str) -> bool {
+    let b = line.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if !(b' '..=b'~').contains(&c) || (c == b' ' && prev_space) {
+                return false;
+            }
+            prev_space = c == b' ';
+            i += 1;
+            continue;
+        }
+        prev_space = false;
+        let n = if c < 0xe0 {
+            2
+        } else if c < 0xf0 {
+            3
+        } else {
+            4
+        };
+        let Some(ch) = line.get(i..i + n).and_then(|s| s.chars().next()) else {
+            return false;
+        };
+        if ch.is_whitespace()
+            || ch.is_control()
+            || matches!(
+                ch,
+                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+            )
+        {
+            return false;
+        }
+        i += n;
+    }
+    true
+}
+
 /// Splits and normalizes in one go: the text of every input line, normalized.
 pub fn normalized_lines(text: &str) -> Vec<String> {
     split_lines(text).into_iter().map(normalize_line).collect()
@@ -112,6 +140,10 @@ mod tests {
         assert_eq!(split_lines("a\n\n"), vec!["a", ""]);
         assert_eq!(split_lines(""), vec![""]);
         assert_eq!(split_lines("\r\r"), vec!["", ""]);
+        assert_eq!(split_lines("\r\n\r\n"), vec!["", ""]);
+        assert_eq!(split_lines("a\r"), vec!["a"]);
+        assert_eq!(split_lines("\n"), vec![""]);
+        assert_eq!(split_lines("é\r\nü\rx"), vec!["é", "ü", "x"]);
     }
 
     #[test]
@@ -121,6 +153,60 @@ mod tests {
         assert_eq!(normalize_line("Été — ok"), "Été — ok");
         assert_eq!(normalize_line("“Été” — ok"), "“Été” — ok");
         assert_eq!(normalize_line("a\u{3000}b\u{85}c\u{ad}d"), "a b cd");
+    }
+
+    /// The one-pass test of an already normal line equals its definition, on the bench pages'
+    /// lines and odd ones.
+    #[test]
+    fn normal_lines_told_in_one_pass() {
+        let old = |line: &str| {
+            let b = line.as_bytes();
+            b.first() != Some(&b' ')
+                && b.last() != Some(&b' ')
+                && !b.windows(2).any(|w| w == b"  ")
+                && line.chars().all(|c| {
+                    if c.is_ascii() {
+                        (' '..='~').contains(&c)
+                    } else {
+                        !c.is_whitespace()
+                            && !c.is_control()
+                            && !matches!(
+                                c,
+                                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+                            )
+                    }
+                })
+        };
+        let mut lines: Vec<String> = [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "é \u{a0}",
+            "é\u{85}",
+            "a\u{200d}b",
+            "€ ’ “x” \u{ad}",
+            "\u{7f}",
+            "日本 語",
+            "a \u{3000}",
+            "🙂 🙂",
+        ]
+        .map(String::from)
+        .to_vec();
+        if let Ok(dir) = std::fs::read_dir("../shared/bench/text") {
+            for e in dir.flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    lines.extend(split_lines(&t).into_iter().map(String::from));
+                }
+            }
+        }
+        for l in &lines {
+            assert_eq!(is_normal(l), old(l), "{l:?}");
+        }
     }
 
     #[test]

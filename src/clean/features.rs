@@ -29,30 +29,112 @@ pub struct Features {
     pub cap_share: f32,
     /// Share of characters that are digits.
     pub digit_share: f32,
+    /// The yes/no measurements, one bit each (read them with the methods of the same names):
+    /// [`Features::ENDS_SENTENCE`] and the other constants.
+    pub flags: u16,
+}
+
+impl Features {
+    /// The [`Features::flags`] of the yes/no measurements given in the order of the constants
+    /// (`ends_sentence` first, `caption` last).
+    pub fn flags_of(bits: [bool; 11]) -> u16 {
+        bits.iter()
+            .enumerate()
+            .fold(0, |f, (k, &b)| f | (u16::from(b) << k))
+    }
+
     /// The line ends like a sentence (`.`, `!`, `?`, or a closing quote after one).
-    pub ends_sentence: bool,
+    pub const ENDS_SENTENCE: u16 = 1 << 0;
     /// The line ends with `:`.
-    pub ends_colon: bool,
+    pub const ENDS_COLON: u16 = 1 << 1;
     /// The line ends with `?`.
-    pub ends_question: bool,
+    pub const ENDS_QUESTION: u16 = 1 << 2;
     /// The line starts with a lower-case letter.
-    pub starts_lower: bool,
+    pub const STARTS_LOWER: u16 = 1 << 3;
     /// The line starts with a list bullet (`-`, `•`, `*`, `·`, `►`).
-    pub starts_bullet: bool,
+    pub const STARTS_BULLET: u16 = 1 << 4;
     /// The line holds a clock time (`12:30`).
-    pub has_time: bool,
+    pub const HAS_TIME: u16 = 1 << 5;
     /// The line holds a menu/breadcrumb separator (`|`, ` » `, ` › `, ` / `).
-    pub has_separator: bool,
+    pub const HAS_SEPARATOR: u16 = 1 << 6;
     /// The line holds a URL, an e-mail address or a handle.
-    pub has_link: bool,
+    pub const HAS_LINK: u16 = 1 << 7;
     /// The line is made only of date/time words and numbers ("Wed, 12 Mar 2025 23:04:37 GMT").
-    pub is_dateline: bool,
+    pub const IS_DATELINE: u16 = 1 << 8;
     /// The line, lowercased and without leading dashes and spaces, starts with a byline
     /// prefix ([`lexicon::byline_prefixes`]); checked only on lines of at most 12 words that
     /// do not end a sentence (the only ones a byline can be).
-    pub byline_start: bool,
+    pub const BYLINE_START: u16 = 1 << 9;
     /// The line has 5 to 60 units and caption wording ([`lexicon::caption_hits`]).
-    pub caption: bool,
+    pub const CAPTION: u16 = 1 << 10;
+
+    /// The line ends like a sentence (`.`, `!`, `?`, or a closing quote after one).
+    #[inline]
+    pub fn ends_sentence(&self) -> bool {
+        self.flags & Self::ENDS_SENTENCE != 0
+    }
+
+    /// The line ends with `:`.
+    #[inline]
+    pub fn ends_colon(&self) -> bool {
+        self.flags & Self::ENDS_COLON != 0
+    }
+
+    /// The line ends with `?`.
+    #[inline]
+    pub fn ends_question(&self) -> bool {
+        self.flags & Self::ENDS_QUESTION != 0
+    }
+
+    /// The line starts with a lower-case letter.
+    #[inline]
+    pub fn starts_lower(&self) -> bool {
+        self.flags & Self::STARTS_LOWER != 0
+    }
+
+    /// The line starts with a list bullet (`-`, `•`, `*`, `·`, `►`).
+    #[inline]
+    pub fn starts_bullet(&self) -> bool {
+        self.flags & Self::STARTS_BULLET != 0
+    }
+
+    /// The line holds a clock time (`12:30`).
+    #[inline]
+    pub fn has_time(&self) -> bool {
+        self.flags & Self::HAS_TIME != 0
+    }
+
+    /// The line holds a menu/breadcrumb separator (`|`, ` » `, ` › `, ` / `).
+    #[inline]
+    pub fn has_separator(&self) -> bool {
+        self.flags & Self::HAS_SEPARATOR != 0
+    }
+
+    /// The line holds a URL, an e-mail address or a handle.
+    #[inline]
+    pub fn has_link(&self) -> bool {
+        self.flags & Self::HAS_LINK != 0
+    }
+
+    /// The line is made only of date/time words and numbers ("Wed, 12 Mar 2025 23:04:37 GMT").
+    #[inline]
+    pub fn is_dateline(&self) -> bool {
+        self.flags & Self::IS_DATELINE != 0
+    }
+
+    /// The line, lowercased and without leading dashes and spaces, starts with a byline
+    /// prefix ([`lexicon::byline_prefixes`]); checked only on lines of at most 12 words that
+    /// do not end a sentence (the only ones a byline can be).
+    #[inline]
+    pub fn byline_start(&self) -> bool {
+        self.flags & Self::BYLINE_START != 0
+    }
+
+    /// The line has 5 to 60 units and caption wording ([`lexicon::caption_hits`]).
+    #[inline]
+    pub fn caption(&self) -> bool {
+        self.flags & Self::CAPTION != 0
+    }
 }
 
 /// What one pass over a line measures: its [`Features`] plus what only the language guess
@@ -99,14 +181,79 @@ fn sat(n: usize) -> u32 {
 }
 
 /// Writes `text` lowercased (exactly [`str::to_lowercase`]) into `buf`, reusing its
-/// allocation for ASCII text.
+/// allocation: byte by byte, with a table of the characters news text uses most (Latin-1,
+/// Cyrillic, punctuation, CJK: see [`lower_char`]); a line with any other character is
+/// lowercased by [`str::to_lowercase`].
 pub fn lowercase_into(text: &str, buf: &mut String) {
     buf.clear();
-    if text.is_ascii() {
-        buf.push_str(text);
-        buf.make_ascii_lowercase();
+    let b = text.as_bytes();
+    // Bytes before `run` are in `buf` (ASCII not yet lowercased); characters a table maps to
+    // themselves stay in the run.
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let (c, n) = decode(b, i);
+        match lower_char(c) {
+            Some(l) if l == c => {}
+            Some(l) => {
+                buf.push_str(text.get(run..i).unwrap_or(""));
+                buf.push(l);
+                run = i + n;
+            }
+            None => {
+                *buf = text.to_lowercase();
+                return;
+            }
+        }
+        i += n;
+    }
+    buf.push_str(text.get(run..).unwrap_or(""));
+    buf.make_ascii_lowercase();
+}
+
+/// The character starting at byte `i` of valid UTF-8 `b` (a lead byte) and its length.
+#[inline]
+fn decode(b: &[u8], i: usize) -> (char, usize) {
+    let c = b[i];
+    let n = if c < 0xe0 {
+        2
+    } else if c < 0xf0 {
+        3
     } else {
-        *buf = text.to_lowercase();
+        4
+    };
+    let mut cp = u32::from(c) & (0x7f >> n);
+    for k in 1..n {
+        cp = (cp << 6) | (u32::from(b.get(i + k).copied().unwrap_or(0)) & 0x3f);
+    }
+    (char::from_u32(cp).unwrap_or('\0'), n)
+}
+
+/// `c` lowercased when it is a non-ASCII character whose lowercase is one character that
+/// never depends on its neighbours, for the blocks news text uses most (Latin-1, Cyrillic,
+/// general punctuation, symbols, CJK, emoji); None for every other character.
+fn lower_char(c: char) -> Option<char> {
+    match c {
+        '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(c as u32 + 0x20),
+        '\u{400}'..='\u{40f}' => char::from_u32(c as u32 + 0x50),
+        '\u{410}'..='\u{42f}' => char::from_u32(c as u32 + 0x20),
+        '\u{80}'..='\u{bf}'
+        | '\u{d7}'
+        | '\u{df}'..='\u{ff}'
+        | '\u{430}'..='\u{45f}'
+        | '\u{2000}'..='\u{20cf}'
+        | '\u{2190}'..='\u{245f}'
+        | '\u{2500}'..='\u{2bff}'
+        | '\u{3000}'..='\u{30ff}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ac00}'..='\u{d7a3}'
+        | '\u{ff01}'..='\u{ff20}'
+        | '\u{1f000}'..='\u{1faff}' => Some(c),
+        _ => None,
     }
 }
 
@@ -160,17 +307,16 @@ fn looks_like_dateline(lower: &str) -> bool {
 /// pass over the bytes).
 fn has_separator(text: &str) -> bool {
     let b = text.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| {
-        c == b'|'
-            || (c == b' '
-                && [
-                    &b" / "[..],
-                    b" > ",
-                    " \u{bb} ".as_bytes(),
-                    " \u{203a} ".as_bytes(),
-                ]
-                .iter()
-                .any(|p| b[i..].starts_with(p)))
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'|' => true,
+        // The byte after the space tells which separator it can be.
+        b' ' => match b.get(i + 1..).unwrap_or(&[]) {
+            [b'/' | b'>', b' ', ..] => true,
+            [0xc2, 0xbb, b' ', ..] => true,       // » (U+00BB)
+            [0xe2, 0x80, 0xba, b' ', ..] => true, // › (U+203A)
+            _ => false,
+        },
+        _ => false,
     })
 }
 
@@ -232,8 +378,6 @@ pub fn scan(text: &str, lower: &str) -> Scan {
     let mut stop_hits = [0u16; lexicon::MAX_LANGS];
     let mut caps = 0usize;
     let trim = |c: char| !is_alnum(c) && c != '\'' && c != '’';
-    let mut buf = String::with_capacity(32);
-    let ascii = text.is_ascii() && lower.len() == text.len();
     let mut count = |mask: u16| {
         let mut rest = mask;
         while rest != 0 {
@@ -244,22 +388,31 @@ pub fn scan(text: &str, lower: &str) -> Scan {
             rest &= rest - 1;
         }
     };
-    if ascii {
-        // ASCII: the same words as below, found on the bytes; `lower` has the same offsets.
-        let b = text.as_bytes();
-        let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
-        let keep = |c: u8| c.is_ascii_alphanumeric() || c == b'\'';
-        let mut i = 0;
-        while i < b.len() {
-            if space(b[i]) {
-                i += 1;
-                continue;
-            }
-            let mut s = i;
-            while i < b.len() && !space(b[i]) {
-                i += 1;
-            }
-            let mut e = i;
+    // Words are the whitespace-separated tokens of the line. Tokens between ASCII whitespace
+    // are read on the bytes; `lower` has the same ASCII whitespace in the same order, so the
+    // token's lowercase starts at its offset plus `shift` (the byte length lowercasing added
+    // before it), and an ASCII token's lowercase has its length. A token with other bytes is
+    // split on Unicode whitespace and read by characters, zipped with its lowercase.
+    let b = text.as_bytes();
+    let lb = lower.as_bytes();
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let keep = |c: u8| c.is_ascii_alphanumeric() || c == b'\'';
+    let mut shift: isize = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if space(b[i]) {
+            i += 1;
+            continue;
+        }
+        let t0 = i;
+        let mut ascii_token = true;
+        while i < b.len() && !space(b[i]) {
+            ascii_token &= b[i] < 0x80;
+            i += 1;
+        }
+        let l0 = t0.wrapping_add_signed(shift);
+        if ascii_token {
+            let (mut s, mut e) = (t0, i);
             while s < e && !keep(b[s]) {
                 s += 1;
             }
@@ -270,38 +423,43 @@ pub fn scan(text: &str, lower: &str) -> Scan {
                 continue;
             }
             words += 1;
-            count(lower.get(s..e).map_or(0, lexicon::stopword_mask));
+            let ls = s.wrapping_add_signed(shift);
+            count(
+                lower
+                    .get(ls..ls.wrapping_add(e - s))
+                    .map_or(0, lexicon::stopword_mask),
+            );
             if b[s].is_ascii_uppercase() {
                 caps += 1;
             }
-        }
-    }
-    let non_ascii_words = if ascii { "" } else { text };
-    let non_ascii_lower = if ascii { "" } else { lower };
-    for (w, lw) in non_ascii_words
-        .split_whitespace()
-        .zip(non_ascii_lower.split_whitespace())
-    {
-        let w = w.trim_matches(trim);
-        if !w.chars().any(is_letter) {
             continue;
         }
-        words += 1;
-        if !w.is_ascii() {
-            cjk_chars += w.chars().filter(|&c| is_cjk(c)).count();
+        let mut l1 = l0.min(lb.len());
+        while l1 < lb.len() && !space(lb[l1]) {
+            l1 += 1;
         }
-        // The trimmed word lowercased: ASCII words in a stack buffer, others from `lower`.
-        let mask = if w.is_ascii() {
-            buf.clear();
-            buf.push_str(w);
-            buf.make_ascii_lowercase();
-            lexicon::stopword_mask(&buf)
-        } else {
-            lexicon::stopword_mask(lw.trim_matches(trim))
-        };
-        count(mask);
-        if w.chars().next().is_some_and(char::is_uppercase) {
-            caps += 1;
+        shift = l1 as isize - i as isize;
+        let token = text.get(t0..i).unwrap_or("");
+        let ltoken = lower.get(l0..l1).unwrap_or("");
+        for (w, lw) in token.split_whitespace().zip(ltoken.split_whitespace()) {
+            let w = w.trim_matches(trim);
+            if !w.chars().any(is_letter) {
+                continue;
+            }
+            words += 1;
+            if !w.is_ascii() {
+                cjk_chars += w.chars().filter(|&c| is_cjk(c)).count();
+            }
+            // The trimmed word lowercased: ASCII words on the stack, others from `lower`.
+            let mask = if w.is_ascii() {
+                crate::lower::with_lower(w, lexicon::stopword_mask)
+            } else {
+                lexicon::stopword_mask(lw.trim_matches(trim))
+            };
+            count(mask);
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                caps += 1;
+            }
         }
     }
     let units = if cjk_chars > 0 {
@@ -315,8 +473,10 @@ pub fn scan(text: &str, lower: &str) -> Scan {
     let mut inner_sentences = 0usize;
     let mut prev_stop = false;
     let (mut letters, mut kana, mut han, mut hangul) = (0u32, 0u32, 0u32, 0u32);
-    if ascii {
-        for &c in text.as_bytes() {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
             chars += 1;
             if prev_stop && c == b' ' {
                 inner_sentences += 1;
@@ -329,32 +489,30 @@ pub fn scan(text: &str, lower: &str) -> Scan {
             } else if c == b',' || c == b';' {
                 commas += 1;
             }
+            i += 1;
+            continue;
         }
-    }
-    for c in non_ascii_words.chars() {
+        let (c, n) = decode(b, i);
+        i += n;
         chars += 1;
-        if (prev_stop && c == ' ') || matches!(c, '。' | '！' | '？') {
+        if matches!(c, '。' | '！' | '？') {
             inner_sentences += 1;
         }
-        prev_stop = matches!(c, '.' | '!' | '?');
-        if c.is_ascii_alphabetic() {
-            letters += 1;
-        } else if c.is_ascii_digit() {
-            digits += 1;
-        } else if matches!(c, '\u{4e00}'..='\u{9fff}') {
+        prev_stop = false;
+        if matches!(c, '\u{4e00}'..='\u{9fff}') {
             // Every Han ideograph and Hangul syllable is a letter: no Unicode table lookup.
             letters += 1;
             han += 1;
         } else if matches!(c, '\u{ac00}'..='\u{d7a3}') {
             letters += 1;
             hangul += 1;
-        } else if !c.is_ascii() && is_letter(c) {
+        } else if is_letter(c) {
             letters += 1;
             if matches!(c, '\u{3040}'..='\u{30ff}') {
                 kana += 1;
             }
         }
-        if matches!(c, ',' | ';' | '，' | '、') {
+        if matches!(c, '，' | '、') {
             commas += 1;
         }
     }
@@ -376,7 +534,9 @@ pub fn scan(text: &str, lower: &str) -> Scan {
     let ends_sentence = matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？'));
     let byline_start = words <= 12 && !ends_sentence && {
         let t = lower.trim_start_matches(['-', '–', '—', ' ']);
-        lexicon::byline_prefixes().any(|p| t.starts_with(p))
+        let first = t.as_bytes().first();
+        lexicon::byline_prefixes()
+            .any(|p| (p.is_empty() || p.as_bytes().first() == first) && t.starts_with(p))
     };
     let features = Features {
         words: sat(words),
@@ -396,17 +556,19 @@ pub fn scan(text: &str, lower: &str) -> Scan {
         } else {
             digits as f32 / chars as f32
         },
-        ends_sentence,
-        ends_colon: matches!(last, Some(':' | '：')),
-        ends_question: text.ends_with('?'),
-        starts_lower: first.is_some_and(char::is_lowercase),
-        starts_bullet: matches!(first, Some('-' | '•' | '*' | '·' | '►' | '▪' | '■')),
-        has_time,
-        has_separator: has_separator(text),
-        has_link: has_link(lower),
-        is_dateline: !text.is_empty() && looks_like_dateline(lower),
-        byline_start,
-        caption: (5..=60).contains(&units) && lexicon::caption_hits(lower),
+        flags: Features::flags_of([
+            ends_sentence,
+            matches!(last, Some(':' | '：')),
+            text.ends_with('?'),
+            first.is_some_and(char::is_lowercase),
+            matches!(first, Some('-' | '•' | '*' | '·' | '►' | '▪' | '■')),
+            has_time,
+            has_separator(text),
+            has_link(lower),
+            !text.is_empty() && looks_like_dateline(lower),
+            byline_start,
+            (5..=60).contains(&units) && lexicon::caption_hits(lower),
+        ]),
     };
     Scan {
         features,
@@ -434,14 +596,304 @@ mod tests {
             "12 mars 2024 à 09h15",
             "Actualizado el 12 de marzo de 2024",
         ] {
-            assert!(features(s, None).is_dateline, "{s}");
+            assert!(features(s, None).is_dateline(), "{s}");
         }
         for s in [
             "Trump Pushes Republicans",
             "May I help you",
             "On 12 March the army moved.",
         ] {
-            assert!(!features(s, None).is_dateline, "{s}");
+            assert!(!features(s, None).is_dateline(), "{s}");
+        }
+    }
+
+    /// The previous implementation (characters, one path for non-ASCII lines), kept to check
+    /// the byte-level scan against.
+    fn old_scan(text: &str, lower: &str) -> Scan {
+        let mut words = 0usize;
+        let mut cjk_chars = 0usize;
+        let mut stop_hits = [0u16; lexicon::MAX_LANGS];
+        let mut caps = 0usize;
+        let trim = |c: char| !is_alnum(c) && c != '\'' && c != '’';
+        let mut buf = String::with_capacity(32);
+        let ascii = text.is_ascii() && lower.len() == text.len();
+        let mut count = |mask: u16| {
+            let mut rest = mask;
+            while rest != 0 {
+                let bit = rest.trailing_zeros() as usize;
+                if let Some(h) = stop_hits.get_mut(bit) {
+                    *h = h.saturating_add(1);
+                }
+                rest &= rest - 1;
+            }
+        };
+        if ascii {
+            // ASCII: the same words as below, found on the bytes; `lower` has the same offsets.
+            let b = text.as_bytes();
+            let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+            let keep = |c: u8| c.is_ascii_alphanumeric() || c == b'\'';
+            let mut i = 0;
+            while i < b.len() {
+                if space(b[i]) {
+                    i += 1;
+                    continue;
+                }
+                let mut s = i;
+                while i < b.len() && !space(b[i]) {
+                    i += 1;
+                }
+                let mut e = i;
+                while s < e && !keep(b[s]) {
+                    s += 1;
+                }
+                while e > s && !keep(b[e - 1]) {
+                    e -= 1;
+                }
+                if !b[s..e].iter().any(u8::is_ascii_alphabetic) {
+                    continue;
+                }
+                words += 1;
+                count(lower.get(s..e).map_or(0, lexicon::stopword_mask));
+                if b[s].is_ascii_uppercase() {
+                    caps += 1;
+                }
+            }
+        }
+        let non_ascii_words = if ascii { "" } else { text };
+        let non_ascii_lower = if ascii { "" } else { lower };
+        for (w, lw) in non_ascii_words
+            .split_whitespace()
+            .zip(non_ascii_lower.split_whitespace())
+        {
+            let w = w.trim_matches(trim);
+            if !w.chars().any(is_letter) {
+                continue;
+            }
+            words += 1;
+            if !w.is_ascii() {
+                cjk_chars += w.chars().filter(|&c| is_cjk(c)).count();
+            }
+            // The trimmed word lowercased: ASCII words in a stack buffer, others from `lower`.
+            let mask = if w.is_ascii() {
+                buf.clear();
+                buf.push_str(w);
+                buf.make_ascii_lowercase();
+                lexicon::stopword_mask(&buf)
+            } else {
+                lexicon::stopword_mask(lw.trim_matches(trim))
+            };
+            count(mask);
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                caps += 1;
+            }
+        }
+        let units = if cjk_chars > 0 {
+            words + cjk_chars / 2
+        } else {
+            words
+        };
+        let mut chars = 0usize;
+        let mut digits = 0usize;
+        let mut commas = 0usize;
+        let mut inner_sentences = 0usize;
+        let mut prev_stop = false;
+        let (mut letters, mut kana, mut han, mut hangul) = (0u32, 0u32, 0u32, 0u32);
+        if ascii {
+            for &c in text.as_bytes() {
+                chars += 1;
+                if prev_stop && c == b' ' {
+                    inner_sentences += 1;
+                }
+                prev_stop = matches!(c, b'.' | b'!' | b'?');
+                if c.is_ascii_alphabetic() {
+                    letters += 1;
+                } else if c.is_ascii_digit() {
+                    digits += 1;
+                } else if c == b',' || c == b';' {
+                    commas += 1;
+                }
+            }
+        }
+        for c in non_ascii_words.chars() {
+            chars += 1;
+            if (prev_stop && c == ' ') || matches!(c, '。' | '！' | '？') {
+                inner_sentences += 1;
+            }
+            prev_stop = matches!(c, '.' | '!' | '?');
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+            } else if c.is_ascii_digit() {
+                digits += 1;
+            } else if matches!(c, '\u{4e00}'..='\u{9fff}') {
+                // Every Han ideograph and Hangul syllable is a letter: no Unicode table lookup.
+                letters += 1;
+                han += 1;
+            } else if matches!(c, '\u{ac00}'..='\u{d7a3}') {
+                letters += 1;
+                hangul += 1;
+            } else if !c.is_ascii() && is_letter(c) {
+                letters += 1;
+                if matches!(c, '\u{3040}'..='\u{30ff}') {
+                    kana += 1;
+                }
+            }
+            if matches!(c, ',' | ';' | '，' | '、') {
+                commas += 1;
+            }
+        }
+        let has_time = text.as_bytes().windows(4).any(|w| {
+            w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+        });
+        let last = text
+            .trim_end_matches(['"', '”', '’', '\'', ')', '»', '*'])
+            .chars()
+            .last();
+        let share = |x: usize| {
+            if words == 0 {
+                0.0
+            } else {
+                x as f32 / words as f32
+            }
+        };
+        let first = text.chars().next();
+        let ends_sentence = matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？'));
+        let byline_start = words <= 12 && !ends_sentence && {
+            let t = lower.trim_start_matches(['-', '–', '—', ' ']);
+            let first = t.as_bytes().first();
+            lexicon::byline_prefixes()
+                .any(|p| (p.is_empty() || p.as_bytes().first() == first) && t.starts_with(p))
+        };
+        let features = Features {
+            words: sat(words),
+            units: sat(units),
+            chars: sat(chars),
+            commas: sat(commas),
+            inner_sentences: sat(inner_sentences),
+            cjk_share: if letters == 0 {
+                0.0
+            } else {
+                han.wrapping_add(kana).wrapping_add(hangul) as f32 / letters as f32
+            },
+            stop_share: 0.0,
+            cap_share: share(caps),
+            digit_share: if chars == 0 {
+                0.0
+            } else {
+                digits as f32 / chars as f32
+            },
+            flags: Features::flags_of([
+                ends_sentence,
+                matches!(last, Some(':' | '：')),
+                text.ends_with('?'),
+                first.is_some_and(char::is_lowercase),
+                matches!(first, Some('-' | '•' | '*' | '·' | '►' | '▪' | '■')),
+                has_time,
+                has_separator(text),
+                has_link(lower),
+                !text.is_empty() && looks_like_dateline(lower),
+                byline_start,
+                (5..=60).contains(&units) && lexicon::caption_hits(lower),
+            ]),
+        };
+        Scan {
+            features,
+            stop_hits,
+            letters,
+            kana,
+            han,
+            hangul,
+        }
+    }
+
+    /// The byte-level scan equals the character-level one on every bench line and odd text.
+    #[test]
+    fn scan_equals_char_scan() {
+        let mut lines: Vec<String> = vec![
+            "a\u{a0}b \u{2003}c\u{3000}d".into(),
+            "İİ İx the Ǆ ǅ ǆ".into(),
+            "ΣΑΣ ΟΔΟΣ. ΌΣΟΣ".into(),
+            " \t lead  and trail \r".into(),
+            "K\u{212a} \u{212a}the".into(),
+        ];
+        if let Ok(dir) = std::fs::read_dir("../shared/bench/text") {
+            for e in dir.flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    lines.extend(crate::normalize::normalized_lines(&t));
+                }
+            }
+        }
+        for l in &lines {
+            let lower = l.to_lowercase();
+            let (a, b) = (scan(l, &lower), old_scan(l, &lower));
+            assert_eq!(a.features, b.features, "{l}");
+            assert_eq!(
+                (a.stop_hits, a.letters, a.kana, a.han, a.hangul),
+                (b.stop_hits, b.letters, b.kana, b.han, b.hangul),
+                "{l}"
+            );
+            let mut buf = String::new();
+            lowercase_into(l, &mut buf);
+            assert_eq!(buf, lower);
+        }
+    }
+
+    /// The character table maps exactly as `to_lowercase`, and whole lines lowercase exactly.
+    #[test]
+    fn lowercase_table_and_lines() {
+        for cp in 0x80..0x11_0000u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            if let Some(l) = lower_char(c) {
+                assert_ne!(c, 'Σ');
+                assert_eq!(
+                    c.to_lowercase().collect::<String>(),
+                    l.to_string(),
+                    "{cp:x}"
+                );
+                assert_eq!(c.len_utf8(), l.len_utf8());
+            }
+        }
+        let mut buf = String::new();
+        for t in [
+            "",
+            "Hello World",
+            "Ärger über Öl — “Quoted” ’s",
+            "ОДИН Два ЁЖ",
+            "ΟΔΟΣ ΣΑΣ",
+            "İstanbul KELVIN \u{212a}",
+            "東京 ソウル 서울 ！",
+            "ß ÿ × ÷ 🙂",
+        ] {
+            lowercase_into(t, &mut buf);
+            assert_eq!(buf, t.to_lowercase(), "{t}");
+        }
+    }
+
+    /// Words and their stopwords are read the same whatever the line's characters.
+    #[test]
+    fn words_in_mixed_lines() {
+        let en = lexicon::stopword_bit("en");
+        let f = features("“The ΟΔΟΣ of İstanbul\u{a0}and the „Öl“ — it’s 東京", en);
+        assert_eq!(f.words, 9);
+        assert!(f.stop_share > 0.3);
+        assert_eq!(features("\u{212a}elvin the end", en).words, 3);
+    }
+
+    #[test]
+    fn separators() {
+        for (t, want) in [
+            ("Home | World", true),
+            ("Home / World", true),
+            ("a > b", true),
+            ("Home \u{bb} World", true),
+            ("Home \u{203a} World", true),
+            ("Home /World", false),
+            ("Home \u{bb}World", false),
+            ("1/2 and >", false),
+            ("ends with a space \u{203a}", false),
+        ] {
+            assert_eq!(has_separator(t), want, "{t}");
         }
     }
 
@@ -452,7 +904,7 @@ mod tests {
             "The leaders spoke for an hour and a half, the Kremlin said.",
             en,
         );
-        assert!(f.ends_sentence);
+        assert!(f.ends_sentence());
         assert!(f.stop_share > 0.2);
         assert_eq!(f.words, 12);
 
@@ -460,9 +912,9 @@ mod tests {
             "Trump Pushes Republicans for Unified Legislative Strategy",
             en,
         );
-        assert!(features("Updated 12:30 GMT", None).has_time);
-        assert!(!features("In 2024, 12 people", None).has_time);
-        assert!(!g.ends_sentence);
+        assert!(features("Updated 12:30 GMT", None).has_time());
+        assert!(!features("In 2024, 12 people", None).has_time());
+        assert!(!g.ends_sentence());
         assert!(g.cap_share > 0.8);
     }
 }

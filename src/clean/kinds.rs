@@ -24,27 +24,20 @@ fn label(kind: Kind, reason: impl Into<Reason>) -> Label {
 /// The evidence behind a model decision, for the line's reason ("score +2.3: 24 words, 41%
 /// function words, sentence end, among prose lines").
 fn model_reason(f: &Features, s: &Scored) -> Evidence {
-    let [short_run_ln, window3_prose, in_marked_list, after_comments_marker] = s.context;
     let z = s.logit;
-    let mut flags = 0;
+    let mut flags = s.context;
     let mut set = |on: bool, flag: u8| {
         if on {
             flags |= flag;
         }
     };
     set(f.words > 0, ModelEvidence::HAS_WORDS);
-    set(f.ends_sentence, ModelEvidence::ENDS_SENTENCE);
-    let near = window3_prose;
-    set(near >= 0.5, ModelEvidence::AMONG_PROSE);
-    set(near == 0.0, ModelEvidence::NO_PROSE);
-    set(in_marked_list > 0.0, ModelEvidence::UNDER_LIST_HEADER);
-    set(after_comments_marker > 0.0, ModelEvidence::AFTER_COMMENTS);
-    set(f.has_separator, ModelEvidence::SEPARATORS);
-    let run = short_run_ln.exp().round() as usize;
+    set(f.ends_sentence(), ModelEvidence::ENDS_SENTENCE);
+    set(f.has_separator(), ModelEvidence::SEPARATORS);
     Evidence {
         score: z,
         units: f.units,
-        run: u32::try_from(run).unwrap_or(u32::MAX),
+        run: s.run,
         function_pct: percent(f.stop_share),
         flags,
     }
@@ -87,23 +80,23 @@ fn why_model(verdict: Verdict, evidence: Option<Evidence>) -> Reason {
 
 /// True for a short line that reads like a byline ("By Jane Doe").
 pub fn is_byline(f: &Features) -> bool {
-    f.byline_start && f.words <= 12 && !f.ends_sentence
+    f.byline_start() && f.words <= 12 && !f.ends_sentence()
 }
 
 /// True for a line shaped like a headline (3–30 words, no sentence end except `?`).
 pub fn is_headline_shaped(f: &Features) -> bool {
-    (3..=30).contains(&f.units) && !f.is_dateline && (!f.ends_sentence || f.ends_question)
+    (3..=30).contains(&f.units) && !f.is_dateline() && (!f.ends_sentence() || f.ends_question())
 }
 
 /// True for a line shaped like a section heading: short, no sentence end, starts with a
 /// capital or a digit.
 fn is_heading_shaped(f: &Features, text: &str) -> bool {
-    let question_heading = f.ends_question && f.units >= 3 && f.cap_share >= 0.5;
+    let question_heading = f.ends_question() && f.units >= 3 && f.cap_share >= 0.5;
     (1..=14).contains(&f.units)
-        && (!f.ends_sentence || question_heading)
-        && !f.ends_colon
-        && !f.starts_bullet
-        && !f.has_link
+        && (!f.ends_sentence() || question_heading)
+        && !f.ends_colon()
+        && !f.starts_bullet()
+        && !f.has_link()
         && text
             .chars()
             .find(|c| !matches!(c, '"' | '“' | '‘' | '\'' | '(' | '['))
@@ -127,7 +120,7 @@ pub fn is_name_shaped(text: &str) -> bool {
 /// ` : ` before the site name.
 pub fn is_link_card(f: &Features, text: &str) -> bool {
     f.units >= 5
-        && !f.ends_sentence
+        && !f.ends_sentence()
         && f.cap_share >= 0.5
         && (text.contains(" | ") || text.contains(" : "))
 }
@@ -135,7 +128,7 @@ pub fn is_link_card(f: &Features, text: &str) -> bool {
 /// True for a photo caption in news-agency style: a caption verb ("speaks", "attends") or a
 /// photo credit word, and a date or credit at the end.
 pub fn is_caption_like(f: &Features) -> bool {
-    f.caption
+    f.caption()
 }
 
 /// A reason quoting chrome rule `rule`'s phrase after [`crate::model::QUOTED_REASONS`]`[what]`.
@@ -164,7 +157,7 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
     // A short line ending with a colon introduces what follows ("jbaxt says:", "Read more:"):
     // when what follows is not article text, neither is the line.
     let lead_ins: Vec<usize> = (0..n)
-        .filter(|&i| art[i] && feats[i].ends_colon && feats[i].units <= 6)
+        .filter(|&i| art[i] && feats[i].ends_colon() && feats[i].units <= 6)
         .filter(|&i| next_nonblank(i).is_none_or(|j| !art[j]))
         .collect();
     for i in lead_ins {
@@ -176,7 +169,7 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
     // A headline-shaped first article line directly followed by prose is the title, not body.
     let title_first = first_art.filter(|&fa| {
         is_headline_shaped(&feats[fa])
-            && !feats[fa].is_dateline
+            && !feats[fa].is_dateline()
             && !is_byline(&feats[fa])
             && next_nonblank(fa).is_some_and(|j| feats[j].units >= 15)
     });
@@ -230,7 +223,7 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
         if art[i] {
             section = None;
             let next_art = next_nonblank(i).is_some_and(|j| art[j] && feats[j].units >= 8);
-            let l = if f.is_dateline {
+            let l = if f.is_dateline() {
                 label(Kind::Date, "only date and time words")
             } else if !seen_art && is_byline(f) {
                 label(Kind::Byline, "starts like a byline ('By …')")
@@ -251,7 +244,7 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
                 )
             } else if !seen_art
                 && Some(i) == title_idx.and_then(next_nonblank)
-                && !f.ends_sentence
+                && !f.ends_sentence()
                 && f.units as usize <= MAX_DECK_WORDS
             {
                 label(Kind::Standfirst, "summary line right under the title")
@@ -266,8 +259,8 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
         }
         let inside = first_art.is_some_and(|a| a < i) && last_art.is_some_and(|b| i < b);
         let after_key = std::mem::replace(&mut meta_key, false);
-        let l = if let Some(rule) = m.chrome[i] {
-            meta_key = rule.kind == Kind::Metadata && f.ends_colon;
+        let l = if let Some(rule) = m.chrome[i].get() {
+            meta_key = rule.kind == Kind::Metadata && f.ends_colon();
             section = if rule.marker {
                 Some((rule.kind, rule.index))
             } else {
@@ -280,7 +273,7 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
             label(Kind::Metadata, "value of the metadata label above")
         } else if let Some((kind, phrase)) = section {
             label(kind, quoted(2, phrase))
-        } else if f.is_dateline {
+        } else if f.is_dateline() {
             label(Kind::Date, "only date and time words")
         } else if is_byline(f) {
             label(Kind::Byline, "starts like a byline ('By …')")
@@ -301,7 +294,7 @@ pub fn label_all(m: &Measured, scored: &[Scored], article: &[bool]) -> Vec<Label
         {
             label(Kind::Standfirst, "summary line right under the title")
         } else if inside {
-            if f.ends_sentence && f.units >= 6 {
+            if f.ends_sentence() && f.units >= 6 {
                 label(
                     Kind::Caption,
                     why_model(Verdict::SentenceBetween, evidence()),

@@ -11,6 +11,7 @@
 //! A node whose line value is at most its threshold sends the line left.
 
 use super::line_vector::{Vector, LEN, NAMES};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 const EMBEDDED: &str = data_file!("model/lines.tsv");
@@ -197,6 +198,63 @@ impl LineModel {
     }
 }
 
+// The padded vector of `Scorer` has room for every value and a zero.
+const _: () = assert!(LEN < 64);
+
+/// A [`LineModel`] laid out for scoring many lines: each tree's nodes as `(threshold, feature)`
+/// pairs padded to 16, features read from a vector padded with zeros to 64 values (an index
+/// of [`LEN`] or more reads 0, as [`Tree::eval`] does). Same log-odds as [`LineModel::logit`],
+/// to the bit (same operations in the same order).
+pub struct Scorer<'a> {
+    model: &'a LineModel,
+    nodes: Cow<'a, [[(f32, u32); LEAVES]]>,
+}
+
+impl LineModel {
+    /// The model laid out for [`Scorer::logit`]: the embedded model's layout is built once
+    /// (no allocation per page), another model's on each call.
+    pub fn scorer(&self) -> Scorer<'_> {
+        static EMBEDDED: OnceLock<Vec<[(f32, u32); LEAVES]>> = OnceLock::new();
+        let nodes = if std::ptr::eq(self, LineModel::embedded()) {
+            Cow::Borrowed(EMBEDDED.get_or_init(|| self.layout()).as_slice())
+        } else {
+            Cow::Owned(self.layout())
+        };
+        Scorer { model: self, nodes }
+    }
+
+    /// Each tree's nodes as `(threshold, feature)` pairs padded to 16 (see [`Scorer`]).
+    fn layout(&self) -> Vec<[(f32, u32); LEAVES]> {
+        self.trees
+            .iter()
+            .map(|t| {
+                let mut n = [(f32::INFINITY, LEN as u32); LEAVES];
+                for (n, (&thr, &f)) in n.iter_mut().zip(t.threshold.iter().zip(&t.feature)) {
+                    *n = (thr, u32::from(f).min(LEN as u32));
+                }
+                n
+            })
+            .collect()
+    }
+}
+
+impl Scorer<'_> {
+    /// [`LineModel::logit`] of `v`.
+    pub fn logit(&self, v: &Vector) -> f32 {
+        let mut p = [0.0f32; 64];
+        p[..LEN].copy_from_slice(v);
+        let trees = self.nodes.iter().zip(&self.model.trees).map(|(n, t)| {
+            let mut k = 0usize;
+            for _ in 0..DEPTH {
+                let (thr, f) = n[k & (LEAVES - 1)];
+                k = 2 * k + 1 + usize::from(p[f as usize & 63] > thr);
+            }
+            t.leaf[k.wrapping_sub(NODES) & (LEAVES - 1)]
+        });
+        self.model.linear(v) + trees.sum::<f32>()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,6 +263,23 @@ mod tests {
     fn embedded_model_parses_completely() {
         let m = LineModel::parse(EMBEDDED).expect("data/model/lines.tsv parses");
         assert_ne!(m, LineModel::zero(), "the embedded model has weights");
+    }
+
+    #[test]
+    fn scorer_equals_logit() {
+        let m = LineModel::embedded();
+        let s = m.scorer();
+        for seed in 0..200u32 {
+            let v: Vector = std::array::from_fn(|j| {
+                let h = (seed.wrapping_mul(2_654_435_761) ^ (j as u32).wrapping_mul(40503)) % 97;
+                if h % 3 == 0 {
+                    0.0
+                } else {
+                    h as f32 / 13.0
+                }
+            });
+            assert_eq!(s.logit(&v).to_bits(), m.logit(&v).to_bits());
+        }
     }
 
     #[test]

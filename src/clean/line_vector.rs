@@ -8,7 +8,7 @@
 use super::features::Features;
 use super::kinds::is_name_shaped;
 use crate::fasthash::FastMap;
-use crate::lexicon::ChromeRule;
+use crate::lexicon::ChromeHit;
 use crate::model::Kind;
 
 /// The feature names, in vector order.
@@ -79,7 +79,7 @@ pub const LEN: usize = NAMES.len();
 pub type Vector = [f32; LEN];
 
 fn prose_shaped(f: &Features) -> bool {
-    (f.units >= 8 && f.ends_sentence) || f.units >= 20
+    (f.units >= 8 && f.ends_sentence()) || f.units >= 20
 }
 
 /// `ln(1 + x)` as an `f32` that is the same on every platform: computed in `f64` and rounded once.
@@ -87,7 +87,16 @@ fn prose_shaped(f: &Features) -> bool {
 /// between glibc and the wasm build's libm for some counts, e.g. 1578; the trees' thresholds are
 /// feature values, so an ulp moved a line across a split and gave wasm other scores than native.
 /// Both platforms' `f64` logarithms are within an ulp of the true value, far below `f32`'s step.)
+/// Values below 256 (most counts) come from a table of the same computation.
 fn ln1(x: usize) -> f32 {
+    static TABLE: std::sync::OnceLock<[f32; 256]> = std::sync::OnceLock::new();
+    match TABLE.get_or_init(|| std::array::from_fn(ln1_exact)).get(x) {
+        Some(&y) => y,
+        None => ln1_exact(x),
+    }
+}
+
+fn ln1_exact(x: usize) -> f32 {
     (1.0 + x as f64).ln() as f32
 }
 
@@ -98,7 +107,7 @@ fn main_block(
     nb: &[u32],
     feats: &[Features],
     prose: &[bool],
-    chrome: &[Option<&ChromeRule>],
+    chrome: &[ChromeHit],
 ) -> (usize, usize) {
     let mut best = (0i64, 1usize, 0usize);
     let mut cur = 0i64;
@@ -127,8 +136,8 @@ fn main_block(
 /// name ("Jan Smith", `named`), ends with a colon ("jbaxt says:", "Gaye:"), or is a date or
 /// clock time ("November 19, 2019 at 6:58 am").
 fn speaker_or_stamp(f: &Features, named: bool) -> bool {
-    (f.units <= 4 && f.words >= 1 && (f.ends_colon || named))
-        || (f.units <= 8 && (f.is_dateline || f.has_time))
+    (f.units <= 4 && f.words >= 1 && (f.ends_colon() || named))
+        || (f.units <= 8 && (f.is_dateline() || f.has_time()))
 }
 
 /// Builds the vectors of the non-blank lines. `lines`, `feats` and `chrome` are parallel
@@ -137,11 +146,13 @@ fn speaker_or_stamp(f: &Features, named: bool) -> bool {
 pub fn vectors(
     lines: &[String],
     feats: &[Features],
-    chrome: &[Option<&ChromeRule>],
+    chrome: &[ChromeHit],
     has_stoplist: bool,
 ) -> Vec<(usize, Vector)> {
     let mut out = Vec::new();
-    for_each_vector(lines, feats, chrome, has_stoplist, |i, v| out.push((i, *v)));
+    for_each_vector(lines, feats, chrome, has_stoplist, &mut |i, v| {
+        out.push((i, *v))
+    });
     out
 }
 
@@ -155,9 +166,9 @@ pub fn index_of(name: &str) -> Option<usize> {
 pub fn for_each_vector(
     lines: &[String],
     feats: &[Features],
-    chrome: &[Option<&ChromeRule>],
+    chrome: &[ChromeHit],
     has_stoplist: bool,
-    mut emit: impl FnMut(usize, &Vector),
+    emit: &mut dyn FnMut(usize, &Vector),
 ) {
     // Indices of the non-blank lines (`u32`: 4 bytes a line on pastes of many short lines).
     let nb: Vec<u32> = (0..lines.len())
@@ -199,7 +210,7 @@ pub fn for_each_vector(
     // Lines that carry a date or a clock time (comment headers repeat them; prose rarely does).
     let dated = |k: usize| {
         let f = &feats[nb[k] as usize];
-        f.is_dateline || f.has_time
+        f.is_dateline() || f.has_time()
     };
     // Share of dated lines among the `r` lines before line `k` (comment headers come before
     // each comment; an article's last paragraph may well be followed by dated headlines).
@@ -225,7 +236,7 @@ pub fn for_each_vector(
         .collect();
     let texty = |k: usize| {
         let f = &feats[nb[k] as usize];
-        !head[k] && f.units >= 3 && (f.ends_sentence || f.units >= 15)
+        !head[k] && f.units >= 3 && (f.ends_sentence() || f.units >= 15)
     };
     let mut blocks_sum = vec![0u32; m + 1];
     for k in 0..m {
@@ -251,7 +262,7 @@ pub fn for_each_vector(
         }
         let i = nb[k] as usize;
         let f = &feats[i];
-        let ch = chrome[i];
+        let ch = chrome[i].get();
         if prose[k] && ch.is_none() {
             marker_open = false;
         }
@@ -273,17 +284,17 @@ pub fn for_each_vector(
             b(!has_stoplist),
             b(!has_stoplist) * lu,
             f.cap_share,
-            b(f.cap_share >= 0.7 && f.words >= 2 && !f.ends_sentence),
+            b(f.cap_share >= 0.7 && f.words >= 2 && !f.ends_sentence()),
             f.digit_share,
             f.commas as f32 / (1.0 + f.units as f32),
-            b(f.ends_sentence),
-            b(f.ends_colon),
-            b(f.starts_lower),
-            b(f.starts_bullet),
-            b(f.has_time),
-            b(f.has_separator),
-            b(f.has_link),
-            b(f.is_dateline),
+            b(f.ends_sentence()),
+            b(f.ends_colon()),
+            b(f.starts_lower()),
+            b(f.starts_bullet()),
+            b(f.has_time()),
+            b(f.has_separator()),
+            b(f.has_link()),
+            b(f.is_dateline()),
             b(ch.is_some()),
             b(ch.is_some_and(|r| r.marker)),
             b(f.units <= 2),
@@ -302,8 +313,8 @@ pub fn for_each_vector(
             },
             prev.map_or(0.0, |p| ln1(feats[p].units as usize)),
             next.map_or(0.0, |n| ln1(feats[n].units as usize)),
-            prev.map_or(0.0, |p| b(feats[p].ends_sentence)),
-            next.map_or(0.0, |n| b(feats[n].ends_sentence)),
+            prev.map_or(0.0, |p| b(feats[p].ends_sentence())),
+            next.map_or(0.0, |n| b(feats[n].ends_sentence())),
             window(k, 3),
             window(k, 10),
             if short[k] { ln1(run) } else { 0.0 },

@@ -22,8 +22,8 @@ pub mod line_vector;
 pub mod smooth;
 pub mod train;
 
-use crate::lexicon::{self, ChromeRule};
-use crate::model::{Kind, Reason};
+use crate::lexicon::{self, ChromeHit};
+use crate::model::{Kind, ModelEvidence, Reason};
 use features::Features;
 use line_model::LineModel;
 use line_vector::Vector;
@@ -55,7 +55,7 @@ pub struct Measured<'a> {
     /// Per-line features.
     pub feats: Vec<Features>,
     /// Per-line chrome phrase match.
-    pub chrome: Vec<Option<&'static ChromeRule>>,
+    pub chrome: Vec<ChromeHit>,
     /// `(line index, vector)` of every non-blank line, in order.
     pub vectors: Vec<(usize, Vector)>,
 }
@@ -81,7 +81,7 @@ impl Measured<'_> {
 /// settled (at most [`language::MAX_WORDS`] lines with words).
 fn measure_lines(lines: &[String]) -> Measured<'_> {
     let mut feats: Vec<Features> = Vec::with_capacity(lines.len());
-    let mut chrome: Vec<Option<&'static ChromeRule>> = Vec::with_capacity(lines.len());
+    let mut chrome: Vec<ChromeHit> = Vec::with_capacity(lines.len());
     let mut guess = language::Guess::new();
     // Once the guess is settled: its stopword bit. Before: the lines whose share waits for it.
     let mut settled: Option<Option<u16>> = None;
@@ -105,13 +105,13 @@ fn measure_lines(lines: &[String]) -> Measured<'_> {
         // On long sentence-shaped lines only notice/copyright phrases count: elsewhere a chrome
         // phrase there is part of a sentence. Site chrome is short; longer lines only get the
         // checks that hold on prose.
-        chrome.push(if l.is_empty() {
+        chrome.push(ChromeHit::of(if l.is_empty() {
             None
-        } else if f.units > 14 || (f.units >= 8 && f.ends_sentence) {
+        } else if f.units > 14 || (f.units >= 8 && f.ends_sentence()) {
             lexicon::match_chrome_on_prose(&lower)
         } else {
             lexicon::match_chrome(&lower)
-        });
+        }));
         feats.push(f);
     }
     let language = guess.language();
@@ -129,16 +129,47 @@ fn measure_lines(lines: &[String]) -> Measured<'_> {
     }
 }
 
-/// A non-blank line as the line model scored it: the score and the vector values its reason
-/// names (kept instead of the whole vector).
+/// A non-blank line as the line model scored it: the score and what its reason says of the
+/// vector (kept instead of the whole vector; 16 bytes a line).
 #[derive(Debug, Clone, Copy)]
 pub struct Scored {
     /// Index of the line (`u32`: cleaning keeps one per non-blank line).
     pub line: u32,
     /// The model's log-odds of article text.
     pub logit: f32,
-    /// Vector values `short_run_ln`, `window3_prose`, `in_marked_list`, `after_comments_marker`.
-    pub context: [f32; 4],
+    /// The length of the run of short lines the line is in: `exp(short_run_ln)`, rounded.
+    pub run: u32,
+    /// [`ModelEvidence`] flags read from the vector: `AMONG_PROSE` (`window3_prose` ≥ 0.5),
+    /// `NO_PROSE` (it is 0), `UNDER_LIST_HEADER` (`in_marked_list`), `AFTER_COMMENTS`
+    /// (`after_comments_marker`).
+    pub context: u8,
+}
+
+impl Scored {
+    /// Line `i` scored `logit`, with what its reason reads from `v` (`at`: the indices of
+    /// [`CONTEXT`] in the vector).
+    fn new(i: usize, logit: f32, v: &Vector, at: &[Option<usize>; 4]) -> Scored {
+        let [short_run_ln, window3_prose, in_marked_list, after_comments_marker] =
+            at.map(|j| j.map_or(0.0, |j| v[j]));
+        let mut context = 0;
+        for (on, flag) in [
+            (window3_prose >= 0.5, ModelEvidence::AMONG_PROSE),
+            (window3_prose == 0.0, ModelEvidence::NO_PROSE),
+            (in_marked_list > 0.0, ModelEvidence::UNDER_LIST_HEADER),
+            (after_comments_marker > 0.0, ModelEvidence::AFTER_COMMENTS),
+        ] {
+            if on {
+                context |= flag;
+            }
+        }
+        let run = short_run_ln.exp().round() as usize;
+        Scored {
+            line: u32::try_from(i).unwrap_or(u32::MAX),
+            logit,
+            run: u32::try_from(run).unwrap_or(u32::MAX),
+            context,
+        }
+    }
 }
 
 /// The vector values a reason names, in [`Scored::context`] order.
@@ -163,6 +194,7 @@ pub fn clean(lines: &[String]) -> Cleaned {
 pub fn clean_with(lines: &[String], model: &LineModel) -> Cleaned {
     let m = measure_lines(lines);
     let at: [Option<usize>; 4] = CONTEXT.map(line_vector::index_of);
+    let scorer = model.scorer();
     let mut scored: Vec<Scored> =
         Vec::with_capacity(lines.iter().filter(|l| !l.is_empty()).count());
     line_vector::for_each_vector(
@@ -170,13 +202,7 @@ pub fn clean_with(lines: &[String], model: &LineModel) -> Cleaned {
         &m.feats,
         &m.chrome,
         m.language_has_stoplist(),
-        |i, v| {
-            scored.push(Scored {
-                line: u32::try_from(i).unwrap_or(u32::MAX),
-                logit: model.logit(v),
-                context: at.map(|j| j.map_or(0.0, |j| v[j])),
-            })
-        },
+        &mut |i, v| scored.push(Scored::new(i, scorer.logit(v), v, &at)),
     );
     label_rows(&m, scored)
 }
@@ -190,11 +216,7 @@ pub fn label_scored(m: &Measured, logits: Vec<f32>) -> Cleaned {
         .vectors
         .iter()
         .zip(logits)
-        .map(|((i, v), logit)| Scored {
-            line: u32::try_from(*i).unwrap_or(u32::MAX),
-            logit,
-            context: at.map(|j| j.map_or(0.0, |j| v[j])),
-        })
+        .map(|((i, v), logit)| Scored::new(*i, logit, v, &at))
         .collect();
     label_rows(m, scored)
 }
@@ -207,7 +229,7 @@ fn label_rows(m: &Measured, scored: Vec<Scored>) -> Cleaned {
         .iter()
         .map(|s| {
             let i = s.line as usize;
-            m.chrome.get(i).is_some_and(Option::is_none)
+            m.chrome.get(i).is_some_and(|c| c.is_none())
                 && m.feats.get(i).is_some_and(|f| f.units >= 8)
         })
         .collect();
