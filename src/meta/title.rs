@@ -312,9 +312,49 @@ fn is_breadcrumb_lower(text: &str, lower: &str) -> bool {
 /// soon after; a byline or date follows; it stands just before cleaning's article; it is shaped
 /// like a headline.
 pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
+    match scored(page, i, text, None) {
+        Scored::Full(f) => Some(f),
+        Scored::Not | Scored::Below => None,
+    }
+}
+
+/// What [`scored`] makes of a line.
+enum Scored {
+    /// Not a title candidate ([`features`] is None).
+    Not,
+    /// A candidate whose score is below the floor it was given (its features were not all
+    /// computed).
+    Below,
+    /// A candidate and its features.
+    Full([f32; NF]),
+}
+
+/// The features that [`scored`] computes last (the dearer ones), each between 0 and 1.
+const LATER: [usize; 10] = [19, 21, 23, 24, 25, 27, 28, 29, 30, 31];
+
+/// [`LATER`] and the word-overlap features, computed after the first floor test.
+const LATER_STEMS: [usize; 14] = [1, 2, 3, 4, 19, 21, 23, 24, 25, 27, 28, 29, 30, 31];
+
+/// True if a candidate whose features `f` are known but for `later` (still 0; each ends between
+/// 0 and 1) scores below `floor` whatever their values: the known features' weighted sum plus
+/// every positive weight of `later` stays under the floor by a margin far above float rounding.
+fn below(f: &[f32; NF], later: &[usize], floor: Option<f32>) -> bool {
+    let Some(floor) = floor else {
+        return false;
+    };
+    let w = weights();
+    let known: f32 = f.iter().zip(w.iter()).map(|(x, w)| x * w).sum();
+    let most: f32 = later.iter().map(|&k| w[k].max(0.0)).sum();
+    // (NaN anywhere compares false: never below.)
+    known + most < floor - 0.01
+}
+
+/// [`features`] of line `i` as a title, but a candidate that cannot score `floor` or more is
+/// answered [`Scored::Below`] as soon as that is sure (None: never).
+fn scored(page: &Page, i: usize, text: &str, floor: Option<f32>) -> Scored {
     let line = &page.lines[i];
     if excluded_kind(line.kind) {
-        return None;
+        return Scored::Not;
     }
     let prefix_stripped = text.len() != line.text.len();
     let words = match prefix_stripped {
@@ -323,19 +363,19 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     };
     let chars = text.chars().count();
     if !(1..=30).contains(&words) || !(4..=300).contains(&chars) {
-        return None;
+        return Scored::Not;
     }
     if !prefix_stripped && page.date_share(i) > 0.4
         || page.is_cued_byline(i)
         || ends_with_photo_credit(text)
         || is_credit_line(text)
     {
-        return None;
+        return Scored::Not;
     }
     // The value of a field ("Author:" then "Jane Doe") is not a headline.
     let prev = (0..i).rev().find(|&j| !page.lines[j].text.is_empty());
     if prev.is_some_and(|p| page.lines[p].text.ends_with(':') && page.words(p) <= 3) {
-        return None;
+        return Scored::Not;
     }
     let meta_after = byline_or_date_after(page, i, 8);
     let sentence = ends_sentence(text);
@@ -353,15 +393,15 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
             || inner_break && (words > 20 || inner_question)
             || sentence && !(question && near_meta || one_question)
         {
-            return None;
+            return Scored::Not;
         }
         let prev = (0..i).rev().find(|&j| !page.lines[j].text.is_empty());
         if prev.is_some_and(|p| page.long[p] && page.lines[p].kind.is_article()) {
-            return None;
+            return Scored::Not;
         }
     }
     if sentence && !question && words > 12 {
-        return None;
+        return Scored::Not;
     }
     // The prose that follows.
     let mut following: Vec<usize> = Vec::new();
@@ -383,9 +423,45 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
             following.push(n);
         }
     }
-    let first_long = first_long?;
+    let Some(first_long) = first_long else {
+        return Scored::Not;
+    };
     let mut f = [0.0f32; NF];
     f[0] = 1.0;
+    f[5] = first_long.min(30) as f32 / 10.0;
+    f[6] = (mass as f32 / 5000.0).min(1.0);
+    if let Some(step) = meta_after {
+        f[7] = (8 - step.min(8)) as f32 / 8.0;
+        f[8] = f32::from(step <= 1);
+    }
+    if let Some((a, b)) = page.body {
+        let gap = page.nonblank_between(i.min(a), a.max(i));
+        f[9] = f32::from(i <= a && gap <= 15 || i > a && gap <= 2 && line.kind.is_article());
+        f[10] = if i < a {
+            (gap as f32 / 20.0).min(3.0)
+        } else {
+            0.0
+        };
+        f[11] = f32::from(i > b);
+        f[12] = f32::from(i > a && i <= b && gap > 2);
+    }
+    f[13] = f32::from(line.kind.is_article());
+    f[14] = f32::from(!page.dates(i).is_empty() && !prefix_stripped);
+    f[15] = f32::from(sentence && !question);
+    f[16] = f32::from(question);
+    f[17] = f32::from(words < 3);
+    f[18] = f32::from((3..=22).contains(&words));
+    f[20] = f32::from(line.kind == Kind::Title);
+    if let Some(n) = page.next_nonblank(i) {
+        let nt = &page.lines[n].text;
+        f[22] = f32::from(ends_sentence(nt) && (8..=60).contains(&page.words(n)));
+    }
+    f[26] = i as f32 / page.lines.len().max(1) as f32;
+    // The cheap features are in: a candidate that cannot beat `floor` even with the best values
+    // of the others is left there.
+    if below(&f, &LATER_STEMS, floor) {
+        return Scored::Below;
+    }
     // Stem ids of the title's content words (None: no line of the page has that stem).
     let mut cw: Vec<Option<u32>> = Vec::new();
     page.for_each_stem_id(text, |id| cw.push(id));
@@ -410,39 +486,14 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
         f[3] = body_hits as f32 / cw.len() as f32;
         f[4] = f32::from(cw.len() >= 2 && hits == 0);
     }
-    f[5] = first_long.min(30) as f32 / 10.0;
-    f[6] = (mass as f32 / 5000.0).min(1.0);
-    if let Some(step) = meta_after {
-        f[7] = (8 - step.min(8)) as f32 / 8.0;
-        f[8] = f32::from(step <= 1);
+    if below(&f, &LATER, floor) {
+        return Scored::Below;
     }
-    if let Some((a, b)) = page.body {
-        let gap = page.nonblank_between(i.min(a), a.max(i));
-        f[9] = f32::from(i <= a && gap <= 15 || i > a && gap <= 2 && line.kind.is_article());
-        f[10] = if i < a {
-            (gap as f32 / 20.0).min(3.0)
-        } else {
-            0.0
-        };
-        f[11] = f32::from(i > b);
-        f[12] = f32::from(i > a && i <= b && gap > 2);
-    }
-    f[13] = f32::from(line.kind.is_article());
-    f[14] = f32::from(!page.dates(i).is_empty() && !prefix_stripped);
-    f[15] = f32::from(sentence && !question);
-    f[16] = f32::from(question);
-    f[17] = f32::from(words < 3);
-    f[18] = f32::from((3..=22).contains(&words));
     f[19] = f32::from(page.chrome(i).is_some());
-    f[20] = f32::from(line.kind == Kind::Title);
     f[21] = f32::from(
         (i.saturating_sub(12)..(i + 13).min(page.lines.len()))
             .any(|j| j != i && page.lower(j) == key),
     );
-    if let Some(n) = page.next_nonblank(i) {
-        let nt = &page.lines[n].text;
-        f[22] = f32::from(ends_sentence(nt) && (8..=60).contains(&page.words(n)));
-    }
     let mut k = i;
     for _ in 0..2 {
         let Some(p) = (0..k).rev().find(|&j| !page.lines[j].text.is_empty()) else {
@@ -461,7 +512,6 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     });
     let mut letters = text.chars().filter(|&c| super::page::is_alphabetic(c));
     f[25] = f32::from(letters.clone().count() >= 4 && letters.all(|c| !c.is_lowercase()));
-    f[26] = i as f32 / page.lines.len().max(1) as f32;
     // Echoed: the same words stand elsewhere on the page (a breadcrumb, a share text, the
     // headline repeated further away).
     if words >= 3 {
@@ -517,7 +567,7 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
         let pw = page.words(p);
         f[31] = f32::from(pw >= 5 && pw < words && !ends_sentence(t) && plain(p));
     }
-    Some(f)
+    Scored::Full(f)
 }
 
 /// A title candidate's score (its weighted features) and the reason naming the features that
@@ -548,14 +598,22 @@ fn weigh(f: &[f32; NF]) -> (f32, String) {
 /// `--train-title` fits `data/meta/title_weights.tsv` from these.
 pub fn candidate_features(page: &Page) -> Vec<(usize, String, [f32; NF])> {
     let mut out = Vec::new();
-    for_each_candidate(page, |i, text, f| out.push((i, text.to_string(), *f)));
+    for_each_candidate(page, |i, text, f| {
+        out.push((i, text.to_string(), *f));
+        None
+    });
     out
 }
 
 /// Calls `f(line index, title text, features)` for every title candidate, in line order
-/// (at most [`MAX_CANDIDATES`]).
-fn for_each_candidate<'a>(page: &Page<'a>, mut f: impl FnMut(usize, &'a str, &[f32; NF])) {
+/// (at most [`MAX_CANDIDATES`]). Once `f` returns a floor, candidates that score below it are
+/// skipped (still counted as candidates) without computing all their features.
+fn for_each_candidate<'a>(
+    page: &Page<'a>,
+    mut f: impl FnMut(usize, &'a str, &[f32; NF]) -> Option<f32>,
+) {
     let mut n = 0;
+    let mut floor = None;
     for i in 0..page.lines.len() {
         if page.lines[i].text.is_empty() || page.long[i] && page.lines[i].text.len() > 300 {
             continue;
@@ -564,9 +622,13 @@ fn for_each_candidate<'a>(page: &Page<'a>, mut f: impl FnMut(usize, &'a str, &[f
             break;
         }
         let text = title_text(page, i);
-        if let Some(feats) = features(page, i, text) {
-            n += 1;
-            f(i, text, &feats);
+        match scored(page, i, text, floor) {
+            Scored::Not => {}
+            Scored::Below => n += 1,
+            Scored::Full(feats) => {
+                n += 1;
+                floor = f(i, text, &feats).or(floor);
+            }
         }
     }
 }
@@ -578,13 +640,15 @@ fn score(f: &[f32; NF]) -> f32 {
 
 /// Chooses the title, or None when no line is headline-shaped near the article.
 pub fn choose(page: &Page) -> Option<TitleChoice> {
-    // The first candidate with the highest score (a later one must score strictly higher).
+    // The first candidate with the highest score (a later one must score strictly higher, so
+    // one scoring below the best so far is skipped as soon as that is sure).
     let mut best: Option<(f32, usize, &str, [f32; NF])> = None;
     for_each_candidate(page, |i, text, f| {
         let s = score(f);
         if !best.as_ref().is_some_and(|b| b.0 >= s) {
             best = Some((s, i, text, *f));
         }
+        best.as_ref().map(|b| b.0)
     });
     let (_, i, text, f) = best?;
     let (s, why) = weigh(&f);
@@ -696,6 +760,26 @@ mod tests {
                 i + 1,
                 lines[*i].kind.as_str()
             );
+        }
+    }
+
+    #[test]
+    fn skipping_low_candidates_keeps_the_choice() {
+        // The choice equals the first best of all candidates' full features.
+        let Ok(dir) = std::fs::read_dir("../shared/seeds") else {
+            return;
+        };
+        for e in dir.flatten() {
+            let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+            let lines = crate::analyze(&text, &crate::model::Options::default()).lines;
+            let page = Page::new(&lines, None);
+            let mut want: Option<(f32, usize)> = None;
+            for (i, _, f) in candidate_features(&page) {
+                if !want.is_some_and(|b| b.0 >= score(&f)) {
+                    want = Some((score(&f), i));
+                }
+            }
+            assert_eq!(choose(&page).map(|t| t.lines[0]), want.map(|w| w.1));
         }
     }
 
