@@ -44,8 +44,8 @@ pub struct Page<'a> {
     postings_at: Vec<u32>,
     /// Each line is long enough to be prose (12+ words or 100+ characters).
     pub long: Vec<bool>,
-    /// [`word_count`] of each line.
-    words: Vec<u32>,
+    /// Memo of [`word_count`] of each line (`u32::MAX`: not yet asked).
+    words: Vec<std::cell::Cell<u32>>,
     /// Memo of "[`crate::meta::byline::parse_line`] finds names on line `i`": 0 not yet
     /// asked, 1 no, 2 yes.
     cued_byline: Vec<std::cell::Cell<u8>>,
@@ -282,6 +282,11 @@ fn for_each_stem(text: &str, mut f: impl FnMut(Stem)) {
 
 /// Number of words (tokens with a letter) in `text`.
 pub fn word_count(text: &str) -> usize {
+    words_up_to(text, usize::MAX)
+}
+
+/// [`word_count`]`(text).min(cap)`, reading no further than the `cap`-th word.
+fn words_up_to(text: &str, cap: usize) -> usize {
     // One pass over the bytes: ASCII bytes are read as they are (whitespace as
     // `split_whitespace` reads it: tab, LF, VT, FF, CR and space), other characters decoded;
     // a word's letter test stops at its first letter.
@@ -293,6 +298,9 @@ pub fn word_count(text: &str) -> usize {
             if matches!(c, b'\t'..=b'\r' | b' ') {
                 n += usize::from(letter);
                 letter = false;
+                if n >= cap {
+                    return cap;
+                }
             } else {
                 letter |= c.is_ascii_alphabetic();
             }
@@ -305,12 +313,15 @@ pub fn word_count(text: &str) -> usize {
         if ch.is_whitespace() {
             n += usize::from(letter);
             letter = false;
+            if n >= cap {
+                return cap;
+            }
         } else if !letter {
             letter = is_alphabetic(ch);
         }
         i += ch.len_utf8();
     }
-    n + usize::from(letter)
+    (n + usize::from(letter)).min(cap)
 }
 
 /// Bit sets of the characters below U+0800 (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic…)
@@ -507,14 +518,20 @@ impl<'a> Page<'a> {
         }
         drop((kept, kept_at, hints));
         let mut stem_ids = StemIds::default();
-        let words: Vec<u32> = lines
-            .iter()
-            .map(|l| u32::try_from(word_count(&l.text)).unwrap_or(u32::MAX))
-            .collect();
+        // Lines are read up to their 12th word: the count of a shorter line is kept, a longer
+        // line's is taken when asked.
+        let mut words = Vec::with_capacity(lines.len());
         let long: Vec<bool> = lines
             .iter()
-            .zip(&words)
-            .map(|(l, &w)| w >= 12 || l.text.len() >= 100 && l.text.chars().count() >= 100)
+            .map(|l| {
+                let n = words_up_to(&l.text, 12);
+                words.push(std::cell::Cell::new(if n < 12 {
+                    n as u32
+                } else {
+                    u32::MAX
+                }));
+                n >= 12 || l.text.len() >= 100 && l.text.chars().count() >= 100
+            })
             .collect();
         // Stems are kept for the long lines (the prose a title's words should recur in) and
         // read for the body lines; no other line is asked about.
@@ -726,7 +743,37 @@ impl<'a> Page<'a> {
 
     /// [`word_count`] of line `i` (0 past the end).
     pub fn words(&self, i: usize) -> usize {
-        self.words.get(i).map_or(0, |&w| w as usize)
+        let Some(memo) = self.words.get(i) else {
+            return 0;
+        };
+        match memo.get() {
+            u32::MAX => {
+                let n = word_count(&self.lines[i].text);
+                // (A count past u32 is recounted when asked again.)
+                memo.set(u32::try_from(n).unwrap_or(u32::MAX));
+                n
+            }
+            n => n as usize,
+        }
+    }
+
+    /// [`Page::words`]`(i).min(cap)`: line `i` is read no further than its `cap`-th word unless
+    /// its count is known already.
+    pub fn words_up_to(&self, i: usize, cap: usize) -> usize {
+        let Some(memo) = self.words.get(i) else {
+            return 0;
+        };
+        match memo.get() {
+            u32::MAX => {
+                let n = words_up_to(&self.lines[i].text, cap);
+                if n < cap {
+                    // Under the cap: the whole count.
+                    memo.set(u32::try_from(n).unwrap_or(u32::MAX));
+                }
+                n
+            }
+            n => (n as usize).min(cap),
+        }
     }
 
     /// True if [`crate::meta::byline::parse_line`] finds author names on line `i` (computed
@@ -891,6 +938,9 @@ mod tests {
             "“ — ” x\u{a0}y\u{3000}Z\u{85}é ÉÉ İSTANBUL ΟΔΟΣ ΣΑΣ K",
         ] {
             assert_eq!(word_count(t), general_count(t), "{t:?}");
+            for cap in 0..12 {
+                assert_eq!(words_up_to(t, cap), general_count(t).min(cap), "{t:?}");
+            }
             let mut lower = String::from("x");
             push_lowercase(&mut lower, t);
             assert_eq!(lower[1..], t.to_lowercase(), "{t:?}");

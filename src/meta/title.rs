@@ -359,7 +359,8 @@ fn scored(page: &Page, i: usize, text: &str, floor: Option<f32>) -> Scored {
     let prefix_stripped = text.len() != line.text.len();
     let words = match prefix_stripped {
         true => word_count(text),
-        false => page.words(i),
+        // (Past 30 words a line is no candidate.)
+        false => page.words_up_to(i, 31),
     };
     let chars = text.chars().count();
     if !(1..=30).contains(&words) || !(4..=300).contains(&chars) {
@@ -374,7 +375,7 @@ fn scored(page: &Page, i: usize, text: &str, floor: Option<f32>) -> Scored {
     }
     // The value of a field ("Author:" then "Jane Doe") is not a headline.
     let prev = (0..i).rev().find(|&j| !page.lines[j].text.is_empty());
-    if prev.is_some_and(|p| page.lines[p].text.ends_with(':') && page.words(p) <= 3) {
+    if prev.is_some_and(|p| page.lines[p].text.ends_with(':') && page.words_up_to(p, 4) <= 3) {
         return Scored::Not;
     }
     let meta_after = byline_or_date_after(page, i, 8);
@@ -454,7 +455,7 @@ fn scored(page: &Page, i: usize, text: &str, floor: Option<f32>) -> Scored {
     f[20] = f32::from(line.kind == Kind::Title);
     if let Some(n) = page.next_nonblank(i) {
         let nt = &page.lines[n].text;
-        f[22] = f32::from(ends_sentence(nt) && (8..=60).contains(&page.words(n)));
+        f[22] = f32::from(ends_sentence(nt) && (8..=60).contains(&page.words_up_to(n, 61)));
     }
     f[26] = i as f32 / page.lines.len().max(1) as f32;
     // The cheap features are in: a candidate that cannot beat `floor` even with the best values
@@ -535,7 +536,7 @@ fn scored(page: &Page, i: usize, text: &str, floor: Option<f32>) -> Scored {
             };
             k = n;
             let t = &page.lines[n].text;
-            if page.words(n) >= 3 && !ends_sentence(t) && page.chrome(n).is_none() {
+            if page.words_up_to(n, 3) >= 3 && !ends_sentence(t) && page.chrome(n).is_none() {
                 closest = false;
             }
         }
@@ -559,12 +560,13 @@ fn scored(page: &Page, i: usize, text: &str, floor: Option<f32>) -> Scored {
     };
     // (The cheap tests first: `plain` asks the memoized byline and chrome tests.)
     if let Some(n) = page.next_nonblank(i) {
-        let nw = page.words(n);
+        let nw = page.words_up_to(n, 41);
         f[30] = f32::from((10..=40).contains(&nw) && nw * 10 >= words * 13 && plain(n));
     }
     if let Some(p) = prev {
         let t = &page.lines[p].text;
-        let pw = page.words(p);
+        // (`words` is at most 30.)
+        let pw = page.words_up_to(p, 31);
         f[31] = f32::from(pw >= 5 && pw < words && !ends_sentence(t) && plain(p));
     }
     Scored::Full(f)
@@ -681,7 +683,7 @@ pub fn standfirst(page: &Page, title: &TitleChoice) -> Option<Standfirst> {
         break i;
     };
     let l = &page.lines[cand];
-    let words = page.words(cand);
+    let words = page.words_up_to(cand, crate::clean::kinds::MAX_DECK_WORDS + 1);
     if !(6..=crate::clean::kinds::MAX_DECK_WORDS).contains(&words)
         || !matches!(
             l.kind,
