@@ -44,6 +44,8 @@ pub struct Page<'a> {
     postings_at: Vec<u32>,
     /// Each line is long enough to be prose (12+ words or 100+ characters).
     pub long: Vec<bool>,
+    /// The indices of the long lines, ascending.
+    long_lines: Vec<u32>,
     /// Memo of [`word_count`] of each line (`u32::MAX`: not yet asked).
     words: Vec<std::cell::Cell<u32>>,
     /// Memo of "[`crate::meta::byline::parse_line`] finds names on line `i`": 0 not yet
@@ -605,6 +607,10 @@ impl<'a> Page<'a> {
             n += u32::from(!l.text.is_empty());
             nonblank_before.push(n);
         }
+        let long_lines = (0..lines.len())
+            .filter(|&i| long[i])
+            .filter_map(|i| u32::try_from(i).ok())
+            .collect();
         Page {
             lines,
             lower_buf,
@@ -620,6 +626,7 @@ impl<'a> Page<'a> {
             posting_buf,
             postings_at,
             long,
+            long_lines,
             words,
             cued_byline: vec![std::cell::Cell::new(0); lines.len()],
             nonblank_before,
@@ -845,6 +852,22 @@ impl<'a> Page<'a> {
                 pos = off + 1;
             }
         })
+    }
+
+    /// The long lines among the first `within` non-blank lines after line `i`, each with its
+    /// step (0 for the first non-blank line after `i`), in order.
+    pub fn long_after(&self, i: usize, within: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        // Non-blank lines up to and including `i`: the rank of the first one after it.
+        let base = self.nonblank_between(0, i + 1);
+        let from = self.long_lines.partition_point(|&l| l as usize <= i);
+        self.long_lines[from..]
+            .iter()
+            .map(move |&l| {
+                let l = l as usize;
+                // A long line is non-blank: its step is its rank among them past `base`.
+                (self.nonblank_between(0, l) - base, l)
+            })
+            .take_while(move |&(step, _)| step < within)
     }
 
     /// Index of the next non-blank line after `i`.

@@ -404,24 +404,20 @@ fn scored(page: &Page, i: usize, text: &str, floor: Option<f32>) -> Scored {
     if sentence && !question && words > 12 {
         return Scored::Not;
     }
-    // The prose that follows.
-    let mut following: Vec<usize> = Vec::new();
+    // The prose that follows: the long lines among the next non-blank lines, but for copies of
+    // the key (the last one read bounds the word-overlap search).
+    let mut last_following = None;
     let mut first_long = None;
     let mut mass = 0usize;
     // Line texts are already whitespace-normalized, so a line's `normalized` form is its
     // lowercase, which the page holds (`page.lower`): no allocation per compared line.
     let key_cow = key_of(page, i, text);
     let key = &*key_cow;
-    let mut k = i;
-    for step in 0..FOLLOWING {
-        let Some(n) = page.next_nonblank(k) else {
-            break;
-        };
-        k = n;
-        if page.long[n] && page.lower(n) != key {
+    for (step, n) in page.long_after(i, FOLLOWING) {
+        if page.lower(n) != key {
             first_long.get_or_insert(step);
             mass += page.lines[n].text.len();
-            following.push(n);
+            last_following = Some(n);
         }
     }
     let Some(first_long) = first_long else {
@@ -469,9 +465,9 @@ fn scored(page: &Page, i: usize, text: &str, floor: Option<f32>) -> Scored {
     if !cw.is_empty() {
         // The following lines are the long ones among the non-blank lines after `i` up to the
         // last one read, but for copies of the key.
-        let hits = match following.last() {
+        let hits = match last_following {
             None => 0,
-            Some(&last) => {
+            Some(last) => {
                 let keep = |l: usize| page.long[l] && page.lower(l) != key;
                 cw.iter()
                     .filter(|id| id.is_some_and(|id| page.stem_in(id, i + 1..last + 1, keep)))
