@@ -60,6 +60,8 @@ pub struct Page<'a> {
     /// Memo of [`lexicon::match_chrome`] on each line's lowercase: 0 not yet asked, 1 no rule,
     /// else 2 + the rule's index.
     chrome: Vec<std::cell::Cell<u16>>,
+    /// Memo of the stopword test of ASCII words (filled while stemming the page).
+    stop_memo: std::cell::RefCell<StopMemo>,
     /// Scratch for [`Page::mark_stems`]: the mark of each stem id and the current mark.
     marks: std::cell::RefCell<(u32, Vec<u32>)>,
 }
@@ -212,10 +214,47 @@ enum Stem<'a> {
     Text(&'a str),
 }
 
+/// A small memo of [`lexicon::is_stopword`] for ASCII words of at most 8 bytes: one slot per
+/// hash of the lowercase word (a slot keeps the last word hashed to it), a fixed 16 KB.
+struct StopMemo {
+    /// The lowercase word packed in a `u64` (zero-padded; 0: empty slot), and its answer.
+    slots: Vec<(u64, bool)>,
+}
+
+impl StopMemo {
+    fn new() -> StopMemo {
+        StopMemo {
+            slots: vec![(0, false); 1024],
+        }
+    }
+
+    /// [`lexicon::is_stopword`]`(w)` for an ASCII word `w`.
+    fn is_stopword(&mut self, w: &str) -> bool {
+        let b = w.as_bytes();
+        if b.is_empty() || b.len() > 8 {
+            return lexicon::is_stopword(w);
+        }
+        let mut k = [0u8; 8];
+        k[..b.len()].copy_from_slice(b);
+        k.make_ascii_lowercase();
+        let key = u64::from_le_bytes(k);
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize;
+        match self.slots.get_mut(slot) {
+            Some((k, v)) if *k == key => *v,
+            Some(entry) => {
+                let v = lexicon::is_stopword(w);
+                *entry = (key, v);
+                v
+            }
+            None => lexicon::is_stopword(w),
+        }
+    }
+}
+
 /// The packed [`stem_of`] of the lowercase of the ASCII word `w`, or None if it is a stopword.
-fn ascii_stem(w: &str) -> Option<u64> {
+fn ascii_stem(w: &str, memo: &mut StopMemo) -> Option<u64> {
     // `is_stopword` reads any case.
-    if lexicon::is_stopword(w) {
+    if memo.is_stopword(w) {
         return None;
     }
     // [`stem_of`] of the lowercase: no plural `s`, then five letters.
@@ -233,11 +272,11 @@ fn ascii_stem(w: &str) -> Option<u64> {
 /// Calls `f` with the [`stem_of`] of each of [`content_words`]`(text)`, in order: ASCII words
 /// are read in place (only their first five letters lowercased), others as
 /// [`for_each_content_word`] does.
-fn for_each_stem(text: &str, mut f: impl FnMut(Stem)) {
+fn for_each_stem(text: &str, memo: &mut StopMemo, mut f: impl FnMut(Stem)) {
     let b = text.as_bytes();
     if text.is_ascii() {
         for_each_ascii_word(b, |start, end| {
-            if let Some(k) = ascii_stem(&text[start..end]) {
+            if let Some(k) = ascii_stem(&text[start..end], memo) {
                 f(Stem::Packed(k));
             }
         });
@@ -270,7 +309,7 @@ fn for_each_stem(text: &str, mut f: impl FnMut(Stem)) {
         }
         let w = &text[start..i];
         if ascii {
-            if let Some(k) = letter.then(|| ascii_stem(w)).flatten() {
+            if let Some(k) = letter.then(|| ascii_stem(w, memo)).flatten() {
                 f(Stem::Packed(k));
             }
         } else if w.chars().count() >= 4 && w.chars().any(is_alphabetic) {
@@ -538,12 +577,15 @@ impl<'a> Page<'a> {
         // Stems are kept for the long lines (the prose a title's words should recur in) and
         // read for the body lines; no other line is asked about.
         let stemmed = |i: usize| long[i] && lines[i].text.len() <= MAX_DATE_LINE_CHARS * 4;
+        let mut memo = StopMemo::new();
         let mut stem_buf = Vec::new();
         let mut stems_at = Vec::with_capacity(lines.len() + 1);
         stems_at.push(0);
         for (i, l) in lines.iter().enumerate() {
             if stemmed(i) {
-                for_each_stem(&l.text, |s| stem_buf.push(stem_ids.intern_stem(s)));
+                for_each_stem(&l.text, &mut memo, |s| {
+                    stem_buf.push(stem_ids.intern_stem(s))
+                });
             }
             stems_at.push(offset(stem_buf.len()));
         }
@@ -557,7 +599,9 @@ impl<'a> Page<'a> {
                     let (s, e) = (stems_at[i] as usize, stems_at[i + 1] as usize);
                     body_ids.extend_from_slice(stem_buf.get(s..e).unwrap_or(&[]));
                 } else {
-                    for_each_stem(&l.text, |s| body_ids.push(stem_ids.intern_stem(s)));
+                    for_each_stem(&l.text, &mut memo, |s| {
+                        body_ids.push(stem_ids.intern_stem(s))
+                    });
                 }
             }
         }
@@ -633,6 +677,7 @@ impl<'a> Page<'a> {
             byline_or_date: vec![std::cell::Cell::new(None); lines.len()],
             chrome: vec![std::cell::Cell::new(0); lines.len()],
             marks: std::cell::RefCell::new((0, vec![0; n_stems])),
+            stop_memo: std::cell::RefCell::new(memo),
         }
     }
 
@@ -694,7 +739,8 @@ impl<'a> Page<'a> {
     /// Calls `f` with the stem id of each content word of `text` ([`content_words`]), in order:
     /// None for a stem no long line or body line of the page has.
     pub fn for_each_stem_id(&self, text: &str, mut f: impl FnMut(Option<u32>)) {
-        for_each_stem(text, |s| f(self.stem_ids.get_stem(s)));
+        let mut memo = self.stop_memo.borrow_mut();
+        for_each_stem(text, &mut memo, |s| f(self.stem_ids.get_stem(s)));
     }
 
     /// True if stem `id` is a stem of the article's body words.
@@ -939,6 +985,32 @@ mod tests {
     }
 
     #[test]
+    fn stopword_memo_answers_as_the_lexicon() {
+        let mut memo = StopMemo::new();
+        let words: Vec<String> = (0..3000)
+            .map(|n| format!("w{n}"))
+            .chain(
+                [
+                    "that",
+                    "THAT",
+                    "That",
+                    "with",
+                    "snacks",
+                    "themselves",
+                    "Themselves",
+                    "said",
+                ]
+                .map(String::from),
+            )
+            .collect();
+        for _ in 0..2 {
+            for w in &words {
+                assert_eq!(memo.is_stopword(w), lexicon::is_stopword(w), "{w}");
+            }
+        }
+    }
+
+    #[test]
     fn ascii_fast_paths_match_the_general_ones() {
         let general_count = |t: &str| {
             t.split_whitespace()
@@ -977,7 +1049,7 @@ mod tests {
         ] {
             let mut ids = StemIds::default();
             let mut got = Vec::new();
-            for_each_stem(t, |s| got.push(ids.intern_stem(s)));
+            for_each_stem(t, &mut StopMemo::new(), |s| got.push(ids.intern_stem(s)));
             let mut want_ids = StemIds::default();
             let want: Vec<u32> = content_words(t)
                 .iter()
