@@ -25,6 +25,9 @@ struct Cues {
     cues: Vec<Vec<String>>,
     /// The first word of every cue.
     firsts: FastSet<String>,
+    /// For each ASCII byte: bit `n` (`n` capped at 63) is set when a first word of a cue
+    /// starts with that byte and is `n` bytes long (a quick "may this word be one" test).
+    first_lens: [u64; 128],
     roles: FastSet<String>,
     stops: FastSet<String>,
 }
@@ -35,6 +38,7 @@ fn cues() -> &'static Cues {
         let mut c = Cues {
             cues: Vec::new(),
             firsts: FastSet::default(),
+            first_lens: [0; 128],
             roles: FastSet::default(),
             stops: FastSet::default(),
         };
@@ -62,6 +66,11 @@ fn cues() -> &'static Cues {
         for cue in &c.cues {
             // An empty cue would match anywhere: then no first word may be required.
             c.firsts.insert(cue.first().cloned().unwrap_or_default());
+        }
+        for f in &c.firsts {
+            if let Some(&b) = f.as_bytes().first().filter(|b| b.is_ascii()) {
+                c.first_lens[usize::from(b)] |= 1 << f.len().min(63);
+            }
         }
         // Longest cues first ("written by" before "by").
         crate::sort::by_key(&mut c.cues, |w| std::cmp::Reverse(w.len()));
@@ -212,25 +221,26 @@ pub fn parse_line(text: &str) -> Option<Vec<String>> {
     }
     // Most lines have no cue: a cue starts with one of the cues' first words, so the line needs
     // one of those among its first 12 words (checked without allocating for ASCII words).
-    let may_start_cue = c.firsts.contains("")
-        || t.split_whitespace()
-            .take(12)
-            .any(|w| crate::lower::with_lower(w, |lw| c.firsts.contains(lw.trim_end_matches(':'))));
-    if !may_start_cue {
+    if !may_start_cue(c, t) {
         return None;
     }
-    let ws: Vec<&str> = t.split_whitespace().collect();
-    let folded = |w: &str| -> String { w.to_lowercase().trim_end_matches(':').to_string() };
-    // Only the words a cue in the first 12 can cover are compared (folded).
+    // Only the words a cue in the first 12 can cover (and the one after it) are read.
     let longest = c.cues.iter().map(Vec::len).max().unwrap_or(0);
-    let lw: Vec<String> = ws.iter().take(12 + longest).map(|w| folded(w)).collect();
+    let ws: Vec<&str> = t.split_whitespace().take(12 + longest).collect();
+    // A word equals a cue word once lowercased and without trailing ':'.
+    let same = |w: &str, cw: &str| crate::lower::with_lower(w, |lw| lw.trim_end_matches(':') == cw);
+    let any_first = c.firsts.contains("");
     // A cue anywhere in the first 12 words ("Posted by", "11/19/2019 by", "| by").
     for start in 0..ws.len().min(12) {
+        // Every cue starts with one of the first words.
+        if !any_first && !is_cue_first(c, ws[start]) {
+            continue;
+        }
         for cue in &c.cues {
             if ws.len() < start + cue.len() + 1 {
                 continue;
             }
-            if lw[start..start + cue.len()] != cue[..] {
+            if !cue.iter().zip(&ws[start..]).all(|(cw, w)| same(w, cw)) {
                 continue;
             }
             // Not in the middle of a sentence: the cue starts the line or follows a date/separator.
@@ -266,6 +276,63 @@ pub fn parse_line(text: &str) -> Option<Vec<String>> {
         }
     }
     None
+}
+
+/// True if `w` lowercased and without trailing ':' is the first word of a cue. The word is first
+/// tested on its first byte and length ([`Cues::first_lens`]); only one that passes is
+/// lowercased and looked up.
+fn is_cue_first(c: &Cues, w: &str) -> bool {
+    let b = w.as_bytes();
+    let Some(&f) = b.first() else {
+        return false;
+    };
+    // A word with a non-ASCII first character is looked up as it is: lowercasing may change
+    // its first byte ('K' (Kelvin) is 'k').
+    if f.is_ascii() {
+        let lens = c.first_lens[usize::from(f.to_ascii_lowercase())];
+        if lens == 0 {
+            return false;
+        }
+        if w.is_ascii() {
+            // ASCII keeps its length when lowercased.
+            let n = b.iter().rposition(|&x| x != b':').map_or(0, |p| p + 1);
+            if n == 0 || lens & (1 << n.min(63)) == 0 {
+                return false;
+            }
+        }
+    }
+    crate::lower::with_lower(w, |lw| c.firsts.contains(lw.trim_end_matches(':')))
+}
+
+/// True if one of the first 12 words of `t` (split on whitespace) is the first word of a cue
+/// ([`is_cue_first`]).
+fn may_start_cue(c: &Cues, t: &str) -> bool {
+    if c.firsts.contains("") {
+        return true;
+    }
+    let is_first = |w: &str| is_cue_first(c, w);
+    if !t.is_ascii() {
+        return t.split_whitespace().take(12).any(is_first);
+    }
+    // ASCII: words are runs of bytes other than the whitespace `split_whitespace` reads (tab,
+    // LF, VT, FF, CR, space).
+    let b = t.as_bytes();
+    let (mut i, mut words) = (0, 0);
+    while i < b.len() && words < 12 {
+        if matches!(b[i], b'\t'..=b'\r' | b' ') {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && !matches!(b[i], b'\t'..=b'\r' | b' ') {
+            i += 1;
+        }
+        words += 1;
+        if is_first(&t[start..i]) {
+            return true;
+        }
+    }
+    false
 }
 
 const SEPARATORS: &[char] = &[' ', '|', '-', '–', '—', '/', '·', '•', ',', ':', '\u{a0}'];
@@ -448,6 +515,42 @@ pub fn find(page: &Page, title: Option<usize>) -> Option<BylineMatch> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quick_cue_word_test_matches_the_lookup() {
+        let c = cues();
+        for w in [
+            "By",
+            "BY:",
+            "by::",
+            "bye",
+            "b",
+            ":",
+            "::",
+            "",
+            "Written",
+            "WRITTEN:",
+            "writtenx",
+            "Автор:",
+            "АВТОР",
+            "текст",
+            "Von",
+            "\u{212a}elvin",
+            "Par",
+            "pár",
+            "door",
+            "Door:",
+            "the",
+            "that",
+            "Text",
+            "text:",
+            "photos",
+            "Photos:",
+        ] {
+            let want = c.firsts.contains(w.to_lowercase().trim_end_matches(':'));
+            assert_eq!(is_cue_first(c, w), want, "{w:?}");
+        }
+    }
 
     fn p(s: &str) -> Option<Vec<String>> {
         parse_line(s)

@@ -44,8 +44,10 @@ pub struct Page<'a> {
     postings_at: Vec<u32>,
     /// Each line is long enough to be prose (12+ words or 100+ characters).
     pub long: Vec<bool>,
-    /// [`word_count`] of each line.
-    words: Vec<u32>,
+    /// The indices of the long lines, ascending.
+    long_lines: Vec<u32>,
+    /// Memo of [`word_count`] of each line (`u32::MAX`: not yet asked).
+    words: Vec<std::cell::Cell<u32>>,
     /// Memo of "[`crate::meta::byline::parse_line`] finds names on line `i`": 0 not yet
     /// asked, 1 no, 2 yes.
     cued_byline: Vec<std::cell::Cell<u8>>,
@@ -58,6 +60,8 @@ pub struct Page<'a> {
     /// Memo of [`lexicon::match_chrome`] on each line's lowercase: 0 not yet asked, 1 no rule,
     /// else 2 + the rule's index.
     chrome: Vec<std::cell::Cell<u16>>,
+    /// Memo of the stopword test of ASCII words (filled while stemming the page).
+    stop_memo: std::cell::RefCell<StopMemo>,
     /// Scratch for [`Page::mark_stems`]: the mark of each stem id and the current mark.
     marks: std::cell::RefCell<(u32, Vec<u32>)>,
 }
@@ -210,10 +214,47 @@ enum Stem<'a> {
     Text(&'a str),
 }
 
+/// A small memo of [`lexicon::is_stopword`] for ASCII words of at most 8 bytes: one slot per
+/// hash of the lowercase word (a slot keeps the last word hashed to it), a fixed 16 KB.
+struct StopMemo {
+    /// The lowercase word packed in a `u64` (zero-padded; 0: empty slot), and its answer.
+    slots: Vec<(u64, bool)>,
+}
+
+impl StopMemo {
+    fn new() -> StopMemo {
+        StopMemo {
+            slots: vec![(0, false); 1024],
+        }
+    }
+
+    /// [`lexicon::is_stopword`]`(w)` for an ASCII word `w`.
+    fn is_stopword(&mut self, w: &str) -> bool {
+        let b = w.as_bytes();
+        if b.is_empty() || b.len() > 8 {
+            return lexicon::is_stopword(w);
+        }
+        let mut k = [0u8; 8];
+        k[..b.len()].copy_from_slice(b);
+        k.make_ascii_lowercase();
+        let key = u64::from_le_bytes(k);
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize;
+        match self.slots.get_mut(slot) {
+            Some((k, v)) if *k == key => *v,
+            Some(entry) => {
+                let v = lexicon::is_stopword(w);
+                *entry = (key, v);
+                v
+            }
+            None => lexicon::is_stopword(w),
+        }
+    }
+}
+
 /// The packed [`stem_of`] of the lowercase of the ASCII word `w`, or None if it is a stopword.
-fn ascii_stem(w: &str) -> Option<u64> {
+fn ascii_stem(w: &str, memo: &mut StopMemo) -> Option<u64> {
     // `is_stopword` reads any case.
-    if lexicon::is_stopword(w) {
+    if memo.is_stopword(w) {
         return None;
     }
     // [`stem_of`] of the lowercase: no plural `s`, then five letters.
@@ -231,11 +272,11 @@ fn ascii_stem(w: &str) -> Option<u64> {
 /// Calls `f` with the [`stem_of`] of each of [`content_words`]`(text)`, in order: ASCII words
 /// are read in place (only their first five letters lowercased), others as
 /// [`for_each_content_word`] does.
-fn for_each_stem(text: &str, mut f: impl FnMut(Stem)) {
+fn for_each_stem(text: &str, memo: &mut StopMemo, mut f: impl FnMut(Stem)) {
     let b = text.as_bytes();
     if text.is_ascii() {
         for_each_ascii_word(b, |start, end| {
-            if let Some(k) = ascii_stem(&text[start..end]) {
+            if let Some(k) = ascii_stem(&text[start..end], memo) {
                 f(Stem::Packed(k));
             }
         });
@@ -268,7 +309,7 @@ fn for_each_stem(text: &str, mut f: impl FnMut(Stem)) {
         }
         let w = &text[start..i];
         if ascii {
-            if let Some(k) = letter.then(|| ascii_stem(w)).flatten() {
+            if let Some(k) = letter.then(|| ascii_stem(w, memo)).flatten() {
                 f(Stem::Packed(k));
             }
         } else if w.chars().count() >= 4 && w.chars().any(is_alphabetic) {
@@ -282,6 +323,11 @@ fn for_each_stem(text: &str, mut f: impl FnMut(Stem)) {
 
 /// Number of words (tokens with a letter) in `text`.
 pub fn word_count(text: &str) -> usize {
+    words_up_to(text, usize::MAX)
+}
+
+/// [`word_count`]`(text).min(cap)`, reading no further than the `cap`-th word.
+fn words_up_to(text: &str, cap: usize) -> usize {
     // One pass over the bytes: ASCII bytes are read as they are (whitespace as
     // `split_whitespace` reads it: tab, LF, VT, FF, CR and space), other characters decoded;
     // a word's letter test stops at its first letter.
@@ -293,6 +339,9 @@ pub fn word_count(text: &str) -> usize {
             if matches!(c, b'\t'..=b'\r' | b' ') {
                 n += usize::from(letter);
                 letter = false;
+                if n >= cap {
+                    return cap;
+                }
             } else {
                 letter |= c.is_ascii_alphabetic();
             }
@@ -305,12 +354,15 @@ pub fn word_count(text: &str) -> usize {
         if ch.is_whitespace() {
             n += usize::from(letter);
             letter = false;
+            if n >= cap {
+                return cap;
+            }
         } else if !letter {
             letter = is_alphabetic(ch);
         }
         i += ch.len_utf8();
     }
-    n + usize::from(letter)
+    (n + usize::from(letter)).min(cap)
 }
 
 /// Bit sets of the characters below U+0800 (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic…)
@@ -507,24 +559,33 @@ impl<'a> Page<'a> {
         }
         drop((kept, kept_at, hints));
         let mut stem_ids = StemIds::default();
-        let words: Vec<u32> = lines
-            .iter()
-            .map(|l| u32::try_from(word_count(&l.text)).unwrap_or(u32::MAX))
-            .collect();
+        // Lines are read up to their 12th word: the count of a shorter line is kept, a longer
+        // line's is taken when asked.
+        let mut words = Vec::with_capacity(lines.len());
         let long: Vec<bool> = lines
             .iter()
-            .zip(&words)
-            .map(|(l, &w)| w >= 12 || l.text.len() >= 100 && l.text.chars().count() >= 100)
+            .map(|l| {
+                let n = words_up_to(&l.text, 12);
+                words.push(std::cell::Cell::new(if n < 12 {
+                    n as u32
+                } else {
+                    u32::MAX
+                }));
+                n >= 12 || l.text.len() >= 100 && l.text.chars().count() >= 100
+            })
             .collect();
         // Stems are kept for the long lines (the prose a title's words should recur in) and
         // read for the body lines; no other line is asked about.
         let stemmed = |i: usize| long[i] && lines[i].text.len() <= MAX_DATE_LINE_CHARS * 4;
+        let mut memo = StopMemo::new();
         let mut stem_buf = Vec::new();
         let mut stems_at = Vec::with_capacity(lines.len() + 1);
         stems_at.push(0);
         for (i, l) in lines.iter().enumerate() {
             if stemmed(i) {
-                for_each_stem(&l.text, |s| stem_buf.push(stem_ids.intern_stem(s)));
+                for_each_stem(&l.text, &mut memo, |s| {
+                    stem_buf.push(stem_ids.intern_stem(s))
+                });
             }
             stems_at.push(offset(stem_buf.len()));
         }
@@ -538,7 +599,9 @@ impl<'a> Page<'a> {
                     let (s, e) = (stems_at[i] as usize, stems_at[i + 1] as usize);
                     body_ids.extend_from_slice(stem_buf.get(s..e).unwrap_or(&[]));
                 } else {
-                    for_each_stem(&l.text, |s| body_ids.push(stem_ids.intern_stem(s)));
+                    for_each_stem(&l.text, &mut memo, |s| {
+                        body_ids.push(stem_ids.intern_stem(s))
+                    });
                 }
             }
         }
@@ -588,6 +651,10 @@ impl<'a> Page<'a> {
             n += u32::from(!l.text.is_empty());
             nonblank_before.push(n);
         }
+        let long_lines = (0..lines.len())
+            .filter(|&i| long[i])
+            .filter_map(|i| u32::try_from(i).ok())
+            .collect();
         Page {
             lines,
             lower_buf,
@@ -603,12 +670,14 @@ impl<'a> Page<'a> {
             posting_buf,
             postings_at,
             long,
+            long_lines,
             words,
             cued_byline: vec![std::cell::Cell::new(0); lines.len()],
             nonblank_before,
             byline_or_date: vec![std::cell::Cell::new(None); lines.len()],
             chrome: vec![std::cell::Cell::new(0); lines.len()],
             marks: std::cell::RefCell::new((0, vec![0; n_stems])),
+            stop_memo: std::cell::RefCell::new(memo),
         }
     }
 
@@ -670,7 +739,8 @@ impl<'a> Page<'a> {
     /// Calls `f` with the stem id of each content word of `text` ([`content_words`]), in order:
     /// None for a stem no long line or body line of the page has.
     pub fn for_each_stem_id(&self, text: &str, mut f: impl FnMut(Option<u32>)) {
-        for_each_stem(text, |s| f(self.stem_ids.get_stem(s)));
+        let mut memo = self.stop_memo.borrow_mut();
+        for_each_stem(text, &mut memo, |s| f(self.stem_ids.get_stem(s)));
     }
 
     /// True if stem `id` is a stem of the article's body words.
@@ -726,7 +796,37 @@ impl<'a> Page<'a> {
 
     /// [`word_count`] of line `i` (0 past the end).
     pub fn words(&self, i: usize) -> usize {
-        self.words.get(i).map_or(0, |&w| w as usize)
+        let Some(memo) = self.words.get(i) else {
+            return 0;
+        };
+        match memo.get() {
+            u32::MAX => {
+                let n = word_count(&self.lines[i].text);
+                // (A count past u32 is recounted when asked again.)
+                memo.set(u32::try_from(n).unwrap_or(u32::MAX));
+                n
+            }
+            n => n as usize,
+        }
+    }
+
+    /// [`Page::words`]`(i).min(cap)`: line `i` is read no further than its `cap`-th word unless
+    /// its count is known already.
+    pub fn words_up_to(&self, i: usize, cap: usize) -> usize {
+        let Some(memo) = self.words.get(i) else {
+            return 0;
+        };
+        match memo.get() {
+            u32::MAX => {
+                let n = words_up_to(&self.lines[i].text, cap);
+                if n < cap {
+                    // Under the cap: the whole count.
+                    memo.set(u32::try_from(n).unwrap_or(u32::MAX));
+                }
+                n
+            }
+            n => (n as usize).min(cap),
+        }
     }
 
     /// True if [`crate::meta::byline::parse_line`] finds author names on line `i` (computed
@@ -800,6 +900,22 @@ impl<'a> Page<'a> {
         })
     }
 
+    /// The long lines among the first `within` non-blank lines after line `i`, each with its
+    /// step (0 for the first non-blank line after `i`), in order.
+    pub fn long_after(&self, i: usize, within: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        // Non-blank lines up to and including `i`: the rank of the first one after it.
+        let base = self.nonblank_between(0, i + 1);
+        let from = self.long_lines.partition_point(|&l| l as usize <= i);
+        self.long_lines[from..]
+            .iter()
+            .map(move |&l| {
+                let l = l as usize;
+                // A long line is non-blank: its step is its rank among them past `base`.
+                (self.nonblank_between(0, l) - base, l)
+            })
+            .take_while(move |&(step, _)| step < within)
+    }
+
     /// Index of the next non-blank line after `i`.
     pub fn next_nonblank(&self, i: usize) -> Option<usize> {
         (i + 1..self.lines.len()).find(|&j| !self.lines[j].text.is_empty())
@@ -869,6 +985,32 @@ mod tests {
     }
 
     #[test]
+    fn stopword_memo_answers_as_the_lexicon() {
+        let mut memo = StopMemo::new();
+        let words: Vec<String> = (0..3000)
+            .map(|n| format!("w{n}"))
+            .chain(
+                [
+                    "that",
+                    "THAT",
+                    "That",
+                    "with",
+                    "snacks",
+                    "themselves",
+                    "Themselves",
+                    "said",
+                ]
+                .map(String::from),
+            )
+            .collect();
+        for _ in 0..2 {
+            for w in &words {
+                assert_eq!(memo.is_stopword(w), lexicon::is_stopword(w), "{w}");
+            }
+        }
+    }
+
+    #[test]
     fn ascii_fast_paths_match_the_general_ones() {
         let general_count = |t: &str| {
             t.split_whitespace()
@@ -891,6 +1033,9 @@ mod tests {
             "“ — ” x\u{a0}y\u{3000}Z\u{85}é ÉÉ İSTANBUL ΟΔΟΣ ΣΑΣ K",
         ] {
             assert_eq!(word_count(t), general_count(t), "{t:?}");
+            for cap in 0..12 {
+                assert_eq!(words_up_to(t, cap), general_count(t).min(cap), "{t:?}");
+            }
             let mut lower = String::from("x");
             push_lowercase(&mut lower, t);
             assert_eq!(lower[1..], t.to_lowercase(), "{t:?}");
@@ -904,7 +1049,7 @@ mod tests {
         ] {
             let mut ids = StemIds::default();
             let mut got = Vec::new();
-            for_each_stem(t, |s| got.push(ids.intern_stem(s)));
+            for_each_stem(t, &mut StopMemo::new(), |s| got.push(ids.intern_stem(s)));
             let mut want_ids = StemIds::default();
             let want: Vec<u32> = content_words(t)
                 .iter()

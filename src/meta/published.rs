@@ -95,7 +95,7 @@ fn is_date_line(page: &Page, i: usize, near_title: bool) -> bool {
     {
         return false;
     }
-    let words = page.words(i);
+    let words = page.words_up_to(i, 31);
     if words > 30 {
         return false;
     }

@@ -312,30 +312,71 @@ fn is_breadcrumb_lower(text: &str, lower: &str) -> bool {
 /// soon after; a byline or date follows; it stands just before cleaning's article; it is shaped
 /// like a headline.
 pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
+    match scored(page, i, text, None) {
+        Scored::Full(f) => Some(f),
+        Scored::Not | Scored::Below => None,
+    }
+}
+
+/// What [`scored`] makes of a line.
+enum Scored {
+    /// Not a title candidate ([`features`] is None).
+    Not,
+    /// A candidate whose score is below the floor it was given (its features were not all
+    /// computed).
+    Below,
+    /// A candidate and its features.
+    Full([f32; NF]),
+}
+
+/// The features that [`scored`] computes last (the dearer ones), each between 0 and 1.
+const LATER: [usize; 10] = [19, 21, 23, 24, 25, 27, 28, 29, 30, 31];
+
+/// [`LATER`] and the word-overlap features, computed after the first floor test.
+const LATER_STEMS: [usize; 14] = [1, 2, 3, 4, 19, 21, 23, 24, 25, 27, 28, 29, 30, 31];
+
+/// True if a candidate whose features `f` are known but for `later` (still 0; each ends between
+/// 0 and 1) scores below `floor` whatever their values: the known features' weighted sum plus
+/// every positive weight of `later` stays under the floor by a margin far above float rounding.
+fn below(f: &[f32; NF], later: &[usize], floor: Option<f32>) -> bool {
+    let Some(floor) = floor else {
+        return false;
+    };
+    let w = weights();
+    let known: f32 = f.iter().zip(w.iter()).map(|(x, w)| x * w).sum();
+    let most: f32 = later.iter().map(|&k| w[k].max(0.0)).sum();
+    // (NaN anywhere compares false: never below.)
+    known + most < floor - 0.01
+}
+
+/// [`features`] of line `i` as a title, but a candidate that cannot score `floor` or more is
+/// answered [`Scored::Below`] as soon as that is sure (None: never).
+fn scored(page: &Page, i: usize, text: &str, floor: Option<f32>) -> Scored {
     let line = &page.lines[i];
     if excluded_kind(line.kind) {
-        return None;
+        return Scored::Not;
     }
     let prefix_stripped = text.len() != line.text.len();
     let words = match prefix_stripped {
         true => word_count(text),
-        false => page.words(i),
+        // (Past 30 words a line is no candidate.)
+        false => page.words_up_to(i, 31),
     };
     let chars = text.chars().count();
     if !(1..=30).contains(&words) || !(4..=300).contains(&chars) {
-        return None;
+        return Scored::Not;
     }
     if !prefix_stripped && page.date_share(i) > 0.4
         || page.is_cued_byline(i)
         || ends_with_photo_credit(text)
         || is_credit_line(text)
     {
-        return None;
+        return Scored::Not;
     }
     // The value of a field ("Author:" then "Jane Doe") is not a headline.
     let prev = (0..i).rev().find(|&j| !page.lines[j].text.is_empty());
-    if prev.is_some_and(|p| page.lines[p].text.ends_with(':') && page.words(p) <= 3) {
-        return None;
+    if prev.is_some_and(|p| page.lines[p].text.ends_with(':') && page.words_up_to(p, 4) <= 3) {
+        return Scored::Not;
     }
     let meta_after = byline_or_date_after(page, i, 8);
     let sentence = ends_sentence(text);
@@ -353,63 +394,37 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
             || inner_break && (words > 20 || inner_question)
             || sentence && !(question && near_meta || one_question)
         {
-            return None;
+            return Scored::Not;
         }
         let prev = (0..i).rev().find(|&j| !page.lines[j].text.is_empty());
         if prev.is_some_and(|p| page.long[p] && page.lines[p].kind.is_article()) {
-            return None;
+            return Scored::Not;
         }
     }
     if sentence && !question && words > 12 {
-        return None;
+        return Scored::Not;
     }
-    // The prose that follows.
-    let mut following: Vec<usize> = Vec::new();
+    // The prose that follows: the long lines among the next non-blank lines, but for copies of
+    // the key (the last one read bounds the word-overlap search).
+    let mut last_following = None;
     let mut first_long = None;
     let mut mass = 0usize;
     // Line texts are already whitespace-normalized, so a line's `normalized` form is its
     // lowercase, which the page holds (`page.lower`): no allocation per compared line.
     let key_cow = key_of(page, i, text);
     let key = &*key_cow;
-    let mut k = i;
-    for step in 0..FOLLOWING {
-        let Some(n) = page.next_nonblank(k) else {
-            break;
-        };
-        k = n;
-        if page.long[n] && page.lower(n) != key {
+    for (step, n) in page.long_after(i, FOLLOWING) {
+        if page.lower(n) != key {
             first_long.get_or_insert(step);
             mass += page.lines[n].text.len();
-            following.push(n);
+            last_following = Some(n);
         }
     }
-    let first_long = first_long?;
+    let Some(first_long) = first_long else {
+        return Scored::Not;
+    };
     let mut f = [0.0f32; NF];
     f[0] = 1.0;
-    // Stem ids of the title's content words (None: no line of the page has that stem).
-    let mut cw: Vec<Option<u32>> = Vec::new();
-    page.for_each_stem_id(text, |id| cw.push(id));
-    if !cw.is_empty() {
-        // The following lines are the long ones among the non-blank lines after `i` up to the
-        // last one read, but for copies of the key.
-        let hits = match following.last() {
-            None => 0,
-            Some(&last) => {
-                let keep = |l: usize| page.long[l] && page.lower(l) != key;
-                cw.iter()
-                    .filter(|id| id.is_some_and(|id| page.stem_in(id, i + 1..last + 1, keep)))
-                    .count()
-            }
-        };
-        let body_hits = cw
-            .iter()
-            .filter(|id| id.is_some_and(|id| page.in_body(id)))
-            .count();
-        f[1] = hits as f32 / cw.len() as f32;
-        f[2] = hits.min(6) as f32 / 6.0;
-        f[3] = body_hits as f32 / cw.len() as f32;
-        f[4] = f32::from(cw.len() >= 2 && hits == 0);
-    }
     f[5] = first_long.min(30) as f32 / 10.0;
     f[6] = (mass as f32 / 5000.0).min(1.0);
     if let Some(step) = meta_after {
@@ -433,16 +448,49 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     f[16] = f32::from(question);
     f[17] = f32::from(words < 3);
     f[18] = f32::from((3..=22).contains(&words));
-    f[19] = f32::from(page.chrome(i).is_some());
     f[20] = f32::from(line.kind == Kind::Title);
+    if let Some(n) = page.next_nonblank(i) {
+        let nt = &page.lines[n].text;
+        f[22] = f32::from(ends_sentence(nt) && (8..=60).contains(&page.words_up_to(n, 61)));
+    }
+    f[26] = i as f32 / page.lines.len().max(1) as f32;
+    // The cheap features are in: a candidate that cannot beat `floor` even with the best values
+    // of the others is left there.
+    if below(&f, &LATER_STEMS, floor) {
+        return Scored::Below;
+    }
+    // Stem ids of the title's content words (None: no line of the page has that stem).
+    let mut cw: Vec<Option<u32>> = Vec::new();
+    page.for_each_stem_id(text, |id| cw.push(id));
+    if !cw.is_empty() {
+        // The following lines are the long ones among the non-blank lines after `i` up to the
+        // last one read, but for copies of the key.
+        let hits = match last_following {
+            None => 0,
+            Some(last) => {
+                let keep = |l: usize| page.long[l] && page.lower(l) != key;
+                cw.iter()
+                    .filter(|id| id.is_some_and(|id| page.stem_in(id, i + 1..last + 1, keep)))
+                    .count()
+            }
+        };
+        let body_hits = cw
+            .iter()
+            .filter(|id| id.is_some_and(|id| page.in_body(id)))
+            .count();
+        f[1] = hits as f32 / cw.len() as f32;
+        f[2] = hits.min(6) as f32 / 6.0;
+        f[3] = body_hits as f32 / cw.len() as f32;
+        f[4] = f32::from(cw.len() >= 2 && hits == 0);
+    }
+    if below(&f, &LATER, floor) {
+        return Scored::Below;
+    }
+    f[19] = f32::from(page.chrome(i).is_some());
     f[21] = f32::from(
         (i.saturating_sub(12)..(i + 13).min(page.lines.len()))
             .any(|j| j != i && page.lower(j) == key),
     );
-    if let Some(n) = page.next_nonblank(i) {
-        let nt = &page.lines[n].text;
-        f[22] = f32::from(ends_sentence(nt) && (8..=60).contains(&page.words(n)));
-    }
     let mut k = i;
     for _ in 0..2 {
         let Some(p) = (0..k).rev().find(|&j| !page.lines[j].text.is_empty()) else {
@@ -461,7 +509,6 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     });
     let mut letters = text.chars().filter(|&c| super::page::is_alphabetic(c));
     f[25] = f32::from(letters.clone().count() >= 4 && letters.all(|c| !c.is_lowercase()));
-    f[26] = i as f32 / page.lines.len().max(1) as f32;
     // Echoed: the same words stand elsewhere on the page (a breadcrumb, a share text, the
     // headline repeated further away).
     if words >= 3 {
@@ -485,7 +532,7 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
             };
             k = n;
             let t = &page.lines[n].text;
-            if page.words(n) >= 3 && !ends_sentence(t) && page.chrome(n).is_none() {
+            if page.words_up_to(n, 3) >= 3 && !ends_sentence(t) && page.chrome(n).is_none() {
                 closest = false;
             }
         }
@@ -509,15 +556,16 @@ pub fn features(page: &Page, i: usize, text: &str) -> Option<[f32; NF]> {
     };
     // (The cheap tests first: `plain` asks the memoized byline and chrome tests.)
     if let Some(n) = page.next_nonblank(i) {
-        let nw = page.words(n);
+        let nw = page.words_up_to(n, 41);
         f[30] = f32::from((10..=40).contains(&nw) && nw * 10 >= words * 13 && plain(n));
     }
     if let Some(p) = prev {
         let t = &page.lines[p].text;
-        let pw = page.words(p);
+        // (`words` is at most 30.)
+        let pw = page.words_up_to(p, 31);
         f[31] = f32::from(pw >= 5 && pw < words && !ends_sentence(t) && plain(p));
     }
-    Some(f)
+    Scored::Full(f)
 }
 
 /// A title candidate's score (its weighted features) and the reason naming the features that
@@ -548,14 +596,22 @@ fn weigh(f: &[f32; NF]) -> (f32, String) {
 /// `--train-title` fits `data/meta/title_weights.tsv` from these.
 pub fn candidate_features(page: &Page) -> Vec<(usize, String, [f32; NF])> {
     let mut out = Vec::new();
-    for_each_candidate(page, |i, text, f| out.push((i, text.to_string(), *f)));
+    for_each_candidate(page, |i, text, f| {
+        out.push((i, text.to_string(), *f));
+        None
+    });
     out
 }
 
 /// Calls `f(line index, title text, features)` for every title candidate, in line order
-/// (at most [`MAX_CANDIDATES`]).
-fn for_each_candidate<'a>(page: &Page<'a>, mut f: impl FnMut(usize, &'a str, &[f32; NF])) {
+/// (at most [`MAX_CANDIDATES`]). Once `f` returns a floor, candidates that score below it are
+/// skipped (still counted as candidates) without computing all their features.
+fn for_each_candidate<'a>(
+    page: &Page<'a>,
+    mut f: impl FnMut(usize, &'a str, &[f32; NF]) -> Option<f32>,
+) {
     let mut n = 0;
+    let mut floor = None;
     for i in 0..page.lines.len() {
         if page.lines[i].text.is_empty() || page.long[i] && page.lines[i].text.len() > 300 {
             continue;
@@ -564,9 +620,13 @@ fn for_each_candidate<'a>(page: &Page<'a>, mut f: impl FnMut(usize, &'a str, &[f
             break;
         }
         let text = title_text(page, i);
-        if let Some(feats) = features(page, i, text) {
-            n += 1;
-            f(i, text, &feats);
+        match scored(page, i, text, floor) {
+            Scored::Not => {}
+            Scored::Below => n += 1,
+            Scored::Full(feats) => {
+                n += 1;
+                floor = f(i, text, &feats).or(floor);
+            }
         }
     }
 }
@@ -578,13 +638,15 @@ fn score(f: &[f32; NF]) -> f32 {
 
 /// Chooses the title, or None when no line is headline-shaped near the article.
 pub fn choose(page: &Page) -> Option<TitleChoice> {
-    // The first candidate with the highest score (a later one must score strictly higher).
+    // The first candidate with the highest score (a later one must score strictly higher, so
+    // one scoring below the best so far is skipped as soon as that is sure).
     let mut best: Option<(f32, usize, &str, [f32; NF])> = None;
     for_each_candidate(page, |i, text, f| {
         let s = score(f);
         if !best.as_ref().is_some_and(|b| b.0 >= s) {
             best = Some((s, i, text, *f));
         }
+        best.as_ref().map(|b| b.0)
     });
     let (_, i, text, f) = best?;
     let (s, why) = weigh(&f);
@@ -617,7 +679,7 @@ pub fn standfirst(page: &Page, title: &TitleChoice) -> Option<Standfirst> {
         break i;
     };
     let l = &page.lines[cand];
-    let words = page.words(cand);
+    let words = page.words_up_to(cand, crate::clean::kinds::MAX_DECK_WORDS + 1);
     if !(6..=crate::clean::kinds::MAX_DECK_WORDS).contains(&words)
         || !matches!(
             l.kind,
@@ -696,6 +758,26 @@ mod tests {
                 i + 1,
                 lines[*i].kind.as_str()
             );
+        }
+    }
+
+    #[test]
+    fn skipping_low_candidates_keeps_the_choice() {
+        // The choice equals the first best of all candidates' full features.
+        let Ok(dir) = std::fs::read_dir("../shared/seeds") else {
+            return;
+        };
+        for e in dir.flatten() {
+            let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+            let lines = crate::analyze(&text, &crate::model::Options::default()).lines;
+            let page = Page::new(&lines, None);
+            let mut want: Option<(f32, usize)> = None;
+            for (i, _, f) in candidate_features(&page) {
+                if !want.is_some_and(|b| b.0 >= score(&f)) {
+                    want = Some((score(&f), i));
+                }
+            }
+            assert_eq!(choose(&page).map(|t| t.lines[0]), want.map(|w| w.1));
         }
     }
 
