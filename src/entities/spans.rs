@@ -9,6 +9,7 @@ use super::gazetteer::Gazetteer;
 use super::tokens::Tok;
 use super::EntityType;
 use crate::fasthash::FastSet;
+use std::borrow::Cow;
 
 /// How sure the type of a piece is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -28,8 +29,10 @@ pub struct Piece {
     pub start: usize,
     /// End of the byte range.
     pub end: usize,
-    /// The name's tokens, as written.
-    pub words: Vec<String>,
+    /// The name as written, its words joined by single spaces.
+    pub name: String,
+    /// How many words `name` has.
+    pub n_words: usize,
     /// The type the evidence points to; `None` when nothing does.
     pub kind: Option<EntityType>,
     /// How sure `kind` is.
@@ -46,8 +49,8 @@ pub struct Piece {
 
 impl Piece {
     /// The name as written, words joined by single spaces.
-    pub fn text(&self) -> String {
-        self.words.join(" ")
+    pub fn text(&self) -> &str {
+        &self.name
     }
 }
 
@@ -112,9 +115,9 @@ pub struct DocContext<'g> {
     /// The gazetteers.
     pub gaz: &'g Gazetteer,
     /// Every word seen in lower case somewhere in the document (lowercased).
-    pub lower_words: FastSet<String>,
+    pub lower_words: FastSet<Cow<'g, str>>,
     /// Every word seen capitalized somewhere other than at a sentence start.
-    pub mid_caps: FastSet<String>,
+    pub mid_caps: FastSet<&'g str>,
 }
 
 impl DocContext<'_> {
@@ -540,7 +543,8 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
             );
             p.demonym = !geo;
             if geo {
-                p.words = vec![key.to_string()];
+                p.name = key.to_string();
+                p.n_words = key.split_whitespace().count();
             }
             out.push(p);
             return;
@@ -754,6 +758,20 @@ fn has_connector(toks: &[Tok], s: &[usize]) -> bool {
         .any(|&k| matches!(toks[k].text, "of" | "for" | "on"))
 }
 
+/// The whitespace-separated words of `text` joined by single spaces, and how many there are.
+fn join_words(text: &str) -> (String, usize) {
+    let mut name = String::with_capacity(text.len());
+    let mut n = 0;
+    for w in text.split_whitespace() {
+        if n > 0 {
+            name.push(' ');
+        }
+        name.push_str(w);
+        n += 1;
+    }
+    (name, n)
+}
+
 fn piece(
     line: &str,
     toks: &[Tok],
@@ -764,13 +782,12 @@ fn piece(
 ) -> Piece {
     let start = toks[s[0]].start;
     let end = toks[s[s.len() - 1]].end;
+    let (name, n_words) = join_words(&line[start..end]);
     Piece {
         start,
         end,
-        words: line[start..end]
-            .split_whitespace()
-            .map(str::to_string)
-            .collect(),
+        name,
+        n_words,
         kind,
         evidence,
         key,
