@@ -53,6 +53,40 @@ fn may_hold_date(text: &str, ctx: &DateContext) -> bool {
         .any(|w| !w.is_empty() && crate::lower::with_lower(w, |l| months.contains(l)))
 }
 
+/// False only when `text` cannot hold a figure other than a date: no ASCII digit and no
+/// maximal run of ASCII letters that is, lowercased, an opener word of the lexicon (a word the
+/// figure reader keys on is such a run). A Kelvin sign (lowercased to `k`) makes it true.
+fn may_hold_number(text: &str) -> bool {
+    let Some(openers) = &lexicon().openers else {
+        return true;
+    };
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            return true;
+        }
+        if !c.is_ascii_alphabetic() {
+            // U+212A KELVIN SIGN: E2 84 AA.
+            if c == 0xE2 && b.get(i + 1) == Some(&0x84) && b.get(i + 2) == Some(&0xAA) {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let run = &text[start..i];
+        if run.len() >= 3 && crate::lower::with_lower(run, |l| openers.contains(l)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// What a figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -196,6 +230,11 @@ struct Lexicon {
     pair_firsts: FastSet<String>,
     /// currency prefixes, longest first.
     prefixes: Vec<(&'static str, &'static str)>,
+    /// The words that can open a figure written without digits (see [`may_hold_number`]):
+    /// number words (not the one- or two-letter scales, read only after a number) and the
+    /// first words of duration units ("an hour"). None when one of them is not at least three
+    /// plain ASCII lowercase letters (then every line is read).
+    openers: Option<FastSet<&'static str>>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -224,6 +263,7 @@ fn lexicon() -> &'static Lexicon {
         }
         let mut units = FastMap::default();
         let mut prefixes = Vec::new();
+        let mut duration_firsts: Vec<&'static str> = Vec::new();
         for r in rows(UNITS) {
             let (Some(w), Some(k), Some(u)) = (r.first(), r.get(1), r.get(2)) else {
                 continue;
@@ -235,6 +275,9 @@ fn lexicon() -> &'static Lexicon {
                 "quantity" => FigureKind::Quantity,
                 _ => continue,
             };
+            if kind == FigureKind::Duration {
+                duration_firsts.push(w.split(' ').next().unwrap_or(""));
+            }
             match w.strip_prefix("prefix:") {
                 Some(p) => prefixes.push((p, *u)),
                 None => {
@@ -247,11 +290,28 @@ fn lexicon() -> &'static Lexicon {
             .keys()
             .filter_map(|k| k.split_once(' ').map(|(first, _)| first.to_string()))
             .collect();
+        let mut openers: Option<FastSet<&'static str>> = Some(FastSet::default());
+        let words = numbers
+            .iter()
+            .filter(|(w, (_, role))| *role != Role::Scale || w.len() > 2)
+            .map(|(w, _)| *w)
+            .chain(duration_firsts);
+        for w in words {
+            // Runs of fewer than 3 letters are not looked up.
+            if w.len() < 3 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+                openers = None;
+                break;
+            }
+            if let Some(set) = openers.as_mut() {
+                set.insert(w);
+            }
+        }
         Lexicon {
             numbers,
             units,
             pair_firsts,
             prefixes,
+            openers,
         }
     })
 }
@@ -610,7 +670,12 @@ pub fn extract(
                 Some(d.date.iso()),
             ));
         }
-        let ws = words(text);
+        // Without a digit or a number word, the line holds no figure but its dates.
+        let ws = if may_hold_number(text) {
+            words(text)
+        } else {
+            Vec::new()
+        };
         // Dates are sorted and so are the figures pushed below (left to right): an overlap test
         // is a binary search in the dates plus a look at the last figure (linear overall).
         let dates_n = found.len();
@@ -916,6 +981,26 @@ mod tests {
         assert!(may_hold_date("en août", &today));
         assert!(!may_hold_date("on Tuesday, yesterday", &today));
         assert!(!may_hold_date("in early August", &DateContext::default()));
+    }
+
+    #[test]
+    fn lines_skipped_hold_no_number_figure() {
+        for line in [
+            "It took an hour and a half, then half an hour.",
+            "A quarter of them, two-thirds of voters and a dozen people came.",
+            "Twenty-five officers and a hundred guards waited for three days.",
+            "They waited a week.",
+            "The talks ended without a deal, officials said.",
+        ] {
+            let found = figs(line).iter().any(|f| f.kind != FigureKind::Date);
+            assert!(!found || may_hold_number(line), "{line}");
+        }
+        assert!(may_hold_number("They waited a WEEK."));
+        assert!(may_hold_number("Up 5%"));
+        assert!(!may_hold_number(
+            "The talks ended without a deal, officials said."
+        ));
+        assert!(!may_hold_number("I'm in the mmm bn."));
     }
 
     #[test]
