@@ -230,6 +230,8 @@ struct Lexicon {
     pair_firsts: FastSet<String>,
     /// currency prefixes, longest first.
     prefixes: Vec<(&'static str, &'static str)>,
+    /// The longest key of `numbers`, in bytes.
+    longest_number: usize,
     /// The words that can open a figure written without digits (see [`may_hold_number`]):
     /// number words (not the one- or two-letter scales, read only after a number) and the
     /// first words of duration units ("an hour"). None when one of them is not at least three
@@ -307,6 +309,7 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         Lexicon {
+            longest_number: numbers.keys().map(|k| k.len()).max().unwrap_or(0),
             numbers,
             units,
             pair_firsts,
@@ -348,23 +351,58 @@ struct W<'a> {
     s: &'a str,
     /// `s` lowercased (borrowed when that changes nothing).
     lower: Cow<'a, str>,
+    /// The number lexicon's entry for `lower`, looked up once.
+    num: Option<(f64, Role)>,
     start: usize,
     end: usize,
     stop: bool,
 }
 
-fn words(line: &str) -> Vec<W<'_>> {
+/// The words of `line`: split at whitespace, opening quotes and brackets trimmed, closing
+/// punctuation trimmed (and noted), then split at hyphens. `lower` is `line` with ASCII
+/// lowercased (same offsets): an ASCII word's lowercase is its slice of it.
+fn words<'a>(line: &'a str, lower: &'a str) -> Vec<W<'a>> {
+    use crate::entities::tokens::{char_at, char_before};
+    let lex = lexicon();
     // About one word per 6 bytes of prose: one allocation for most lines.
     let mut out = Vec::with_capacity(line.len() / 6 + 1);
-    for raw in line.split(char::is_whitespace).filter(|w| !w.is_empty()) {
-        let off = raw.as_ptr() as usize - line.as_ptr() as usize;
-        let lead = raw.len()
-            - raw
-                .trim_start_matches(['"', '“', '‘', '(', '[', '\''])
-                .len();
+    let mut i = 0;
+    while i < line.len() {
+        let c = char_at(line, i);
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let off = i;
+        while i < line.len() {
+            let c = char_at(line, i);
+            if c.is_whitespace() {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        let raw = &line[off..i];
+        let mut lead = 0;
+        while lead < raw.len() {
+            let c = char_at(raw, lead);
+            if !matches!(c, '"' | '“' | '‘' | '(' | '[' | '\'') {
+                break;
+            }
+            lead += c.len_utf8();
+        }
         let core = &raw[lead..];
-        let trimmed =
-            core.trim_end_matches([',', '.', ';', ':', '!', '?', '"', '”', '’', ')', ']', '\'']);
+        let mut end = core.len();
+        while end > 0 {
+            let c = char_before(core, end);
+            if !matches!(
+                c,
+                ',' | '.' | ';' | ':' | '!' | '?' | '"' | '”' | '’' | ')' | ']' | '\''
+            ) {
+                break;
+            }
+            end -= c.len_utf8();
+        }
+        let trimmed = &core[..end];
         // Keep a decimal-looking or abbreviation period inside; a final one is punctuation.
         let stop = trimmed.len() < core.len();
         // Split on hyphens ("twenty-five", "hour-and-a-half", "5-10") keeping offsets.
@@ -374,15 +412,25 @@ fn words(line: &str) -> Vec<W<'_>> {
         while let Some(p) = parts.next() {
             let last = parts.peek().is_none();
             if !p.is_empty() {
+                let (start, end) = (pos, pos + p.len());
+                let lower = if !p.is_ascii() {
+                    Cow::Owned(p.to_lowercase())
+                } else if p.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Borrowed(lower.get(start..end).unwrap_or(p))
+                } else {
+                    Cow::Borrowed(p)
+                };
+                let num = if lower.len() <= lex.longest_number {
+                    lex.numbers.get(lower.as_ref()).copied()
+                } else {
+                    None
+                };
                 out.push(W {
                     s: p,
-                    lower: if p.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
-                        Cow::Owned(p.to_lowercase())
-                    } else {
-                        Cow::Borrowed(p)
-                    },
-                    start: pos,
-                    end: pos + p.len(),
+                    lower,
+                    num,
+                    start,
+                    end,
                     stop: stop && last,
                 });
             }
@@ -427,7 +475,6 @@ fn numeric(s: &str) -> Option<(f64, Option<&'static str>, &str)> {
 
 /// Reads a spelled number starting at word `i`: (value, next word index).
 fn spelled(ws: &[W], i: usize) -> Option<(f64, usize)> {
-    let lex = lexicon();
     let mut total = 0.0;
     let mut current = 0.0;
     let mut j = i;
@@ -435,7 +482,7 @@ fn spelled(ws: &[W], i: usize) -> Option<(f64, usize)> {
     // "a dozen", "a hundred", "a million".
     if matches!(ws.get(j)?.lower.as_ref(), "a" | "an") {
         let next = ws.get(j + 1)?;
-        match lex.numbers.get(next.lower.as_ref()) {
+        match &next.num {
             Some((v, Role::Scale)) if next.lower.len() > 2 => {
                 current = 1.0;
                 let _ = v;
@@ -450,7 +497,7 @@ fn spelled(ws: &[W], i: usize) -> Option<(f64, usize)> {
         }
     }
     while let Some(w) = ws.get(j) {
-        match lex.numbers.get(w.lower.as_ref()) {
+        match &w.num {
             Some((v, Role::Unit | Role::Tens)) if w.lower.len() > 2 => {
                 current += v;
                 any = true;
@@ -484,7 +531,7 @@ fn scaled(ws: &[W], mut v: f64, mut j: usize, suffix: &str) -> (f64, usize) {
         if ws[j - 1].stop {
             break;
         }
-        match lex.numbers.get(w.lower.as_ref()) {
+        match &w.num {
             Some((s, Role::Scale)) if w.lower.len() > 2 || w.s == "bn" || w.s == "mn" => {
                 v *= s;
                 j += 1;
@@ -671,8 +718,10 @@ pub fn extract(
             ));
         }
         // Without a digit or a number word, the line holds no figure but its dates.
+        let lower_ascii;
         let ws = if may_hold_number(text) {
-            words(text)
+            lower_ascii = text.to_ascii_lowercase();
+            words(text, &lower_ascii)
         } else {
             Vec::new()
         };
@@ -849,7 +898,6 @@ fn is_and_a_half(ws: &[W], j: usize) -> bool {
 /// "an hour and a half" (1.5 hour), "half an hour" (0.5 hour), "a quarter of" (25 %):
 /// (kind, value, unit, next index).
 fn fraction_phrase(ws: &[W], i: usize) -> Option<(FigureKind, f64, &'static str, usize)> {
-    let lex = lexicon();
     let w: &str = &ws[i].lower;
     if matches!(w, "a" | "an") && !ws[i].stop {
         if let Some((k, u, n)) = unit_after(ws, i + 1) {
@@ -872,13 +920,13 @@ fn fraction_phrase(ws: &[W], i: usize) -> Option<(FigureKind, f64, &'static str,
         return (k == FigureKind::Duration).then_some((k, 0.5, u, i + 2 + n));
     }
     // "a quarter of", "two-thirds of", "half of": a share.
-    let (count, fi) = match lex.numbers.get(w) {
+    let (count, fi) = match &ws[i].num {
         Some((v, Role::Unit)) => (*v, i + 1),
         _ if matches!(w, "a" | "one") => (1.0, i + 1),
         _ => (1.0, i),
     };
     let f = ws.get(fi)?;
-    let Some((v, Role::Fraction)) = lex.numbers.get(f.lower.as_ref()) else {
+    let Some((v, Role::Fraction)) = &f.num else {
         return None;
     };
     let of = ws.get(fi + 1).is_some_and(|o| o.lower == "of") && !f.stop;

@@ -136,7 +136,7 @@ fn is_close_punct(c: char) -> bool {
 
 /// The char starting at byte `i` of `s` (a char boundary), without decoding ASCII.
 #[inline]
-fn char_at(s: &str, i: usize) -> char {
+pub(crate) fn char_at(s: &str, i: usize) -> char {
     match s.as_bytes()[i] {
         b if b < 0x80 => b as char,
         _ => s[i..].chars().next().unwrap_or('\0'),
@@ -145,7 +145,7 @@ fn char_at(s: &str, i: usize) -> char {
 
 /// The char ending at byte `i` of `s` (a char boundary after at least one char).
 #[inline]
-fn char_before(s: &str, i: usize) -> char {
+pub(crate) fn char_before(s: &str, i: usize) -> char {
     match s.as_bytes()[i - 1] {
         b if b < 0x80 => b as char,
         _ => s[..i].chars().next_back().unwrap_or('\0'),
