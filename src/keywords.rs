@@ -22,19 +22,32 @@ pub const MAX_NAMES: usize = 6;
 /// the summary.
 pub fn word_weights(lines: &[(usize, &str)]) -> FastMap<String, f64> {
     let g = gazetteer::get();
+    let en = crate::lexicon::stopword_bit("en").unwrap_or(0);
     let mut tf: FastMap<String, f64> = FastMap::default();
     for (_, text) in lines {
-        for w in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
-            let w = w.trim_matches(['\'', '’']);
+        for_each_word(text, |w| {
+            // Apostrophes around the word are not part of it (’ ends in byte 0x99).
+            let w = match (w.as_bytes().first(), w.as_bytes().last()) {
+                (Some(b'\'' | 0xE2), _) | (_, Some(b'\'' | 0x99)) => w.trim_matches(['\'', '’']),
+                _ => w,
+            };
             // Cheapest tests first (fewer than 4 bytes is fewer than 4 chars).
-            if w.len() < 4 || !w.chars().next().is_some_and(char::is_lowercase) {
-                continue; // capitalized words are names: the entities cover them
+            if w.len() < 4 || !first_is_lowercase(w) {
+                return; // capitalized words are names: the entities cover them
             }
-            if !w.chars().all(char::is_alphabetic) || (!w.is_ascii() && w.chars().count() < 4) {
-                continue;
+            let plain = if w.is_ascii() {
+                w.bytes().all(|b| b.is_ascii_alphabetic())
+            } else {
+                w.chars().all(char::is_alphabetic) && w.chars().count() >= 4
+            };
+            if !plain {
+                return;
             }
             crate::lower::with_lower(w, |lw| {
-                if crate::lexicon::is_stopword(lw) || g.demonyms.contains_key(w) {
+                // `lw` is lowercase: its stopword bits need no second lowercasing.
+                if crate::lexicon::stopword_mask(lw) & en != 0
+                    || (g.lowercase_demonyms && g.demonyms.contains_key(w))
+                {
                     return;
                 }
                 match tf.get_mut(lw) {
@@ -44,7 +57,7 @@ pub fn word_weights(lines: &[(usize, &str)]) -> FastMap<String, f64> {
                     }
                 }
             });
-        }
+        });
     }
     // Fold plurals onto a singular the text also uses ("sanctions" -> "sanction").
     let plurals: Vec<(String, String)> = tf
@@ -65,6 +78,45 @@ pub fn word_weights(lines: &[(usize, &str)]) -> FastMap<String, f64> {
         }
     }
     tf
+}
+
+/// True if the first char of `w` is lowercase (ASCII without decoding).
+fn first_is_lowercase(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        Some(_) => w.chars().next().is_some_and(char::is_lowercase),
+        None => false,
+    }
+}
+
+/// Calls `f` with each maximal run of alphanumeric chars, `'` and `’` of `text`, in order
+/// (what `text.split` at every other char yields, without the empty pieces).
+fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    use crate::entities::tokens::char_at;
+    let in_word = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric() || c == '\''
+        } else {
+            c.is_alphanumeric() || c == '’'
+        }
+    };
+    let mut i = 0;
+    while i < text.len() {
+        let c = char_at(text, i);
+        if !in_word(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        while i < text.len() {
+            let c = char_at(text, i);
+            if !in_word(c) {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        f(&text[start..i]);
+    }
 }
 
 /// The keywords of the article from its word weights ([`word_weights`]) and entities.
