@@ -144,9 +144,11 @@ impl DocContext<'_> {
 /// True for a word that can be part of a name: capitalized, an @handle, or an ordinal before a
 /// street ("17th").
 pub fn is_name_word(t: &Tok) -> bool {
-    (t.is_cap() || t.text.starts_with('@'))
-        && !t.text.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && !t.text.contains(['/', '@', '=', '+']) | t.text.starts_with('@')
+    let b = t.text.as_bytes();
+    let handle = b.first() == Some(&b'@');
+    (t.is_cap() || handle)
+        && !b.first().is_some_and(u8::is_ascii_digit)
+        && !b.iter().any(|c| matches!(c, b'/' | b'@' | b'=' | b'+')) | handle
 }
 
 fn is_ordinal(w: &str) -> bool {
@@ -383,7 +385,8 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
     let mut s = span;
     // Sentence-initial or quote-initial common words ("The", "But", "Trade"), "Former", ordinals;
     // not when the span with them is a known name ("New York" opening a sentence).
-    let known_whole = known(line, toks, s, cx).is_some();
+    let known_span = known(line, toks, s, cx);
+    let known_whole = known_span.is_some();
     while let Some((&k, rest)) = s.split_first().filter(|_| !known_whole) {
         let t = &toks[k];
         let initial = t.sentence_start || t.break_before;
@@ -419,6 +422,12 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
     if s.is_empty() {
         return;
     }
+    // Nothing peeled: the span's own lookup stands.
+    let known_s = if s.len() == span.len() {
+        known_span
+    } else {
+        known(line, toks, s, cx)
+    };
     let words: Vec<&str> = s.iter().map(|&k| toks[k].text).collect();
     let first = words[0];
     let last = words[words.len() - 1];
@@ -430,8 +439,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
         return;
     }
     // All capitals over several words ("DEAR ABBY", "GET OUT"): only known names.
-    if s.len() > 1 && s.iter().all(|&k| toks[k].is_all_caps()) && known(line, toks, s, cx).is_none()
-    {
+    if s.len() > 1 && s.iter().all(|&k| toks[k].is_all_caps()) && known_s.is_none() {
         let title: Vec<String> = words.iter().map(|w| title_case(w)).collect();
         let t = title.join(" ");
         if let Some(key) = g.place(&t) {
@@ -456,7 +464,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
         return;
     }
     // Known place or organization as a whole.
-    if let Some((kind, key)) = known(line, toks, s, cx) {
+    if let Some((kind, key)) = known_s {
         out.push(piece(
             line,
             toks,

@@ -28,7 +28,11 @@ pub struct Tok<'a> {
 impl Tok<'_> {
     /// True if the word starts with an upper-case letter.
     pub fn is_cap(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        match self.text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            Some(_) => self.text.chars().next().is_some_and(char::is_uppercase),
+            None => false,
+        }
     }
 
     /// True if every letter is upper case and there are at least two letters ("XI", "NASA").
