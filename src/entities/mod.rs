@@ -141,6 +141,8 @@ struct Found {
     line: usize,
     piece: Piece,
     restricted: bool,
+    /// `names::fold` of the piece's text, folded once.
+    folded: String,
 }
 
 /// One token of [`tokens::tokenize`] without its text (a byte range of its line), kept between
@@ -258,6 +260,7 @@ pub fn extract(lines: &[BodyLine]) -> Entities {
         for piece in spans::pieces(l.text, tk, &cx) {
             found.push(Found {
                 line: l.line,
+                folded: names::fold(piece.text()),
                 piece,
                 restricted,
             });
@@ -275,11 +278,15 @@ fn resolve_types(found: &mut Vec<Found>) {
     let mut typed: FastMap<String, (EntityType, Evidence)> = FastMap::default();
     for f in found.iter().filter(|f| !f.restricted && !f.piece.demonym) {
         if let Some(k) = f.piece.kind {
-            let e = typed
-                .entry(names::fold(f.piece.text()))
-                .or_insert((k, f.piece.evidence));
-            if f.piece.evidence > e.1 {
-                *e = (k, f.piece.evidence);
+            match typed.get_mut(&f.folded) {
+                Some(e) => {
+                    if f.piece.evidence > e.1 {
+                        *e = (k, f.piece.evidence);
+                    }
+                }
+                None => {
+                    typed.insert(f.folded.clone(), (k, f.piece.evidence));
+                }
             }
         }
     }
@@ -298,13 +305,15 @@ fn resolve_types(found: &mut Vec<Found>) {
         .filter(|i| i.len() >= 2)
         .collect();
     for f in found.iter_mut() {
-        let p = &mut f.piece;
+        let Found {
+            piece: p, folded, ..
+        } = f;
+        let key: &String = folded;
         if p.demonym {
             continue;
         }
-        let key = names::fold(p.text());
         // Document consistency: the best-supported type of this surface wins.
-        if let Some((t, e)) = typed.get(&key) {
+        if let Some((t, e)) = typed.get(key) {
             if *e >= p.evidence && (p.kind.is_none() || *e > p.evidence) {
                 p.kind = Some(*t);
                 p.evidence = *e;
@@ -312,9 +321,9 @@ fn resolve_types(found: &mut Vec<Found>) {
         }
         let single = p.n_words == 1;
         let person_match = persons
-            .matches(&key)
+            .matches(key)
             .iter()
-            .any(|&id| person_keys[id] != &key);
+            .any(|&id| person_keys[id] != key);
         if person_match
             && (p.kind.is_none() || p.evidence < Evidence::Strong || single && p.key.is_none())
         {
@@ -343,7 +352,7 @@ fn resolve_types(found: &mut Vec<Found>) {
         if f.restricted
             && p.key.is_none()
             && !titled_person
-            && typed.get(&key).is_none_or(|(_, e)| *e < Evidence::Medium)
+            && typed.get(key).is_none_or(|(_, e)| *e < Evidence::Medium)
             && !person_match
         {
             p.kind = None;
@@ -365,7 +374,9 @@ struct Cluster {
 
 fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_key: FastMap<(EntityType, String), usize> = FastMap::default();
+    // Clusters by folded name or group key, one slot per type.
+    let mut by_key: FastMap<String, [Option<usize>; 3]> = FastMap::default();
+    let slot = |kind: EntityType| kind as usize;
     // Person clusters by first/last word, organization clusters by initials and by acronym.
     let mut person_ix = names::PersonIndex::default();
     let mut person_cluster: Vec<usize> = Vec::new();
@@ -383,15 +394,15 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
         let f = &found[i];
         let p = &f.piece;
         let Some(kind) = p.kind else { continue };
-        let folded = names::fold(p.text());
-        let key = match (kind, p.key) {
-            (_, Some(k)) => names::fold(k),
-            _ => folded.clone(),
+        let folded = &f.folded;
+        let key = match p.key {
+            Some(k) => std::borrow::Cow::Owned(names::fold(k)),
+            None => std::borrow::Cow::Borrowed(folded.as_str()),
         };
-        let mut idx = by_key.get(&(kind, key.clone())).copied();
+        let mut idx = by_key.get(key.as_ref()).and_then(|s| s[slot(kind)]);
         if idx.is_none() && kind == EntityType::Person {
             idx = person_ix
-                .matches(&folded)
+                .matches(folded)
                 .into_iter()
                 .map(|id| person_cluster[id])
                 .max_by_key(|&i| (clusters[i].mentions.len(), std::cmp::Reverse(i)));
@@ -421,7 +432,7 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
                 });
                 let ci = clusters.len() - 1;
                 if kind == EntityType::Person {
-                    person_ix.add(&folded);
+                    person_ix.add(folded);
                     person_cluster.push(ci);
                 }
                 ci
@@ -445,8 +456,14 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
                 }
             }
         }
-        by_key.insert((kind, key), ci);
-        by_key.entry((kind, folded)).or_insert(ci);
+        by_key.entry(key.into_owned()).or_default()[slot(kind)] = Some(ci);
+        if let Some(s) = by_key.get_mut(folded.as_str()) {
+            s[slot(kind)].get_or_insert(ci);
+        } else {
+            let mut s = [None; 3];
+            s[slot(kind)] = Some(ci);
+            by_key.insert(folded.clone(), s);
+        }
         let c = &mut clusters[ci];
         if !p.demonym {
             c.forms
