@@ -22,7 +22,6 @@ pub mod tokens;
 use crate::fasthash::{FastMap, FastSet};
 use serde::{Deserialize, Serialize};
 use spans::{DocContext, Evidence, Piece};
-use std::borrow::Cow;
 
 pub use names::{canonical_key, same_entity};
 
@@ -142,7 +141,7 @@ struct Found {
     piece: Piece,
     restricted: bool,
     /// `names::fold` of the piece's text, folded once.
-    folded: String,
+    folded: Box<str>,
 }
 
 /// One token of [`tokens::tokenize`] without its text (a byte range of its line), kept between
@@ -197,10 +196,22 @@ pub fn extract(lines: &[BodyLine]) -> Entities {
     // Two passes over the tokens: the document's word context, then the spans. Each line is
     // tokenized once; its tokens are kept packed in between (a whole long paste's `Tok`s would
     // be ~40 bytes per word held at once). A line whose tokens do not pack is tokenized again.
-    let mut lower_words: FastSet<Cow<str>> = FastSet::default();
+    let mut lower_words: FastSet<&str> = FastSet::default();
+    let mut lower_owned: FastSet<String> = FastSet::default();
     let mut mid_caps: FastSet<&str> = FastSet::default();
-    let total: usize = lines.iter().map(|l| l.text.len()).sum();
-    let mut packed: Vec<Packed> = Vec::with_capacity(total / 6 + lines.len());
+    // At most one token per word, and a line has at most one word more than chars that may
+    // split words (ASCII whitespace, `_`, `|`, any non-ASCII char).
+    let most: usize = lines
+        .iter()
+        .map(|l| {
+            let splits = l
+                .text
+                .bytes()
+                .filter(|&b| matches!(b, b' ' | b'\t'..=b'\r' | b'_' | b'|') || b >= 0xC0);
+            splits.count() + 1
+        })
+        .sum();
+    let mut packed: Vec<Packed> = Vec::with_capacity(most);
     // Each line's range of packed tokens (None: not packed).
     let mut packed_at: Vec<Option<(usize, usize)>> = Vec::with_capacity(lines.len());
     for l in lines {
@@ -209,12 +220,10 @@ pub fn extract(lines: &[BodyLine]) -> Entities {
             let first = t.text.chars().next();
             if first.is_some_and(char::is_lowercase) {
                 crate::lower::with_lower(t.text, |lw| {
-                    if !lower_words.contains(lw) {
-                        lower_words.insert(if lw == t.text {
-                            Cow::Borrowed(t.text)
-                        } else {
-                            Cow::Owned(lw.to_string())
-                        });
+                    if lw == t.text {
+                        lower_words.insert(t.text);
+                    } else if !lower_owned.contains(lw) {
+                        lower_owned.insert(lw.to_string());
                     }
                 });
             } else if first.is_some_and(char::is_uppercase) && !t.sentence_start && !t.break_before
@@ -243,6 +252,7 @@ pub fn extract(lines: &[BodyLine]) -> Entities {
     let cx = DocContext {
         gaz,
         lower_words,
+        lower_owned,
         mid_caps,
     };
     let mut found: Vec<Found> = Vec::new();
@@ -260,7 +270,7 @@ pub fn extract(lines: &[BodyLine]) -> Entities {
         for piece in spans::pieces(l.text, tk, &cx) {
             found.push(Found {
                 line: l.line,
-                folded: names::fold(piece.text()),
+                folded: names::fold(piece.text()).into_boxed_str(),
                 piece,
                 restricted,
             });
@@ -278,14 +288,14 @@ fn resolve_types(found: &mut Vec<Found>) {
     let mut typed: FastMap<String, (EntityType, Evidence)> = FastMap::default();
     for f in found.iter().filter(|f| !f.restricted && !f.piece.demonym) {
         if let Some(k) = f.piece.kind {
-            match typed.get_mut(&f.folded) {
+            match typed.get_mut(&*f.folded) {
                 Some(e) => {
                     if f.piece.evidence > e.1 {
                         *e = (k, f.piece.evidence);
                     }
                 }
                 None => {
-                    typed.insert(f.folded.clone(), (k, f.piece.evidence));
+                    typed.insert(f.folded.to_string(), (k, f.piece.evidence));
                 }
             }
         }
@@ -308,7 +318,7 @@ fn resolve_types(found: &mut Vec<Found>) {
         let Found {
             piece: p, folded, ..
         } = f;
-        let key: &String = folded;
+        let key: &str = folded;
         if p.demonym {
             continue;
         }
@@ -334,7 +344,7 @@ fn resolve_types(found: &mut Vec<Found>) {
             let w = &p.name;
             if w.len() >= 2
                 && w.chars().all(|c| c.is_ascii_uppercase())
-                && org_initials.contains(w.as_str())
+                && org_initials.contains(&**w)
             {
                 p.kind = Some(EntityType::Organization);
                 p.evidence = Evidence::Medium;
@@ -397,7 +407,7 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
         let folded = &f.folded;
         let key = match p.key {
             Some(k) => std::borrow::Cow::Owned(names::fold(k)),
-            None => std::borrow::Cow::Borrowed(folded.as_str()),
+            None => std::borrow::Cow::Borrowed(&**folded),
         };
         let mut idx = by_key.get(key.as_ref()).and_then(|s| s[slot(kind)]);
         if idx.is_none() && kind == EntityType::Person {
@@ -457,12 +467,12 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
             }
         }
         by_key.entry(key.into_owned()).or_default()[slot(kind)] = Some(ci);
-        if let Some(s) = by_key.get_mut(folded.as_str()) {
+        if let Some(s) = by_key.get_mut(&**folded) {
             s[slot(kind)].get_or_insert(ci);
         } else {
             let mut s = [None; 3];
             s[slot(kind)] = Some(ci);
-            by_key.insert(folded.clone(), s);
+            by_key.insert(folded.to_string(), s);
         }
         let c = &mut clusters[ci];
         if !p.demonym {
@@ -470,14 +480,14 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
                 .push((p.text().to_string(), f.line * 100_000 + p.start));
         }
         if let Some(t) = &p.titled {
-            c.titled.push(t.clone());
+            c.titled.push(t.to_string());
         }
         if let Some(r) = &p.role {
             if c.role
                 .as_ref()
                 .is_none_or(|(l, _)| *l > f.line * 100_000 + p.start)
             {
-                c.role = Some((f.line * 100_000 + p.start, r.clone()));
+                c.role = Some((f.line * 100_000 + p.start, r.to_string()));
             }
         }
         c.mentions.push((f.line, p.start, p.end, p.demonym));

@@ -9,7 +9,6 @@ use super::gazetteer::Gazetteer;
 use super::tokens::Tok;
 use super::EntityType;
 use crate::fasthash::FastSet;
-use std::borrow::Cow;
 
 /// How sure the type of a piece is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -30,7 +29,7 @@ pub struct Piece {
     /// End of the byte range.
     pub end: usize,
     /// The name as written, its words joined by single spaces.
-    pub name: String,
+    pub name: Box<str>,
     /// How many words `name` has.
     pub n_words: usize,
     /// The type the evidence points to; `None` when nothing does.
@@ -40,9 +39,9 @@ pub struct Piece {
     /// Gazetteer group key, for known places and organizations.
     pub key: Option<&'static str>,
     /// Title or role words written before the name ("Chinese President", "Kremlin aide").
-    pub role: Option<String>,
+    pub role: Option<Box<str>>,
     /// The name with its title, as written ("President Trump"), when a title preceded it.
-    pub titled: Option<String>,
+    pub titled: Option<Box<str>>,
     /// The piece is a demonym ("Russian"): a mention of `key`, never a name.
     pub demonym: bool,
 }
@@ -114,8 +113,11 @@ const NEVER_NAMES: &[&str] = &[
 pub struct DocContext<'g> {
     /// The gazetteers.
     pub gaz: &'g Gazetteer,
-    /// Every word seen in lower case somewhere in the document (lowercased).
-    pub lower_words: FastSet<Cow<'g, str>>,
+    /// Every word seen in lower case somewhere in the document that lowercasing leaves as
+    /// it is (slices of the text)...
+    pub lower_words: FastSet<&'g str>,
+    /// ... and the lowercase forms of the other ones ("iPhone" -> "iphone").
+    pub lower_owned: FastSet<String>,
     /// Every word seen capitalized somewhere other than at a sentence start.
     pub mid_caps: FastSet<&'g str>,
 }
@@ -124,7 +126,9 @@ impl DocContext<'_> {
     /// True if `w` is a common word: a stopword, or written in lower case elsewhere in the text.
     pub fn is_common(&self, w: &str) -> bool {
         crate::lower::with_lower(w, |lw| {
-            crate::lexicon::is_stopword(lw) || self.lower_words.contains(lw)
+            crate::lexicon::is_stopword(lw)
+                || self.lower_words.contains(lw)
+                || (!self.lower_owned.is_empty() && self.lower_owned.contains(lw))
         })
     }
 
@@ -329,7 +333,7 @@ fn person_after_role(line: &str, toks: &[Tok], s: &[usize], cx: &DocContext) -> 
         Evidence::Strong,
         None,
     );
-    p.role = Some(line[rs..re].to_string());
+    p.role = Some(line[rs..re].into());
     Some(p)
 }
 
@@ -551,7 +555,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
             );
             p.demonym = !geo;
             if geo {
-                p.name = key.to_string();
+                p.name = key.into();
                 p.n_words = key.split_whitespace().count();
             }
             out.push(p);
@@ -673,12 +677,12 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
                 toks[s[0]].start.max(role_start)
             };
             let role_end = toks[s[lt]].end;
-            p.role = Some(line[role_start..role_end].to_string());
-            p.titled = Some(format!(
+            p.role = Some(line[role_start..role_end].into());
+            p.titled = Some(Box::from(format!(
                 "{} {}",
                 &line[toks[s[run_start]].start..role_end],
                 p.text()
-            ));
+            )));
             out.push(p);
             return;
         }
@@ -767,7 +771,7 @@ fn has_connector(toks: &[Tok], s: &[usize]) -> bool {
 }
 
 /// The whitespace-separated words of `text` joined by single spaces, and how many there are.
-fn join_words(text: &str) -> (String, usize) {
+fn join_words(text: &str) -> (Box<str>, usize) {
     let mut name = String::with_capacity(text.len());
     let mut n = 0;
     for w in text.split_whitespace() {
@@ -777,7 +781,7 @@ fn join_words(text: &str) -> (String, usize) {
         name.push_str(w);
         n += 1;
     }
-    (name, n)
+    (name.into_boxed_str(), n)
 }
 
 fn piece(
