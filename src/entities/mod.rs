@@ -369,6 +369,8 @@ fn resolve_types(found: &mut Vec<Found>) {
         }
     }
     found.retain(|f| f.piece.kind.is_some());
+    // Merging holds its own tables next to the pieces: give back the dropped ones' room.
+    found.shrink_to_fit();
 }
 
 /// A group of pieces that name one entity.
@@ -385,8 +387,13 @@ struct Cluster {
 fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
     let mut clusters: Vec<Cluster> = Vec::new();
     // Clusters by folded name or group key, one slot per type.
-    let mut by_key: FastMap<String, [Option<usize>; 3]> = FastMap::default();
+    // (`NONE` marks an empty slot.)
+    const NONE: u32 = u32::MAX;
+    let mut by_key: FastMap<String, [u32; 3]> = FastMap::default();
     let slot = |kind: EntityType| kind as usize;
+    // Cluster indices fit in u32: there are fewer clusters than pieces, and the pieces of
+    // one document fewer than 2^32 (each holds a char of text).
+    let as_u32 = |ci: usize| u32::try_from(ci).unwrap_or(NONE);
     // Person clusters by first/last word, organization clusters by initials and by acronym.
     let mut person_ix = names::PersonIndex::default();
     let mut person_cluster: Vec<usize> = Vec::new();
@@ -409,7 +416,11 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
             Some(k) => std::borrow::Cow::Owned(names::fold(k)),
             None => std::borrow::Cow::Borrowed(&**folded),
         };
-        let mut idx = by_key.get(key.as_ref()).and_then(|s| s[slot(kind)]);
+        let mut idx = by_key
+            .get(key.as_ref())
+            .map(|s| s[slot(kind)])
+            .filter(|&c| c != NONE)
+            .map(|c| c as usize);
         if idx.is_none() && kind == EntityType::Person {
             idx = person_ix
                 .matches(folded)
@@ -466,12 +477,14 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
                 }
             }
         }
-        by_key.entry(key.into_owned()).or_default()[slot(kind)] = Some(ci);
+        by_key.entry(key.into_owned()).or_insert([NONE; 3])[slot(kind)] = as_u32(ci);
         if let Some(s) = by_key.get_mut(&**folded) {
-            s[slot(kind)].get_or_insert(ci);
+            if s[slot(kind)] == NONE {
+                s[slot(kind)] = as_u32(ci);
+            }
         } else {
-            let mut s = [None; 3];
-            s[slot(kind)] = Some(ci);
+            let mut s = [NONE; 3];
+            s[slot(kind)] = as_u32(ci);
             by_key.insert(folded.to_string(), s);
         }
         let c = &mut clusters[ci];
