@@ -76,7 +76,7 @@ fn for_each_content_word(s: &str, mut f: impl FnMut(&str)) {
 pub fn extract(
     lines: &[(usize, &str)],
     sentences: &crate::sentences::LineSentences,
-    weights: &crate::fasthash::FastMap<String, f64>,
+    weights: &crate::fasthash::FastMap<Box<str>, f64>,
     entities: &[&[Entity]],
 ) -> Vec<SummarySentence> {
     // The words of entity names weigh their mentions on top of `weights` (kept apart: a
