@@ -114,8 +114,8 @@ pub struct DocContext<'g> {
     /// The gazetteers.
     pub gaz: &'g Gazetteer,
     /// Every word seen in lower case somewhere in the document that lowercasing leaves as
-    /// it is (slices of the text), sorted...
-    pub lower_words: Vec<&'g str>,
+    /// it is (slices of the text)...
+    pub lower_words: FastSet<&'g str>,
     /// ... and the lowercase forms of the other ones ("iPhone" -> "iphone").
     pub lower_owned: FastSet<String>,
     /// Every word seen capitalized somewhere other than at a sentence start.
@@ -127,7 +127,7 @@ impl DocContext<'_> {
     pub fn is_common(&self, w: &str) -> bool {
         crate::lower::with_lower(w, |lw| {
             crate::lexicon::is_stopword(lw)
-                || self.lower_words.binary_search(&lw).is_ok()
+                || self.lower_words.contains(lw)
                 || (!self.lower_owned.is_empty() && self.lower_owned.contains(lw))
         })
     }
