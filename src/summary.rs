@@ -82,11 +82,12 @@ pub fn extract(
     // The words of entity names weigh their mentions on top of `weights` (kept apart: a
     // clone of every word's weight would cost more than the sentences). Weights are counts,
     // halves and mentions, so the sums are exact in any order.
-    let mut names: FastMap<String, f64> = FastMap::default();
+    // (Keyed like `weights`: one map type in the wasm module.)
+    let mut names: FastMap<Box<str>, f64> = FastMap::default();
     for list in entities {
         for e in list.iter() {
             for w in e.name.split_whitespace() {
-                *names.entry(w.to_lowercase()).or_insert(0.0) += e.mentions as f64;
+                *names.entry(w.to_lowercase().into()).or_insert(0.0) += e.mentions as f64;
             }
         }
     }
