@@ -53,6 +53,40 @@ fn may_hold_date(text: &str, ctx: &DateContext) -> bool {
         .any(|w| !w.is_empty() && crate::lower::with_lower(w, |l| months.contains(l)))
 }
 
+/// False only when `text` cannot hold a figure other than a date: no ASCII digit and no
+/// maximal run of ASCII letters that is, lowercased, an opener word of the lexicon (a word the
+/// figure reader keys on is such a run). A Kelvin sign (lowercased to `k`) makes it true.
+fn may_hold_number(text: &str) -> bool {
+    let Some(openers) = &lexicon().openers else {
+        return true;
+    };
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            return true;
+        }
+        if !c.is_ascii_alphabetic() {
+            // U+212A KELVIN SIGN: E2 84 AA.
+            if c == 0xE2 && b.get(i + 1) == Some(&0x84) && b.get(i + 2) == Some(&0xAA) {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let run = &text[start..i];
+        if run.len() >= 3 && crate::lower::with_lower(run, |l| openers.contains(l)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// What a figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -196,6 +230,13 @@ struct Lexicon {
     pair_firsts: FastSet<String>,
     /// currency prefixes, longest first.
     prefixes: Vec<(&'static str, &'static str)>,
+    /// The longest key of `numbers`, in bytes.
+    longest_number: usize,
+    /// The words that can open a figure written without digits (see [`may_hold_number`]):
+    /// number words (not the one- or two-letter scales, read only after a number) and the
+    /// first words of duration units ("an hour"). None when one of them is not at least three
+    /// plain ASCII lowercase letters (then every line is read).
+    openers: Option<FastSet<&'static str>>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -224,6 +265,7 @@ fn lexicon() -> &'static Lexicon {
         }
         let mut units = FastMap::default();
         let mut prefixes = Vec::new();
+        let mut duration_firsts: Vec<&'static str> = Vec::new();
         for r in rows(UNITS) {
             let (Some(w), Some(k), Some(u)) = (r.first(), r.get(1), r.get(2)) else {
                 continue;
@@ -235,6 +277,9 @@ fn lexicon() -> &'static Lexicon {
                 "quantity" => FigureKind::Quantity,
                 _ => continue,
             };
+            if kind == FigureKind::Duration {
+                duration_firsts.push(w.split(' ').next().unwrap_or(""));
+            }
             match w.strip_prefix("prefix:") {
                 Some(p) => prefixes.push((p, *u)),
                 None => {
@@ -247,11 +292,29 @@ fn lexicon() -> &'static Lexicon {
             .keys()
             .filter_map(|k| k.split_once(' ').map(|(first, _)| first.to_string()))
             .collect();
+        let mut openers: Option<FastSet<&'static str>> = Some(FastSet::default());
+        let words = numbers
+            .iter()
+            .filter(|(w, (_, role))| *role != Role::Scale || w.len() > 2)
+            .map(|(w, _)| *w)
+            .chain(duration_firsts);
+        for w in words {
+            // Runs of fewer than 3 letters are not looked up.
+            if w.len() < 3 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+                openers = None;
+                break;
+            }
+            if let Some(set) = openers.as_mut() {
+                set.insert(w);
+            }
+        }
         Lexicon {
+            longest_number: numbers.keys().map(|k| k.len()).max().unwrap_or(0),
             numbers,
             units,
             pair_firsts,
             prefixes,
+            openers,
         }
     })
 }
@@ -288,23 +351,58 @@ struct W<'a> {
     s: &'a str,
     /// `s` lowercased (borrowed when that changes nothing).
     lower: Cow<'a, str>,
+    /// The number lexicon's entry for `lower`, looked up once.
+    num: Option<(f64, Role)>,
     start: usize,
     end: usize,
     stop: bool,
 }
 
-fn words(line: &str) -> Vec<W<'_>> {
+/// The words of `line`: split at whitespace, opening quotes and brackets trimmed, closing
+/// punctuation trimmed (and noted), then split at hyphens. `lower` is `line` with ASCII
+/// lowercased (same offsets): an ASCII word's lowercase is its slice of it.
+fn words<'a>(line: &'a str, lower: &'a str) -> Vec<W<'a>> {
+    use crate::entities::tokens::{char_at, char_before};
+    let lex = lexicon();
     // About one word per 6 bytes of prose: one allocation for most lines.
     let mut out = Vec::with_capacity(line.len() / 6 + 1);
-    for raw in line.split(char::is_whitespace).filter(|w| !w.is_empty()) {
-        let off = raw.as_ptr() as usize - line.as_ptr() as usize;
-        let lead = raw.len()
-            - raw
-                .trim_start_matches(['"', '“', '‘', '(', '[', '\''])
-                .len();
+    let mut i = 0;
+    while i < line.len() {
+        let c = char_at(line, i);
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let off = i;
+        while i < line.len() {
+            let c = char_at(line, i);
+            if c.is_whitespace() {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        let raw = &line[off..i];
+        let mut lead = 0;
+        while lead < raw.len() {
+            let c = char_at(raw, lead);
+            if !matches!(c, '"' | '“' | '‘' | '(' | '[' | '\'') {
+                break;
+            }
+            lead += c.len_utf8();
+        }
         let core = &raw[lead..];
-        let trimmed =
-            core.trim_end_matches([',', '.', ';', ':', '!', '?', '"', '”', '’', ')', ']', '\'']);
+        let mut end = core.len();
+        while end > 0 {
+            let c = char_before(core, end);
+            if !matches!(
+                c,
+                ',' | '.' | ';' | ':' | '!' | '?' | '"' | '”' | '’' | ')' | ']' | '\''
+            ) {
+                break;
+            }
+            end -= c.len_utf8();
+        }
+        let trimmed = &core[..end];
         // Keep a decimal-looking or abbreviation period inside; a final one is punctuation.
         let stop = trimmed.len() < core.len();
         // Split on hyphens ("twenty-five", "hour-and-a-half", "5-10") keeping offsets.
@@ -314,15 +412,25 @@ fn words(line: &str) -> Vec<W<'_>> {
         while let Some(p) = parts.next() {
             let last = parts.peek().is_none();
             if !p.is_empty() {
+                let (start, end) = (pos, pos + p.len());
+                let lower = if !p.is_ascii() {
+                    Cow::Owned(p.to_lowercase())
+                } else if p.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Borrowed(lower.get(start..end).unwrap_or(p))
+                } else {
+                    Cow::Borrowed(p)
+                };
+                let num = if lower.len() <= lex.longest_number {
+                    lex.numbers.get(lower.as_ref()).copied()
+                } else {
+                    None
+                };
                 out.push(W {
                     s: p,
-                    lower: if p.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
-                        Cow::Owned(p.to_lowercase())
-                    } else {
-                        Cow::Borrowed(p)
-                    },
-                    start: pos,
-                    end: pos + p.len(),
+                    lower,
+                    num,
+                    start,
+                    end,
                     stop: stop && last,
                 });
             }
@@ -367,7 +475,6 @@ fn numeric(s: &str) -> Option<(f64, Option<&'static str>, &str)> {
 
 /// Reads a spelled number starting at word `i`: (value, next word index).
 fn spelled(ws: &[W], i: usize) -> Option<(f64, usize)> {
-    let lex = lexicon();
     let mut total = 0.0;
     let mut current = 0.0;
     let mut j = i;
@@ -375,7 +482,7 @@ fn spelled(ws: &[W], i: usize) -> Option<(f64, usize)> {
     // "a dozen", "a hundred", "a million".
     if matches!(ws.get(j)?.lower.as_ref(), "a" | "an") {
         let next = ws.get(j + 1)?;
-        match lex.numbers.get(next.lower.as_ref()) {
+        match &next.num {
             Some((v, Role::Scale)) if next.lower.len() > 2 => {
                 current = 1.0;
                 let _ = v;
@@ -390,7 +497,7 @@ fn spelled(ws: &[W], i: usize) -> Option<(f64, usize)> {
         }
     }
     while let Some(w) = ws.get(j) {
-        match lex.numbers.get(w.lower.as_ref()) {
+        match &w.num {
             Some((v, Role::Unit | Role::Tens)) if w.lower.len() > 2 => {
                 current += v;
                 any = true;
@@ -424,7 +531,7 @@ fn scaled(ws: &[W], mut v: f64, mut j: usize, suffix: &str) -> (f64, usize) {
         if ws[j - 1].stop {
             break;
         }
-        match lex.numbers.get(w.lower.as_ref()) {
+        match &w.num {
             Some((s, Role::Scale)) if w.lower.len() > 2 || w.s == "bn" || w.s == "mn" => {
                 v *= s;
                 j += 1;
@@ -610,7 +717,14 @@ pub fn extract(
                 Some(d.date.iso()),
             ));
         }
-        let ws = words(text);
+        // Without a digit or a number word, the line holds no figure but its dates.
+        let lower_ascii;
+        let ws = if may_hold_number(text) {
+            lower_ascii = text.to_ascii_lowercase();
+            words(text, &lower_ascii)
+        } else {
+            Vec::new()
+        };
         // Dates are sorted and so are the figures pushed below (left to right): an overlap test
         // is a binary search in the dates plus a look at the last figure (linear overall).
         let dates_n = found.len();
@@ -784,7 +898,6 @@ fn is_and_a_half(ws: &[W], j: usize) -> bool {
 /// "an hour and a half" (1.5 hour), "half an hour" (0.5 hour), "a quarter of" (25 %):
 /// (kind, value, unit, next index).
 fn fraction_phrase(ws: &[W], i: usize) -> Option<(FigureKind, f64, &'static str, usize)> {
-    let lex = lexicon();
     let w: &str = &ws[i].lower;
     if matches!(w, "a" | "an") && !ws[i].stop {
         if let Some((k, u, n)) = unit_after(ws, i + 1) {
@@ -807,13 +920,13 @@ fn fraction_phrase(ws: &[W], i: usize) -> Option<(FigureKind, f64, &'static str,
         return (k == FigureKind::Duration).then_some((k, 0.5, u, i + 2 + n));
     }
     // "a quarter of", "two-thirds of", "half of": a share.
-    let (count, fi) = match lex.numbers.get(w) {
+    let (count, fi) = match &ws[i].num {
         Some((v, Role::Unit)) => (*v, i + 1),
         _ if matches!(w, "a" | "one") => (1.0, i + 1),
         _ => (1.0, i),
     };
     let f = ws.get(fi)?;
-    let Some((v, Role::Fraction)) = lex.numbers.get(f.lower.as_ref()) else {
+    let Some((v, Role::Fraction)) = &f.num else {
         return None;
     };
     let of = ws.get(fi + 1).is_some_and(|o| o.lower == "of") && !f.stop;
@@ -916,6 +1029,26 @@ mod tests {
         assert!(may_hold_date("en août", &today));
         assert!(!may_hold_date("on Tuesday, yesterday", &today));
         assert!(!may_hold_date("in early August", &DateContext::default()));
+    }
+
+    #[test]
+    fn lines_skipped_hold_no_number_figure() {
+        for line in [
+            "It took an hour and a half, then half an hour.",
+            "A quarter of them, two-thirds of voters and a dozen people came.",
+            "Twenty-five officers and a hundred guards waited for three days.",
+            "They waited a week.",
+            "The talks ended without a deal, officials said.",
+        ] {
+            let found = figs(line).iter().any(|f| f.kind != FigureKind::Date);
+            assert!(!found || may_hold_number(line), "{line}");
+        }
+        assert!(may_hold_number("They waited a WEEK."));
+        assert!(may_hold_number("Up 5%"));
+        assert!(!may_hold_number(
+            "The talks ended without a deal, officials said."
+        ));
+        assert!(!may_hold_number("I'm in the mmm bn."));
     }
 
     #[test]

@@ -20,43 +20,60 @@ pub const MAX_NAMES: usize = 6;
 
 /// Word weights of the article's content words (lowercase, plurals folded), for keywords and
 /// the summary.
-pub fn word_weights(lines: &[(usize, &str)]) -> FastMap<String, f64> {
+pub fn word_weights(lines: &[(usize, &str)]) -> FastMap<Box<str>, f64> {
     let g = gazetteer::get();
-    let mut tf: FastMap<String, f64> = FastMap::default();
+    let en = crate::lexicon::stopword_bit("en").unwrap_or(0);
+    let mut tf: FastMap<Box<str>, f64> = FastMap::default();
     for (_, text) in lines {
-        for w in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
-            let w = w.trim_matches(['\'', '’']);
+        for_each_word(text, |w| {
+            // Apostrophes around the word are not part of it (’ ends in byte 0x99).
+            let w = match (w.as_bytes().first(), w.as_bytes().last()) {
+                (Some(b'\'' | 0xE2), _) | (_, Some(b'\'' | 0x99)) => w.trim_matches(['\'', '’']),
+                _ => w,
+            };
             // Cheapest tests first (fewer than 4 bytes is fewer than 4 chars).
-            if w.len() < 4 || !w.chars().next().is_some_and(char::is_lowercase) {
-                continue; // capitalized words are names: the entities cover them
+            if w.len() < 4 || !first_is_lowercase(w) {
+                return; // capitalized words are names: the entities cover them
             }
-            if !w.chars().all(char::is_alphabetic) || (!w.is_ascii() && w.chars().count() < 4) {
-                continue;
+            let plain = if w.is_ascii() {
+                w.bytes().all(|b| b.is_ascii_alphabetic())
+            } else {
+                w.chars().all(char::is_alphabetic) && w.chars().count() >= 4
+            };
+            if !plain {
+                return;
             }
             crate::lower::with_lower(w, |lw| {
-                if crate::lexicon::is_stopword(lw) || g.demonyms.contains_key(w) {
+                // `lw` is lowercase: its stopword bits need no second lowercasing.
+                if crate::lexicon::stopword_mask(lw) & en != 0
+                    || (g.lowercase_demonyms && g.demonyms.contains_key(w))
+                {
                     return;
                 }
                 match tf.get_mut(lw) {
                     Some(n) => *n += 1.0,
                     None => {
-                        tf.insert(lw.to_string(), 1.0);
+                        tf.insert(lw.into(), 1.0);
                     }
                 }
             });
-        }
+        });
     }
     // Fold plurals onto a singular the text also uses ("sanctions" -> "sanction").
-    let plurals: Vec<(String, String)> = tf
+    let plurals: Vec<Box<str>> = tf
         .keys()
-        .filter_map(|w| {
-            let s = w.strip_suffix('s')?;
-            tf.contains_key(s).then(|| (w.clone(), s.to_string()))
-        })
+        .filter(|w| w.strip_suffix('s').is_some_and(|s| tf.contains_key(s)))
+        .cloned()
         .collect();
-    for (p, s) in plurals {
+    for p in plurals {
         if let Some(n) = tf.remove(&p) {
-            *tf.entry(s).or_insert(0.0) += n;
+            let s = &p[..p.len() - 1];
+            match tf.get_mut(s) {
+                Some(v) => *v += n,
+                None => {
+                    tf.insert(s.into(), n);
+                }
+            }
         }
     }
     for (w, v) in tf.iter_mut() {
@@ -67,8 +84,47 @@ pub fn word_weights(lines: &[(usize, &str)]) -> FastMap<String, f64> {
     tf
 }
 
+/// True if the first char of `w` is lowercase (ASCII without decoding).
+fn first_is_lowercase(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        Some(_) => w.chars().next().is_some_and(char::is_lowercase),
+        None => false,
+    }
+}
+
+/// Calls `f` with each maximal run of alphanumeric chars, `'` and `’` of `text`, in order
+/// (what `text.split` at every other char yields, without the empty pieces).
+fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    use crate::entities::tokens::char_at;
+    let in_word = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric() || c == '\''
+        } else {
+            c.is_alphanumeric() || c == '’'
+        }
+    };
+    let mut i = 0;
+    while i < text.len() {
+        let c = char_at(text, i);
+        if !in_word(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        while i < text.len() {
+            let c = char_at(text, i);
+            if !in_word(c) {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        f(&text[start..i]);
+    }
+}
+
 /// The keywords of the article from its word weights ([`word_weights`]) and entities.
-pub fn extract(weights: &FastMap<String, f64>, entity_lists: &[(&[Entity], f64)]) -> Vec<String> {
+pub fn extract(weights: &FastMap<Box<str>, f64>, entity_lists: &[(&[Entity], f64)]) -> Vec<String> {
     let mut name_words: FastSet<String> = FastSet::default();
     let mut cands: Vec<(f64, usize, &str)> = Vec::new();
     let mut order = 0;
@@ -82,12 +138,22 @@ pub fn extract(weights: &FastMap<String, f64>, entity_lists: &[(&[Entity], f64)]
         }
     }
     // Map order is arbitrary, but the sort below is total (names differ by `order`, words by
-    // their text), so the result does not depend on it.
+    // their text), so the result does not depend on it. Words are distinct lowercase keys
+    // that no name lowercases to (a one-word name is in `name_words`), so the dedup below
+    // never drops one: at most the best MAX_KEYWORDS words can be taken, and only those are
+    // kept (in the sort's order for words: weight descending, then text).
+    let mut top: Vec<(f64, &str)> = Vec::with_capacity(MAX_KEYWORDS + 1);
     for (w, v) in weights {
-        if *v >= 1.0 && !name_words.contains(w) {
-            cands.push((*v, usize::MAX, w));
+        if *v >= 1.0 && !name_words.contains(&**w) {
+            let better = |t: &(f64, &str)| v.total_cmp(&t.0).then(t.1.cmp(w)).is_gt();
+            let at = top.iter().position(better).unwrap_or(top.len());
+            if at < MAX_KEYWORDS {
+                top.insert(at, (*v, w));
+                top.truncate(MAX_KEYWORDS);
+            }
         }
     }
+    cands.extend(top.into_iter().map(|(v, w)| (v, usize::MAX, w)));
     crate::sort::by(&mut cands, |a, b| {
         b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2))
     });

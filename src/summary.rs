@@ -33,10 +33,35 @@ fn content_words(s: &str) -> Vec<String> {
 
 /// Calls `f` with each of [`content_words`]`(s)` in order, lowercased on the stack when ASCII.
 fn for_each_content_word(s: &str, mut f: impl FnMut(&str)) {
-    for w in s.split(|c: char| !c.is_alphanumeric()) {
+    use crate::entities::tokens::char_at;
+    let en = crate::lexicon::stopword_bit("en").unwrap_or(0);
+    let alnum = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        }
+    };
+    let mut i = 0;
+    while i < s.len() {
+        let c = char_at(s, i);
+        if !alnum(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        while i < s.len() {
+            let c = char_at(s, i);
+            if !alnum(c) {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        let w = &s[start..i];
         if w.len() >= 3 && (w.is_ascii() || w.chars().count() >= 3) {
             crate::lower::with_lower(w, |lw| {
-                if !crate::lexicon::is_stopword(lw) {
+                // `lw` is lowercase: its stopword bits need no second lowercasing.
+                if crate::lexicon::stopword_mask(lw) & en == 0 {
                     f(lw);
                 }
             });
@@ -51,17 +76,18 @@ fn for_each_content_word(s: &str, mut f: impl FnMut(&str)) {
 pub fn extract(
     lines: &[(usize, &str)],
     sentences: &crate::sentences::LineSentences,
-    weights: &crate::fasthash::FastMap<String, f64>,
+    weights: &crate::fasthash::FastMap<Box<str>, f64>,
     entities: &[&[Entity]],
 ) -> Vec<SummarySentence> {
     // The words of entity names weigh their mentions on top of `weights` (kept apart: a
     // clone of every word's weight would cost more than the sentences). Weights are counts,
     // halves and mentions, so the sums are exact in any order.
-    let mut names: FastMap<String, f64> = FastMap::default();
+    // (Keyed like `weights`: one map type in the wasm module.)
+    let mut names: FastMap<Box<str>, f64> = FastMap::default();
     for list in entities {
         for e in list.iter() {
             for w in e.name.split_whitespace() {
-                *names.entry(w.to_lowercase()).or_insert(0.0) += e.mentions as f64;
+                *names.entry(w.to_lowercase().into()).or_insert(0.0) += e.mentions as f64;
             }
         }
     }

@@ -29,6 +29,8 @@ pub struct Gazetteer {
     pub postal: FastMap<&'static str, &'static str>,
     /// Demonym or adjective (as written, e.g. "Russian") -> place group key.
     pub demonyms: FastMap<&'static str, &'static str>,
+    /// Some demonym starts with a lowercase letter (else a lowercase word is never one).
+    pub lowercase_demonyms: bool,
     /// Organization form (lowercased) -> group key.
     pub orgs: FastMap<String, &'static str>,
     /// Common given names, as written.
@@ -134,6 +136,10 @@ impl Gazetteer {
                 }
             }
         }
+        g.lowercase_demonyms = g
+            .demonyms
+            .keys()
+            .any(|d| d.chars().next().is_some_and(char::is_lowercase));
         g.given = data_lines(GIVEN_NAMES)
             .flat_map(str::split_whitespace)
             .collect();

@@ -138,51 +138,137 @@ fn looks_like_sentence(text: &str, toks: &[tokens::Tok]) -> bool {
 /// A piece placed in the document.
 struct Found {
     line: usize,
-    piece: Piece,
+    /// Boxed: the vector of pieces grows by doubling, and a spare slot then costs 8 bytes.
+    piece: Box<Piece>,
     restricted: bool,
+    /// `names::fold` of the piece's text, folded once.
+    folded: Box<str>,
+}
+
+/// One token of [`tokens::tokenize`] without its text (a byte range of its line), kept between
+/// the two passes of [`extract`]: 8 bytes a word instead of 40, and each line tokenized once.
+#[derive(Clone, Copy)]
+struct Packed {
+    start: u32,
+    len: u16,
+    flags: u8,
+}
+
+const BREAK_BEFORE: u8 = 1;
+const BREAK_AFTER: u8 = 2;
+const POSSESSIVE: u8 = 4;
+const SENTENCE_START: u8 = 8;
+const QUOTED: u8 = 16;
+
+impl Packed {
+    /// `t` packed; None when its offset does not fit in `u32` or its length in `u16`.
+    fn new(t: &tokens::Tok) -> Option<Packed> {
+        let flag = |b: bool, f: u8| if b { f } else { 0 };
+        Some(Packed {
+            start: u32::try_from(t.start).ok()?,
+            len: u16::try_from(t.end.checked_sub(t.start)?).ok()?,
+            flags: flag(t.break_before, BREAK_BEFORE)
+                | flag(t.break_after, BREAK_AFTER)
+                | flag(t.possessive, POSSESSIVE)
+                | flag(t.sentence_start, SENTENCE_START)
+                | flag(t.quoted, QUOTED),
+        })
+    }
+
+    /// The token again, its text read from `line` (the line it was packed from).
+    fn unpack<'a>(&self, line: &'a str) -> tokens::Tok<'a> {
+        let start = self.start as usize;
+        let end = start + self.len as usize;
+        tokens::Tok {
+            text: line.get(start..end).unwrap_or(""),
+            start,
+            end,
+            break_before: self.flags & BREAK_BEFORE != 0,
+            break_after: self.flags & BREAK_AFTER != 0,
+            possessive: self.flags & POSSESSIVE != 0,
+            sentence_start: self.flags & SENTENCE_START != 0,
+            quoted: self.flags & QUOTED != 0,
+        }
+    }
 }
 
 /// Extracts the entities of the given article lines.
 pub fn extract(lines: &[BodyLine]) -> Entities {
     let gaz = gazetteer::get();
-    // Two passes over the tokens, one line at a time (the tokens of a whole long paste would
-    // be ~40 bytes per word held at once): the document's word context, then the spans.
-    let mut lower_words: FastSet<String> = FastSet::default();
-    let mut mid_caps: FastSet<String> = FastSet::default();
+    // Two passes over the tokens: the document's word context, then the spans. Each line is
+    // tokenized once; its tokens are kept packed in between (a whole long paste's `Tok`s would
+    // be ~40 bytes per word held at once). A line whose tokens do not pack is tokenized again.
+    let mut lower_words: FastSet<&str> = FastSet::default();
+    let mut lower_owned: FastSet<String> = FastSet::default();
+    let mut mid_caps: FastSet<&str> = FastSet::default();
+    // Prose has a token every 5.5 to 6 bytes: one allocation for most texts.
+    let total: usize = lines.iter().map(|l| l.text.len()).sum();
+    let mut packed: Vec<Packed> = Vec::with_capacity(total / 5 + lines.len());
+    // Each line's range of packed tokens (None: not packed).
+    let mut packed_at: Vec<Option<(usize, usize)>> = Vec::with_capacity(lines.len());
     for l in lines {
-        for t in tokens::tokenize(l.text) {
-            if t.text.chars().next().is_some_and(char::is_lowercase) {
+        let toks = tokens::tokenize(l.text);
+        for t in &toks {
+            let first = t.text.chars().next();
+            if first.is_some_and(char::is_lowercase) {
                 crate::lower::with_lower(t.text, |lw| {
-                    if !lower_words.contains(lw) {
-                        lower_words.insert(lw.to_string());
+                    if lw == t.text {
+                        lower_words.insert(t.text);
+                    } else if !lower_owned.contains(lw) {
+                        lower_owned.insert(lw.to_string());
                     }
                 });
-            } else if t.is_cap()
-                && !t.sentence_start
-                && !t.break_before
-                && !mid_caps.contains(t.text)
+            } else if first.is_some_and(char::is_uppercase) && !t.sentence_start && !t.break_before
             {
-                mid_caps.insert(t.text.to_string());
+                mid_caps.insert(t.text);
             }
+        }
+        let at = packed.len();
+        let mut ok = true;
+        for t in &toks {
+            match Packed::new(t) {
+                Some(p) => packed.push(p),
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok {
+            packed_at.push(Some((at, packed.len())));
+        } else {
+            packed.truncate(at);
+            packed_at.push(None);
         }
     }
     let cx = DocContext {
         gaz,
         lower_words,
+        lower_owned,
         mid_caps,
     };
     let mut found: Vec<Found> = Vec::new();
-    for l in lines {
-        let tk = tokens::tokenize(l.text);
-        let restricted = !looks_like_sentence(l.text, &tk) && is_title_case(&tk);
-        for piece in spans::pieces(l.text, &tk, &cx) {
+    let mut tk: Vec<tokens::Tok> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let tk = match packed_at[i] {
+            Some((a, b)) => {
+                tk.clear();
+                tk.extend(packed[a..b].iter().map(|p| p.unpack(l.text)));
+                &tk
+            }
+            None => &tokens::tokenize(l.text),
+        };
+        let restricted = !looks_like_sentence(l.text, tk) && is_title_case(tk);
+        for piece in spans::pieces(l.text, tk, &cx) {
             found.push(Found {
                 line: l.line,
-                piece,
+                folded: names::fold(piece.text()).into_boxed_str(),
+                piece: Box::new(piece),
                 restricted,
             });
         }
     }
+    drop((cx, packed, tk));
     resolve_types(&mut found);
     build(lines, found)
 }
@@ -194,11 +280,15 @@ fn resolve_types(found: &mut Vec<Found>) {
     let mut typed: FastMap<String, (EntityType, Evidence)> = FastMap::default();
     for f in found.iter().filter(|f| !f.restricted && !f.piece.demonym) {
         if let Some(k) = f.piece.kind {
-            let e = typed
-                .entry(names::fold(&f.piece.text()))
-                .or_insert((k, f.piece.evidence));
-            if f.piece.evidence > e.1 {
-                *e = (k, f.piece.evidence);
+            match typed.get_mut(&*f.folded) {
+                Some(e) => {
+                    if f.piece.evidence > e.1 {
+                        *e = (k, f.piece.evidence);
+                    }
+                }
+                None => {
+                    typed.insert(f.folded.to_string(), (k, f.piece.evidence));
+                }
             }
         }
     }
@@ -213,27 +303,29 @@ fn resolve_types(found: &mut Vec<Found>) {
     let org_initials: FastSet<String> = found
         .iter()
         .filter(|f| f.piece.kind == Some(EntityType::Organization))
-        .map(|f| names::initials(&f.piece.text()))
+        .map(|f| names::initials(f.piece.text()))
         .filter(|i| i.len() >= 2)
         .collect();
     for f in found.iter_mut() {
-        let p = &mut f.piece;
+        let Found {
+            piece: p, folded, ..
+        } = f;
+        let key: &str = folded;
         if p.demonym {
             continue;
         }
-        let key = names::fold(&p.text());
         // Document consistency: the best-supported type of this surface wins.
-        if let Some((t, e)) = typed.get(&key) {
+        if let Some((t, e)) = typed.get(key) {
             if *e >= p.evidence && (p.kind.is_none() || *e > p.evidence) {
                 p.kind = Some(*t);
                 p.evidence = *e;
             }
         }
-        let single = p.words.len() == 1;
+        let single = p.n_words == 1;
         let person_match = persons
-            .matches(&key)
+            .matches(key)
             .iter()
-            .any(|&id| person_keys[id] != &key);
+            .any(|&id| person_keys[id] != key);
         if person_match
             && (p.kind.is_none() || p.evidence < Evidence::Strong || single && p.key.is_none())
         {
@@ -241,10 +333,10 @@ fn resolve_types(found: &mut Vec<Found>) {
             p.evidence = Evidence::Medium;
         }
         if p.kind.is_none() && single {
-            let w = &p.words[0];
+            let w = &p.name;
             if w.len() >= 2
                 && w.chars().all(|c| c.is_ascii_uppercase())
-                && org_initials.contains(w.as_str())
+                && org_initials.contains(&**w)
             {
                 p.kind = Some(EntityType::Organization);
                 p.evidence = Evidence::Medium;
@@ -262,13 +354,15 @@ fn resolve_types(found: &mut Vec<Found>) {
         if f.restricted
             && p.key.is_none()
             && !titled_person
-            && typed.get(&key).is_none_or(|(_, e)| *e < Evidence::Medium)
+            && typed.get(key).is_none_or(|(_, e)| *e < Evidence::Medium)
             && !person_match
         {
             p.kind = None;
         }
     }
     found.retain(|f| f.piece.kind.is_some());
+    // Merging holds its own tables next to the pieces: give back the dropped ones' room.
+    found.shrink_to_fit();
 }
 
 /// A group of pieces that name one entity.
@@ -284,7 +378,14 @@ struct Cluster {
 
 fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_key: FastMap<(EntityType, String), usize> = FastMap::default();
+    // Clusters by folded name or group key, one slot per type.
+    // (`NONE` marks an empty slot.)
+    const NONE: u32 = u32::MAX;
+    let mut by_key: FastMap<String, [u32; 3]> = FastMap::default();
+    let slot = |kind: EntityType| kind as usize;
+    // Cluster indices fit in u32: there are fewer clusters than pieces, and the pieces of
+    // one document fewer than 2^32 (each holds a char of text).
+    let as_u32 = |ci: usize| u32::try_from(ci).unwrap_or(NONE);
     // Person clusters by first/last word, organization clusters by initials and by acronym.
     let mut person_ix = names::PersonIndex::default();
     let mut person_cluster: Vec<usize> = Vec::new();
@@ -296,33 +397,37 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
     let mut order: Vec<usize> = (0..found.len()).collect();
     crate::sort::by_key(&mut order, |&i| {
         let p = &found[i].piece;
-        (std::cmp::Reverse(p.words.len()), found[i].line, p.start)
+        (std::cmp::Reverse(p.n_words), found[i].line, p.start)
     });
     for i in order {
         let f = &found[i];
         let p = &f.piece;
         let Some(kind) = p.kind else { continue };
-        let folded = names::fold(&p.text());
-        let key = match (kind, p.key) {
-            (_, Some(k)) => names::fold(k),
-            _ => folded.clone(),
+        let folded = &f.folded;
+        let key = match p.key {
+            Some(k) => std::borrow::Cow::Owned(names::fold(k)),
+            None => std::borrow::Cow::Borrowed(&**folded),
         };
-        let mut idx = by_key.get(&(kind, key.clone())).copied();
+        let mut idx = by_key
+            .get(key.as_ref())
+            .map(|s| s[slot(kind)])
+            .filter(|&c| c != NONE)
+            .map(|c| c as usize);
         if idx.is_none() && kind == EntityType::Person {
             idx = person_ix
-                .matches(&folded)
+                .matches(folded)
                 .into_iter()
                 .map(|id| person_cluster[id])
                 .max_by_key(|&i| (clusters[i].mentions.len(), std::cmp::Reverse(i)));
         }
         let text = p.text();
-        let initials = names::initials(&text);
+        let initials = names::initials(text);
         if idx.is_none() && kind == EntityType::Organization {
-            idx = org_by_initials.get(&text).copied().or_else(|| {
+            idx = org_by_initials.get(text).copied().or_else(|| {
                 org_by_acronym
                     .iter()
                     .take(64)
-                    .filter(|(a, _)| a.len() <= 8 && names::is_acronym_of(a, &text))
+                    .filter(|(a, _)| a.len() <= 8 && names::is_acronym_of(a, text))
                     .map(|&(_, c)| c)
                     .min()
             });
@@ -340,7 +445,7 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
                 });
                 let ci = clusters.len() - 1;
                 if kind == EntityType::Person {
-                    person_ix.add(&folded);
+                    person_ix.add(folded);
                     person_cluster.push(ci);
                 }
                 ci
@@ -359,26 +464,35 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
                 org_by_initials.entry(all).or_insert(ci);
             }
             if text.len() >= 2 && text.chars().all(|c| c.is_ascii_uppercase()) {
-                if let Err(at) = org_by_acronym.binary_search_by(|(a, _)| a.as_str().cmp(&text)) {
-                    org_by_acronym.insert(at, (text.clone(), ci));
+                if let Err(at) = org_by_acronym.binary_search_by(|(a, _)| a.as_str().cmp(text)) {
+                    org_by_acronym.insert(at, (text.to_string(), ci));
                 }
             }
         }
-        by_key.insert((kind, key), ci);
-        by_key.entry((kind, folded)).or_insert(ci);
+        by_key.entry(key.into_owned()).or_insert([NONE; 3])[slot(kind)] = as_u32(ci);
+        if let Some(s) = by_key.get_mut(&**folded) {
+            if s[slot(kind)] == NONE {
+                s[slot(kind)] = as_u32(ci);
+            }
+        } else {
+            let mut s = [NONE; 3];
+            s[slot(kind)] = as_u32(ci);
+            by_key.insert(folded.to_string(), s);
+        }
         let c = &mut clusters[ci];
         if !p.demonym {
-            c.forms.push((p.text(), f.line * 100_000 + p.start));
+            c.forms
+                .push((p.text().to_string(), f.line * 100_000 + p.start));
         }
         if let Some(t) = &p.titled {
-            c.titled.push(t.clone());
+            c.titled.push(t.to_string());
         }
         if let Some(r) = &p.role {
             if c.role
                 .as_ref()
                 .is_none_or(|(l, _)| *l > f.line * 100_000 + p.start)
             {
-                c.role = Some((f.line * 100_000 + p.start, r.clone()));
+                c.role = Some((f.line * 100_000 + p.start, r.to_string()));
             }
         }
         c.mentions.push((f.line, p.start, p.end, p.demonym));

@@ -13,6 +13,26 @@ pub fn fold(name: &str) -> String {
     let mut s = String::with_capacity(name.len());
     let mut space = false;
     for c in name.chars() {
+        if c.is_ascii() {
+            // The ASCII cases of the loop below: dots dropped, whitespace runs, lowercase.
+            if c == '.' {
+                continue;
+            }
+            if c.is_ascii_whitespace() || c == '\u{b}' {
+                space = !s.is_empty();
+                continue;
+            }
+            if space {
+                s.push(' ');
+                space = false;
+            }
+            s.push(if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            });
+            continue;
+        }
         let c = match c {
             'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => {
                 'a'
@@ -258,6 +278,7 @@ mod tests {
         assert_eq!(fold("The . "), "the");
         assert_eq!(fold("A . B"), "a b");
         assert_eq!(fold("Lowe’s"), "lowe's");
+        assert_eq!(fold("Lowe`s\u{b}X\u{a0} "), "lowe's x");
     }
 
     #[test]

@@ -28,8 +28,10 @@ pub struct Piece {
     pub start: usize,
     /// End of the byte range.
     pub end: usize,
-    /// The name's tokens, as written.
-    pub words: Vec<String>,
+    /// The name as written, its words joined by single spaces.
+    pub name: Box<str>,
+    /// How many words `name` has.
+    pub n_words: usize,
     /// The type the evidence points to; `None` when nothing does.
     pub kind: Option<EntityType>,
     /// How sure `kind` is.
@@ -37,17 +39,17 @@ pub struct Piece {
     /// Gazetteer group key, for known places and organizations.
     pub key: Option<&'static str>,
     /// Title or role words written before the name ("Chinese President", "Kremlin aide").
-    pub role: Option<String>,
+    pub role: Option<Box<str>>,
     /// The name with its title, as written ("President Trump"), when a title preceded it.
-    pub titled: Option<String>,
+    pub titled: Option<Box<str>>,
     /// The piece is a demonym ("Russian"): a mention of `key`, never a name.
     pub demonym: bool,
 }
 
 impl Piece {
     /// The name as written, words joined by single spaces.
-    pub fn text(&self) -> String {
-        self.words.join(" ")
+    pub fn text(&self) -> &str {
+        &self.name
     }
 }
 
@@ -111,17 +113,22 @@ const NEVER_NAMES: &[&str] = &[
 pub struct DocContext<'g> {
     /// The gazetteers.
     pub gaz: &'g Gazetteer,
-    /// Every word seen in lower case somewhere in the document (lowercased).
-    pub lower_words: FastSet<String>,
+    /// Every word seen in lower case somewhere in the document that lowercasing leaves as
+    /// it is (slices of the text)...
+    pub lower_words: FastSet<&'g str>,
+    /// ... and the lowercase forms of the other ones ("iPhone" -> "iphone").
+    pub lower_owned: FastSet<String>,
     /// Every word seen capitalized somewhere other than at a sentence start.
-    pub mid_caps: FastSet<String>,
+    pub mid_caps: FastSet<&'g str>,
 }
 
 impl DocContext<'_> {
     /// True if `w` is a common word: a stopword, or written in lower case elsewhere in the text.
     pub fn is_common(&self, w: &str) -> bool {
         crate::lower::with_lower(w, |lw| {
-            crate::lexicon::is_stopword(lw) || self.lower_words.contains(lw)
+            crate::lexicon::is_stopword(lw)
+                || self.lower_words.contains(lw)
+                || (!self.lower_owned.is_empty() && self.lower_owned.contains(lw))
         })
     }
 
@@ -141,9 +148,11 @@ impl DocContext<'_> {
 /// True for a word that can be part of a name: capitalized, an @handle, or an ordinal before a
 /// street ("17th").
 pub fn is_name_word(t: &Tok) -> bool {
-    (t.is_cap() || t.text.starts_with('@'))
-        && !t.text.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && !t.text.contains(['/', '@', '=', '+']) | t.text.starts_with('@')
+    let b = t.text.as_bytes();
+    let handle = b.first() == Some(&b'@');
+    (t.is_cap() || handle)
+        && !b.first().is_some_and(u8::is_ascii_digit)
+        && !b.iter().any(|c| matches!(c, b'/' | b'@' | b'=' | b'+')) | handle
 }
 
 fn is_ordinal(w: &str) -> bool {
@@ -324,7 +333,7 @@ fn person_after_role(line: &str, toks: &[Tok], s: &[usize], cx: &DocContext) -> 
         Evidence::Strong,
         None,
     );
-    p.role = Some(line[rs..re].to_string());
+    p.role = Some(line[rs..re].into());
     Some(p)
 }
 
@@ -380,7 +389,8 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
     let mut s = span;
     // Sentence-initial or quote-initial common words ("The", "But", "Trade"), "Former", ordinals;
     // not when the span with them is a known name ("New York" opening a sentence).
-    let known_whole = known(line, toks, s, cx).is_some();
+    let known_span = known(line, toks, s, cx);
+    let known_whole = known_span.is_some();
     while let Some((&k, rest)) = s.split_first().filter(|_| !known_whole) {
         let t = &toks[k];
         let initial = t.sentence_start || t.break_before;
@@ -416,6 +426,12 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
     if s.is_empty() {
         return;
     }
+    // Nothing peeled: the span's own lookup stands.
+    let known_s = if s.len() == span.len() {
+        known_span
+    } else {
+        known(line, toks, s, cx)
+    };
     let words: Vec<&str> = s.iter().map(|&k| toks[k].text).collect();
     let first = words[0];
     let last = words[words.len() - 1];
@@ -427,8 +443,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
         return;
     }
     // All capitals over several words ("DEAR ABBY", "GET OUT"): only known names.
-    if s.len() > 1 && s.iter().all(|&k| toks[k].is_all_caps()) && known(line, toks, s, cx).is_none()
-    {
+    if s.len() > 1 && s.iter().all(|&k| toks[k].is_all_caps()) && known_s.is_none() {
         let title: Vec<String> = words.iter().map(|w| title_case(w)).collect();
         let t = title.join(" ");
         if let Some(key) = g.place(&t) {
@@ -453,7 +468,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
         return;
     }
     // Known place or organization as a whole.
-    if let Some((kind, key)) = known(line, toks, s, cx) {
+    if let Some((kind, key)) = known_s {
         out.push(piece(
             line,
             toks,
@@ -540,7 +555,8 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
             );
             p.demonym = !geo;
             if geo {
-                p.words = vec![key.to_string()];
+                p.name = key.into();
+                p.n_words = key.split_whitespace().count();
             }
             out.push(p);
             return;
@@ -661,12 +677,12 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
                 toks[s[0]].start.max(role_start)
             };
             let role_end = toks[s[lt]].end;
-            p.role = Some(line[role_start..role_end].to_string());
-            p.titled = Some(format!(
+            p.role = Some(line[role_start..role_end].into());
+            p.titled = Some(Box::from(format!(
                 "{} {}",
                 &line[toks[s[run_start]].start..role_end],
                 p.text()
-            ));
+            )));
             out.push(p);
             return;
         }
@@ -754,6 +770,20 @@ fn has_connector(toks: &[Tok], s: &[usize]) -> bool {
         .any(|&k| matches!(toks[k].text, "of" | "for" | "on"))
 }
 
+/// The whitespace-separated words of `text` joined by single spaces, and how many there are.
+fn join_words(text: &str) -> (Box<str>, usize) {
+    let mut name = String::with_capacity(text.len());
+    let mut n = 0;
+    for w in text.split_whitespace() {
+        if n > 0 {
+            name.push(' ');
+        }
+        name.push_str(w);
+        n += 1;
+    }
+    (name.into_boxed_str(), n)
+}
+
 fn piece(
     line: &str,
     toks: &[Tok],
@@ -764,13 +794,12 @@ fn piece(
 ) -> Piece {
     let start = toks[s[0]].start;
     let end = toks[s[s.len() - 1]].end;
+    let (name, n_words) = join_words(&line[start..end]);
     Piece {
         start,
         end,
-        words: line[start..end]
-            .split_whitespace()
-            .map(str::to_string)
-            .collect(),
+        name,
+        n_words,
         kind,
         evidence,
         key,

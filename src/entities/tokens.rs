@@ -28,7 +28,11 @@ pub struct Tok<'a> {
 impl Tok<'_> {
     /// True if the word starts with an upper-case letter.
     pub fn is_cap(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        match self.text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            Some(_) => self.text.chars().next().is_some_and(char::is_uppercase),
+            None => false,
+        }
     }
 
     /// True if every letter is upper case and there are at least two letters ("XI", "NASA").
@@ -134,22 +138,73 @@ fn is_close_punct(c: char) -> bool {
     )
 }
 
+/// The char starting at byte `i` of `s` (a char boundary), without decoding ASCII.
+#[inline]
+pub(crate) fn char_at(s: &str, i: usize) -> char {
+    match s.as_bytes()[i] {
+        b if b < 0x80 => b as char,
+        _ => s[i..].chars().next().unwrap_or('\0'),
+    }
+}
+
+/// The char ending at byte `i` of `s` (a char boundary after at least one char).
+#[inline]
+pub(crate) fn char_before(s: &str, i: usize) -> char {
+    match s.as_bytes()[i - 1] {
+        b if b < 0x80 => b as char,
+        _ => s[..i].chars().next_back().unwrap_or('\0'),
+    }
+}
+
+/// How `c` splits words: 0 inside a word, 1 whitespace, 2 a separator ([`is_separator`]).
+#[inline]
+fn delimiter(c: char) -> u8 {
+    if c.is_ascii() {
+        return match c {
+            ' ' | '\t'..='\r' => 1,
+            '_' | '|' => 2,
+            _ => 0,
+        };
+    }
+    if c.is_whitespace() {
+        1
+    } else if is_separator(c) {
+        2
+    } else {
+        0
+    }
+}
+
 /// Splits a line into tokens. Never panics; empty or punctuation-only words are skipped.
 pub fn tokenize(line: &str) -> Vec<Tok<'_>> {
     // About one token per 6 bytes of prose: one allocation for most lines.
     let mut out: Vec<Tok<'_>> = Vec::with_capacity(line.len() / 6 + 1);
     let mut next_starts_sentence = true;
     let mut in_quote = false;
-    // Em/en dashes and underscores separate words like spaces do, and also break phrases.
-    let mut prev_end = 0;
-    for word in line.split(|c: char| c.is_whitespace() || is_separator(c)) {
-        if word.is_empty() {
-            continue;
+    // Em/en dashes and underscores separate words like spaces do, and also break phrases: a
+    // separator seen since the last word.
+    let mut separator_seen = false;
+    let mut i = 0;
+    while i < line.len() {
+        let c = char_at(line, i);
+        match delimiter(c) {
+            0 => {}
+            d => {
+                separator_seen |= d == 2;
+                i += c.len_utf8();
+                continue;
+            }
         }
-        // `word` is a subslice of `line`: its offset is the pointer difference.
-        let wstart = word.as_ptr() as usize - line.as_ptr() as usize;
-        let gap_breaks = line[prev_end..wstart].contains(is_separator);
-        prev_end = wstart + word.len();
+        let wstart = i;
+        while i < line.len() {
+            let c = char_at(line, i);
+            if delimiter(c) != 0 {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        let word = &line[wstart..i];
+        let gap_breaks = std::mem::take(&mut separator_seen);
         if gap_breaks {
             if let Some(last) = out.last_mut() {
                 last.break_after = true;
@@ -163,16 +218,29 @@ pub fn tokenize(line: &str) -> Vec<Tok<'_>> {
             }
             _ => (word, wstart),
         };
-        let lead = word.len() - word.trim_start_matches(is_open_punct).len();
+        let mut lead = 0;
+        let mut opens_quote = false;
+        while lead < word.len() {
+            let c = char_at(word, lead);
+            if !is_open_punct(c) {
+                break;
+            }
+            opens_quote |= matches!(c, '"' | '“' | '‘' | '\'');
+            lead += c.len_utf8();
+        }
         let mut core = &word[lead..];
-        let opens_quote = word[..lead]
-            .chars()
-            .any(|c| matches!(c, '"' | '“' | '‘' | '\''));
+        let mut trail = core.len();
+        while trail > 0 {
+            let c = char_before(core, trail);
+            if !is_close_punct(c) {
+                break;
+            }
+            trail -= c.len_utf8();
+        }
         let mut trail_s = "";
-        let trimmed = core.trim_end_matches(is_close_punct);
-        if trimmed.len() < core.len() {
-            trail_s = &core[trimmed.len()..];
-            core = trimmed;
+        if trail < core.len() {
+            trail_s = &core[trail..];
+            core = &core[..trail];
             // Keep the period of an abbreviation.
             if trail_s.starts_with('.') && is_abbrev(core) {
                 core = &word[lead..lead + core.len() + 1];
@@ -189,14 +257,17 @@ pub fn tokenize(line: &str) -> Vec<Tok<'_>> {
                 hyphen_break = true;
             }
         }
+        // A possessive "'s" / "’s" (either case of s) after at least one char.
         let mut possessive = false;
-        for suf in ["'s", "’s", "'S", "’S"] {
-            if core.len() > suf.len() {
-                if let Some(c) = core.strip_suffix(suf) {
-                    core = c;
-                    possessive = true;
-                    break;
-                }
+        let cb = core.as_bytes();
+        let n = cb.len();
+        if n > 2 && matches!(cb[n - 1], b's' | b'S') {
+            if cb[n - 2] == b'\'' {
+                core = &core[..n - 2];
+                possessive = true;
+            } else if n > 4 && &cb[n - 4..n - 1] == "’".as_bytes() {
+                core = &core[..n - 4];
+                possessive = true;
             }
         }
         if !possessive
@@ -206,9 +277,25 @@ pub fn tokenize(line: &str) -> Vec<Tok<'_>> {
             // "Jones' car": a bare apostrophe after s.
             possessive = trail_s.len() <= 3 && !in_quote;
         }
-        let closes_quote = trail_s.chars().any(|c| matches!(c, '"' | '”' | '’' | '\''));
-        let ends_sentence = trail_s.contains(['.', '!', '?', ':']);
-        let has_letter_or_digit = core.chars().any(char::is_alphanumeric);
+        // What the trailing punctuation holds: a closing quote (a double one?), a sentence end.
+        let (mut closes_quote, mut closes_double, mut ends_sentence) = (false, false, false);
+        let tb = trail_s.as_bytes();
+        for (k, &b) in tb.iter().enumerate() {
+            match b {
+                b'.' | b'!' | b'?' | b':' => ends_sentence = true,
+                b'"' => (closes_quote, closes_double) = (true, true),
+                b'\'' => closes_quote = true,
+                // ” (E2 80 9D) and ’ (E2 80 99).
+                0xE2 if tb.get(k + 1) == Some(&0x80) => match tb.get(k + 2) {
+                    Some(0x9D) => (closes_quote, closes_double) = (true, true),
+                    Some(0x99) => closes_quote = true,
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        let has_letter_or_digit = core.bytes().any(|b| b.is_ascii_alphanumeric())
+            || (!core.is_ascii() && core.chars().any(char::is_alphanumeric));
         if opens_quote {
             in_quote = true;
         }
@@ -225,7 +312,7 @@ pub fn tokenize(line: &str) -> Vec<Tok<'_>> {
                 quoted: in_quote,
             });
         }
-        if closes_quote && (!opens_quote || trail_s.contains(['"', '”'])) {
+        if closes_quote && (!opens_quote || closes_double) {
             in_quote = false;
         }
         next_starts_sentence = if has_letter_or_digit {
