@@ -176,9 +176,8 @@ struct Lexicon {
     months: FastMap<String, MonthName>,
     /// Every month name is made of letters only ([`has_month_run`] relies on it).
     month_letters_only: bool,
-    /// For each ASCII byte: bit `n` (`n` capped at 63) is set when a month name starts with
-    /// that byte and is `n` bytes long.
-    month_lens: [u64; 128],
+    /// The longest month name in bytes.
+    month_max_len: usize,
     weekdays: FastMap<String, u32>,
     units: FastMap<String, i64>,
     after: Vec<String>,
@@ -212,7 +211,7 @@ fn lexicon() -> &'static Lexicon {
         let mut lex = Lexicon {
             months: FastMap::default(),
             month_letters_only: true,
-            month_lens: [0; 128],
+            month_max_len: 0,
             weekdays: FastMap::default(),
             units: FastMap::default(),
             after: Vec::new(),
@@ -243,11 +242,7 @@ fn lexicon() -> &'static Lexicon {
             .months
             .keys()
             .all(|k| !k.is_empty() && k.chars().all(super::page::is_alphabetic));
-        for k in lex.months.keys() {
-            if let Some(&f) = k.as_bytes().first().filter(|f| f.is_ascii()) {
-                lex.month_lens[usize::from(f)] |= 1 << k.len().min(63);
-            }
-        }
+        lex.month_max_len = lex.months.keys().map(String::len).max().unwrap_or(0);
         for (_, n, names) in rows(WEEKDAYS_TSV) {
             let Ok(day) = n.parse::<u32>() else { continue };
             for name in names.split(',') {
@@ -1229,41 +1224,31 @@ fn has_month_run(text: &str) -> bool {
     if !lex.month_letters_only {
         return true;
     }
-    let is_letter = |i: usize| char_at(text, i).filter(|&(c, _)| super::page::is_alphabetic(c));
+    let is_month = |w: &str| match w.is_ascii() {
+        true => {
+            w.len() <= lex.month_max_len
+                && crate::lower::with_lower(w, |lw| lex.months.contains_key(lw))
+        }
+        false => lex.months.contains_key(&*lowercase_word(w)),
+    };
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        // The next letter run.
         let start = i;
-        if b[i].is_ascii() {
-            if !b[i].is_ascii_alphabetic() {
-                i += 1;
-                continue;
+        while let Some((c, len)) = char_at(text, i) {
+            if !super::page::is_alphabetic(c) {
+                break;
             }
-            while i < b.len() && b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            if i == b.len() || b[i].is_ascii() || is_letter(i).is_none() {
-                // An ASCII run: its first byte and length must fit a month name's.
-                let n = (i - start).min(63);
-                let lens = lex.month_lens[usize::from(b[start].to_ascii_lowercase())];
-                if lens & (1 << n) != 0
-                    && crate::lower::with_lower(&text[start..i], |lw| lex.months.contains_key(lw))
-                {
-                    return true;
-                }
-                continue;
-            }
-        } else if is_letter(i).is_none() {
-            i += char_at(text, i).map_or(1, |(_, len)| len);
-            continue;
-        }
-        // A run with other letters.
-        while let Some((_, len)) = is_letter(i) {
             i += len;
         }
-        if lex.months.contains_key(&*lowercase_word(&text[start..i])) {
-            return true;
+        if i > start {
+            if is_month(&text[start..i]) {
+                return true;
+            }
+            continue;
         }
+        i += char_at(text, i).map_or(1, |(_, len)| len);
     }
     false
 }
