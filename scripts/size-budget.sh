@@ -7,7 +7,7 @@
 # it (145 KB) until the learned classifier, entities, quotes, figures and compare landed
 # (332 KB); issue 9's size work (scripts/wasm-env.sh, the bundled minified site, data without
 # comments, fewer generic instantiations, no serde-wasm-bindgen or dec2flt in the module; see
-# README.md, "Size budget") brought it to 240.7 KB, and the budget was a 245 KB ratchet until session 4's speed work
+# README.md, "Size budget") brought it to 240.7 KB, and the budget was a 245 KB ratchet until the speed work of sessions 4-5
 # (byte-level fast paths, per-line token tables, wasm-opt inlining) spent ~7 KB of the margin on
 # speed; it is now the aim itself. Tighten it when the page shrinks (scripts/wasm-breakdown.sh).
 #
