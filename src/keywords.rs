@@ -95,8 +95,7 @@ fn first_is_lowercase(w: &str) -> bool {
 
 /// Calls `f` with each maximal run of alphanumeric chars, `'` and `’` of `text`, in order
 /// (what `text.split` at every other char yields, without the empty pieces).
-fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
-    use crate::entities::tokens::char_at;
+fn for_each_word(text: &str, f: impl FnMut(&str)) {
     let in_word = |c: char| {
         if c.is_ascii() {
             c.is_ascii_alphanumeric() || c == '\''
@@ -104,23 +103,7 @@ fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
             c.is_alphanumeric() || c == '’'
         }
     };
-    let mut i = 0;
-    while i < text.len() {
-        let c = char_at(text, i);
-        if !in_word(c) {
-            i += c.len_utf8();
-            continue;
-        }
-        let start = i;
-        while i < text.len() {
-            let c = char_at(text, i);
-            if !in_word(c) {
-                break;
-            }
-            i += c.len_utf8();
-        }
-        f(&text[start..i]);
-    }
+    crate::entities::tokens::for_each_run(text, in_word, f);
 }
 
 /// The keywords of the article from its word weights ([`word_weights`]) and entities.

@@ -33,7 +33,6 @@ fn content_words(s: &str) -> Vec<String> {
 
 /// Calls `f` with each of [`content_words`]`(s)` in order, lowercased on the stack when ASCII.
 fn for_each_content_word(s: &str, mut f: impl FnMut(&str)) {
-    use crate::entities::tokens::char_at;
     let en = crate::lexicon::stopword_bit("en").unwrap_or(0);
     let alnum = |c: char| {
         if c.is_ascii() {
@@ -42,22 +41,7 @@ fn for_each_content_word(s: &str, mut f: impl FnMut(&str)) {
             c.is_alphanumeric()
         }
     };
-    let mut i = 0;
-    while i < s.len() {
-        let c = char_at(s, i);
-        if !alnum(c) {
-            i += c.len_utf8();
-            continue;
-        }
-        let start = i;
-        while i < s.len() {
-            let c = char_at(s, i);
-            if !alnum(c) {
-                break;
-            }
-            i += c.len_utf8();
-        }
-        let w = &s[start..i];
+    crate::entities::tokens::for_each_run(s, alnum, |w| {
         if w.len() >= 3 && (w.is_ascii() || w.chars().count() >= 3) {
             crate::lower::with_lower(w, |lw| {
                 // `lw` is lowercase: its stopword bits need no second lowercasing.
@@ -66,7 +50,7 @@ fn for_each_content_word(s: &str, mut f: impl FnMut(&str)) {
                 }
             });
         }
-    }
+    });
 }
 
 /// Picks the summary sentences of article lines given as `(line number, text)`.

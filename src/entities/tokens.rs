@@ -147,6 +147,29 @@ pub(crate) fn char_at(s: &str, i: usize) -> char {
     }
 }
 
+/// Calls `f` with each maximal run of chars of `text` for which `in_run` holds, in order (what
+/// `text.split(|c| !in_run(c))` yields without its empty pieces), decoding only non-ASCII
+/// chars.
+pub(crate) fn for_each_run(text: &str, in_run: impl Fn(char) -> bool, mut f: impl FnMut(&str)) {
+    let mut i = 0;
+    while i < text.len() {
+        let c = char_at(text, i);
+        if !in_run(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        while i < text.len() {
+            let c = char_at(text, i);
+            if !in_run(c) {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        f(&text[start..i]);
+    }
+}
+
 /// The char ending at byte `i` of `s` (a char boundary after at least one char).
 #[inline]
 pub(crate) fn char_before(s: &str, i: usize) -> char {
