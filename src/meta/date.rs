@@ -1101,29 +1101,34 @@ impl<'a> Matcher<'a> {
     fn all(&self) -> Vec<Raw> {
         let mut out: Vec<Raw> = Vec::new();
         let mut i = 0;
-        // Without a reference date every match holds a number token within 7 tokens of its
-        // start (weekday, 2 separators, "the", month, '.', ',' then the day): starts farther
-        // from the next number are not tried.
-        let numbered = self.ctx.reference.is_none();
+        // Every match holds an anchor within 8 tokens of its start (weekday, 2 separators,
+        // "the", then a month and the day, or "il y a" and "<n> <unit>"): a number, or with a
+        // reference date a unit or day word ("days", "yesterday"). Farther starts are not tried.
+        let anchor = |k: usize| {
+            let t = &self.t[k];
+            t.kind == TokKind::Num
+                || self.ctx.reference.is_some()
+                    && t.kind == TokKind::Word
+                    && (self.lex.units.contains_key(&*t.lower)
+                        || self.lex.day_words.contains_key(&*t.lower))
+        };
         let num_from = |i: usize| {
             (i..self.t.len())
-                .find(|&k| self.t[k].kind == TokKind::Num)
+                .find(|&k| anchor(k))
                 .unwrap_or(self.t.len())
         };
-        // The first number token at or after `i` (when `numbered`).
-        let mut next_num = if numbered { num_from(0) } else { 0 };
+        // The first anchor at or after `i`.
+        let mut next_num = num_from(0);
         while i < self.t.len() {
-            if numbered {
-                if next_num < i {
-                    next_num = num_from(i);
-                }
-                if next_num >= self.t.len() {
-                    break;
-                }
-                if next_num > i + 7 {
-                    i = next_num - 7;
-                    continue;
-                }
+            if next_num < i {
+                next_num = num_from(i);
+            }
+            if next_num >= self.t.len() {
+                break;
+            }
+            if next_num > i + 8 {
+                i = next_num - 8;
+                continue;
             }
             if let Some(mut r) = self.date_at(i) {
                 self.attach_time(&mut r);

@@ -506,30 +506,26 @@ impl<'a> Page<'a> {
         }
         let day_first = (dayf != monthf).then_some(dayf > monthf);
         let base = DateContext {
-            reference: None,
+            reference,
             year_hint: None,
             day_first,
         };
-        // Pass 1: full dates only, to learn the years. Without a reference date the matches
-        // are the same in both passes (only the year hint differs), so they are kept.
-        let searched = |l: &Line| l.text.len() <= MAX_DATE_LINE_CHARS && !l.text.is_empty();
+        // Pass 1: the matches (they depend on the reference date and the numeric order only, not
+        // on the year hint, so they are kept for pass 2) and the years they write out.
         let mut kept: Vec<date::DateMatch> = Vec::new();
         let mut kept_at: Vec<u32> = Vec::with_capacity(lines.len() + 1);
         kept_at.push(0);
         let years: Vec<Option<i32>> = lines
             .iter()
             .map(|l| {
-                if l.text.len() > MAX_DATE_LINE_CHARS {
-                    kept_at.push(offset(kept.len()));
-                    return None;
-                }
-                let found = date::find_matches(&l.text, &base);
-                let year = found
-                    .iter()
-                    .filter_map(|m| m.resolve(&base))
-                    .find(|d| !d.relative)
-                    .map(|d| d.date.year);
-                if reference.is_none() && searched(l) {
+                let mut year = None;
+                if l.text.len() <= MAX_DATE_LINE_CHARS {
+                    let found = date::find_matches(&l.text, &base);
+                    year = found
+                        .iter()
+                        .filter_map(|m| m.resolve(&base))
+                        .find(|d| !d.relative && !d.year_inferred)
+                        .map(|d| d.date.year);
                     kept.extend(found);
                 }
                 kept_at.push(offset(kept.len()));
@@ -541,20 +537,13 @@ impl<'a> Page<'a> {
         let mut date_buf = Vec::new();
         let mut dates_at = Vec::with_capacity(lines.len() + 1);
         dates_at.push(0);
-        for (i, l) in lines.iter().enumerate() {
-            if searched(l) {
-                let ctx = DateContext {
-                    reference,
-                    year_hint: hints[i],
-                    day_first,
-                };
-                if reference.is_none() {
-                    let found = &kept[kept_at[i] as usize..kept_at[i + 1] as usize];
-                    date_buf.extend(found.iter().filter_map(|m| m.resolve(&ctx)));
-                } else {
-                    date_buf.extend(date::find_dates(&l.text, &ctx));
-                }
-            }
+        for i in 0..lines.len() {
+            let ctx = DateContext {
+                year_hint: hints[i],
+                ..base
+            };
+            let found = &kept[kept_at[i] as usize..kept_at[i + 1] as usize];
+            date_buf.extend(found.iter().filter_map(|m| m.resolve(&ctx)));
             dates_at.push(offset(date_buf.len()));
         }
         drop((kept, kept_at, hints));
