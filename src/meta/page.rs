@@ -215,16 +215,29 @@ enum Stem<'a> {
 }
 
 /// A small memo of [`lexicon::is_stopword`] for ASCII words of at most 8 bytes: one slot per
-/// hash of the lowercase word (a slot keeps the last word hashed to it), a fixed 16 KB.
+/// hash of the lowercase word (a slot keeps the last word hashed to it), 64 to 1024 slots of
+/// 16 bytes.
 struct StopMemo {
     /// The lowercase word packed in a `u64` (zero-padded; 0: empty slot), and its answer.
     slots: Vec<(u64, bool)>,
+    /// `64 - log2(slots.len())`: the hash's top bits pick the slot.
+    shift: u32,
 }
 
 impl StopMemo {
+    /// The full-size memo (1024 slots, 16 KB).
+    #[cfg(test)]
     fn new() -> StopMemo {
+        StopMemo::for_bytes(usize::MAX)
+    }
+
+    /// A memo sized for `bytes` of text (about one slot per 8 bytes, 64 to 1024 slots), so a
+    /// short page does not pay 16 KB for it (it was most of a 1.5 KB page's peak heap).
+    fn for_bytes(bytes: usize) -> StopMemo {
+        let n = (bytes / 8).clamp(64, 1024).next_power_of_two();
         StopMemo {
-            slots: vec![(0, false); 1024],
+            slots: vec![(0, false); n],
+            shift: 64 - n.trailing_zeros(),
         }
     }
 
@@ -238,7 +251,7 @@ impl StopMemo {
         k[..b.len()].copy_from_slice(b);
         k.make_ascii_lowercase();
         let key = u64::from_le_bytes(k);
-        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize;
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
         match self.slots.get_mut(slot) {
             Some((k, v)) if *k == key => *v,
             Some(entry) => {
@@ -566,7 +579,7 @@ impl<'a> Page<'a> {
         // Stems are kept for the long lines (the prose a title's words should recur in) and
         // read for the body lines; no other line is asked about.
         let stemmed = |i: usize| long[i] && lines[i].text.len() <= MAX_DATE_LINE_CHARS * 4;
-        let mut memo = StopMemo::new();
+        let mut memo = StopMemo::for_bytes(lines.iter().map(|l| l.text.len()).sum());
         let mut stem_buf = Vec::new();
         let mut stems_at = Vec::with_capacity(lines.len() + 1);
         stems_at.push(0);
