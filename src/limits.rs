@@ -26,8 +26,8 @@ impl fmt::Display for InputTooLarge {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "the input is {:.1} MB; presslens accepts at most {} MB ({} bytes): paste one article at a time",
-            self.bytes as f64 / (1024.0 * 1024.0),
+            "the input is {} MB; presslens accepts at most {} MB ({} bytes): paste one article at a time",
+            crate::num::fixed(self.bytes as f64 / (1024.0 * 1024.0), 1, false),
             MAX_INPUT_BYTES / (1024 * 1024),
             MAX_INPUT_BYTES
         )

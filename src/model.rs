@@ -282,11 +282,11 @@ fn push_u32(out: &mut String, mut n: u32) {
 /// Appends `x` as `{:+.1}` writes it: the sign (of the sign bit, so `-0.0`), then `x` rounded
 /// to one decimal, ties to even on its exact value. Scores below a million take a short path
 /// (`x * 10` is exact in `f64`, so rounding it is rounding the exact value); others, and
-/// non-finite values, go through `format!`.
+/// non-finite values, go through [`crate::num::fixed`].
 fn push_score(out: &mut String, x: f32) {
     let tenths = (f64::from(x) * 10.0).abs().round_ties_even();
     if tenths.is_nan() || tenths >= 1e7 {
-        out.push_str(&format!("{x:+.1}"));
+        out.push_str(&crate::num::fixed(f64::from(x), 1, true));
         return;
     }
     let n = tenths as u32;

@@ -9,7 +9,7 @@
 //! rounded, ties to even). For `f32` the double is rounded once more; that can only differ from
 //! rounding the decimal directly when the double lies exactly halfway between two `f32`s, and
 //! then the decimal is compared exactly with that halfway point (its exact decimal expansion,
-//! from `format!("{:.N}")`).
+//! from [`fixed`]).
 
 /// `s.parse::<f64>().ok()`.
 #[cfg(not(target_arch = "wasm32"))]
@@ -88,7 +88,7 @@ fn decimal_f32(s: &str, round: impl Fn(&str) -> f64) -> Option<f32> {
     }
     // `d` is a halfway point: the decimal itself decides.
     let unsigned = s.strip_prefix(['+', '-']).unwrap_or(s);
-    let exact = format!("{:.1100}", d.abs());
+    let exact = fixed(d.abs(), 1100, false);
     Some(match compare_decimals(unsigned, &exact)? {
         std::cmp::Ordering::Equal => f,
         std::cmp::Ordering::Greater => {
@@ -153,6 +153,115 @@ fn compare_decimals(a: &str, b: &str) -> Option<std::cmp::Ordering> {
         (false, true) => std::cmp::Ordering::Greater,
         _ => ea.cmp(&eb).then_with(|| da.cmp(&db)),
     })
+}
+
+/// `v` as `format!("{v:.N}")` writes it for `N` = `decimals` (`{v:+.N}` when `plus`): the
+/// exact value rounded to `decimals` places, ties to even; `NaN`, `inf` and `-0.0`'s sign as
+/// the formatter writes them. Computed with a small base-10⁹ integer, so core's float
+/// formatting (`flt2dec`) stays out of the wasm module.
+pub fn fixed(v: f64, decimals: usize, plus: bool) -> String {
+    let mut out = String::new();
+    if v.is_nan() {
+        out.push_str("NaN");
+        return out;
+    }
+    if v.is_sign_negative() {
+        out.push('-');
+    } else if plus {
+        out.push('+');
+    }
+    if v.is_infinite() {
+        out.push_str("inf");
+        return out;
+    }
+    // v = m · 2^e exactly.
+    let bits = v.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1 << 52) - 1);
+    let (mut m, mut e) = if biased == 0 {
+        (frac, -1074)
+    } else {
+        (frac | 1 << 52, biased - 1075)
+    };
+    while m != 0 && m & 1 == 0 && e < 0 {
+        m >>= 1;
+        e += 1;
+    }
+    // The digits of m · 2^e (e ≥ 0) or of m · 5^-e = v · 10^-e (e < 0), base 10⁹ little-endian.
+    const BASE: u64 = 1_000_000_000;
+    let mut limbs: Vec<u64> = vec![m % BASE, m / BASE % BASE, m / BASE / BASE];
+    while limbs.last() == Some(&0) {
+        limbs.pop();
+    }
+    let (factor, mut times) = if e >= 0 { (2u64, e) } else { (5, -e) };
+    while times > 0 && !limbs.is_empty() {
+        let n = times.min(12);
+        times -= n;
+        let f = factor.pow(n as u32);
+        let mut carry = 0;
+        for l in limbs.iter_mut() {
+            let x = *l * f + carry;
+            *l = x % BASE;
+            carry = x / BASE;
+        }
+        if carry > 0 {
+            limbs.push(carry);
+        }
+    }
+    let mut digits: Vec<u8> = Vec::new();
+    for (i, &l) in limbs.iter().rev().enumerate() {
+        let mut chunk = [b'0'; 9];
+        let mut x = l;
+        for d in chunk.iter_mut().rev() {
+            *d = b'0' + (x % 10) as u8;
+            x /= 10;
+        }
+        let skip = if i == 0 {
+            9 - chunk.iter().take_while(|&&d| d == b'0').count().min(9)
+        } else {
+            9
+        };
+        digits.extend_from_slice(&chunk[9 - skip..]);
+    }
+    // `places` digits after the point; at least one before it.
+    let places = (-e).max(0) as usize;
+    if digits.len() <= places {
+        let pad = places + 1 - digits.len();
+        digits.splice(0..0, std::iter::repeat_n(b'0', pad));
+    }
+    if places > decimals {
+        let keep = digits.len() - places + decimals;
+        let rest = &digits[keep..];
+        let up = rest[0] > b'5'
+            || (rest[0] == b'5'
+                && (rest[1..].iter().any(|&d| d != b'0') || (digits[keep - 1] - b'0') % 2 == 1));
+        digits.truncate(keep);
+        if up {
+            let mut i = keep;
+            loop {
+                if i == 0 {
+                    digits.insert(0, b'1');
+                    break;
+                }
+                i -= 1;
+                if digits[i] == b'9' {
+                    digits[i] = b'0';
+                } else {
+                    digits[i] += 1;
+                    break;
+                }
+            }
+        }
+    } else {
+        digits.resize(digits.len() + decimals - places, b'0');
+    }
+    let int = digits.len() - decimals;
+    out.extend(digits[..int].iter().map(|&d| char::from(d)));
+    if decimals > 0 {
+        out.push('.');
+        out.extend(digits[int..].iter().map(|&d| char::from(d)));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -284,6 +393,60 @@ mod tests {
         }
         for p in 0..=100 {
             same_f32(&format!("{}", f64::from(p) / 100.0));
+        }
+    }
+
+    #[test]
+    fn fixed_writes_what_the_formatter_writes() {
+        let mut values: Vec<f64> = vec![
+            0.0,
+            -0.0,
+            0.5,
+            1.5,
+            2.5,
+            0.25,
+            0.125,
+            0.05,
+            9.95,
+            9.995,
+            99.95,
+            0.045,
+            1e6,
+            1e7,
+            123456789.25,
+            1e21,
+            1e300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            5e-324,
+            1e-5,
+            f64::NAN,
+            -f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for i in 0..20000u64 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.push(f64::from_bits(x));
+            values.push(f64::from(f32::from_bits(x as u32)));
+            values.push((x % 100_000) as f64 / 1000.0 - 50.0);
+            values.push((x % 100_000) as f64 / 16.0);
+            values.push(i as f64 * 0.005);
+        }
+        for &v in &values {
+            for d in [0usize, 1, 2, 3, 7] {
+                assert_eq!(fixed(v, d, false), format!("{v:.d$}"), "{v:e} .{d}");
+                assert_eq!(fixed(v, d, true), format!("{v:+.d$}"), "{v:e} +.{d}");
+            }
+            let f = v as f32;
+            assert_eq!(fixed(f64::from(f), 1, true), format!("{f:+.1}"), "{f:e}");
+            assert_eq!(fixed(f64::from(f), 2, false), format!("{f:.2}"), "{f:e}");
+        }
+        for &v in &values[..25] {
+            assert_eq!(fixed(v, 1100, false), format!("{v:.1100}"), "{v:e}");
         }
     }
 }

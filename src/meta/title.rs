@@ -660,7 +660,10 @@ pub fn choose(page: &Page) -> Option<TitleChoice> {
     Some(TitleChoice {
         text: text.to_string(),
         lines,
-        reason: format!("headline before the article (score {s:.2}: {why})"),
+        reason: format!(
+            "headline before the article (score {}: {why})",
+            crate::num::fixed(f64::from(s), 2, false)
+        ),
     })
 }
 

@@ -29,13 +29,28 @@ pub fn value_key(f: &Figure) -> String {
     let v = match f.value {
         Some(v) if v.is_finite() && v != 0.0 => {
             let mag = 10f64.powi(v.abs().log10().floor() as i32 - 2);
-            format!("{}", (v / mag).round() * mag)
+            bits_key((v / mag).round() * mag)
         }
-        Some(v) => format!("{v}"),
+        Some(v) => bits_key(v),
         None => words(&f.text).join(" "),
     };
-    let max = f.max.map(|m| format!("-{m}")).unwrap_or_default();
+    let max = f
+        .max
+        .map(|m| format!("-{}", bits_key(m)))
+        .unwrap_or_default();
     format!("{:?}|{}|{v}{max}", f.kind, f.unit.as_deref().unwrap_or(""))
+}
+
+/// `v`'s bits in hex, every NaN as one: two keys are equal exactly when the values' `{}` texts
+/// are (the shortest round-trip text tells all values apart, `-0` from `0`, and writes every NaN
+/// as `NaN`), without core's float formatting in the wasm module. Keys are only compared.
+fn bits_key(v: f64) -> String {
+    let bits = if v.is_nan() {
+        f64::NAN.to_bits()
+    } else {
+        v.to_bits()
+    };
+    format!("{bits:x}")
 }
 
 /// Distinct words in sorted order: the set a `BTreeSet<String>` held, as a sorted `Vec` (no
