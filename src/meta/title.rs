@@ -332,19 +332,24 @@ enum Scored {
 /// The features that [`scored`] computes last (the dearer ones), each between 0 and 1.
 const LATER: [usize; 10] = [19, 21, 23, 24, 25, 27, 28, 29, 30, 31];
 
-/// [`LATER`] and the word-overlap features, computed after the first floor test.
-const LATER_STEMS: [usize; 14] = [1, 2, 3, 4, 19, 21, 23, 24, 25, 27, 28, 29, 30, 31];
+/// The word-overlap features, computed after the first floor test (then [`LATER`]).
+const STEMS: [usize; 4] = [1, 2, 3, 4];
 
-/// True if a candidate whose features `f` are known but for `later` (still 0; each ends between
-/// 0 and 1) scores below `floor` whatever their values: the known features' weighted sum plus
-/// every positive weight of `later` stays under the floor by a margin far above float rounding.
-fn below(f: &[f32; NF], later: &[usize], floor: Option<f32>) -> bool {
+/// True if a candidate whose features `f` are known but for those in the `later` groups (still
+/// 0; each ends between 0 and 1) scores below `floor` whatever their values: the known
+/// features' weighted sum plus every positive weight of `later` stays under the floor by a
+/// margin far above float rounding.
+fn below(f: &[f32; NF], later: &[&[usize]], floor: Option<f32>) -> bool {
     let Some(floor) = floor else {
         return false;
     };
     let w = weights();
     let known: f32 = f.iter().zip(w.iter()).map(|(x, w)| x * w).sum();
-    let most: f32 = later.iter().map(|&k| w[k].max(0.0)).sum();
+    let most: f32 = later
+        .iter()
+        .flat_map(|g| g.iter())
+        .map(|&k| w[k].max(0.0))
+        .sum();
     // (NaN anywhere compares false: never below.)
     known + most < floor - 0.01
 }
@@ -456,7 +461,7 @@ fn scored(page: &Page, i: usize, text: &str, floor: Option<f32>) -> Scored {
     f[26] = i as f32 / page.lines.len().max(1) as f32;
     // The cheap features are in: a candidate that cannot beat `floor` even with the best values
     // of the others is left there.
-    if below(&f, &LATER_STEMS, floor) {
+    if below(&f, &[&STEMS, &LATER], floor) {
         return Scored::Below;
     }
     // Stem ids of the title's content words (None: no line of the page has that stem).
@@ -483,7 +488,7 @@ fn scored(page: &Page, i: usize, text: &str, floor: Option<f32>) -> Scored {
         f[3] = body_hits as f32 / cw.len() as f32;
         f[4] = f32::from(cw.len() >= 2 && hits == 0);
     }
-    if below(&f, &LATER, floor) {
+    if below(&f, &[&LATER], floor) {
         return Scored::Below;
     }
     f[19] = f32::from(page.chrome(i).is_some());
