@@ -5,6 +5,7 @@
 
 use crate::fasthash::{FastMap, FastSet};
 use crate::model::Kind;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// How a chrome phrase is matched against a (lowercased, normalized) line.
@@ -186,42 +187,77 @@ fn parse_chrome(src: &str) -> Vec<ChromeRule> {
         .collect()
 }
 
-/// Phrases found anywhere in a line: indexed by their first two bytes, so a line is scanned
-/// once instead of once per phrase.
-#[derive(Default)]
-struct ContainsIndex {
-    /// First two bytes of a phrase → indices of its rules, in file order.
-    by_start: FastMap<[u8; 2], Vec<usize>>,
+/// Phrases of two bytes or more found anywhere in a text, in one pass over it: a bit table
+/// says which byte pairs start some phrase, and the phrases are grouped by their first byte,
+/// so a text is read once instead of once per phrase, with no hashing and no searcher set up
+/// per phrase (in the size-tuned wasm build `str::contains` prepares a two-way searcher on
+/// every call).
+struct PhraseIndex {
     /// Bit `b0 * 256 + b1` is set when some phrase starts with the bytes `b0 b1`.
-    start_bits: Vec<u64>,
+    start_bits: Box<[u64; 1024]>,
+    /// `entries[starts[b]..starts[b + 1]]` are the phrases whose first byte is `b`.
+    starts: [u32; 257],
+    /// The phrases with their ids: by first byte, then in the order they were given.
+    entries: Vec<PhraseEntry>,
 }
 
-impl ContainsIndex {
-    fn add(&mut self, phrase: &[u8], rule: usize) {
-        if self.start_bits.is_empty() {
-            self.start_bits = vec![0u64; 65536 / 64];
+struct PhraseEntry {
+    /// The phrase's second byte (checked before the phrase itself).
+    second: u8,
+    /// The id the phrase was given.
+    id: u32,
+    phrase: Box<[u8]>,
+}
+
+impl PhraseIndex {
+    /// An index of `phrases` (phrase, id); phrases shorter than two bytes are left out (the
+    /// caller checks those itself).
+    fn new(phrases: &[(&[u8], usize)]) -> PhraseIndex {
+        let mut start_bits = Box::new([0u64; 1024]);
+        let mut starts = [0u32; 257];
+        let mut entries: Vec<PhraseEntry> = Vec::with_capacity(phrases.len());
+        for &(phrase, id) in phrases {
+            let (Some(&b0), Some(&b1)) = (phrase.first(), phrase.get(1)) else {
+                continue;
+            };
+            let bit = usize::from(b0) << 8 | usize::from(b1);
+            start_bits[bit >> 6] |= 1 << (bit & 63);
+            starts[usize::from(b0) + 1] += 1;
+            entries.push(PhraseEntry {
+                second: b1,
+                id: u32::try_from(id).unwrap_or(u32::MAX),
+                phrase: phrase.into(),
+            });
         }
-        let bit = usize::from(phrase[0]) * 256 + usize::from(phrase[1]);
-        self.start_bits[bit / 64] |= 1 << (bit % 64);
-        self.by_start
-            .entry([phrase[0], phrase[1]])
-            .or_default()
-            .push(rule);
+        for b in 1..257 {
+            starts[b] += starts[b - 1];
+        }
+        // Stable: phrases with one first byte keep their given order.
+        crate::sort::by_key(&mut entries, |e| e.phrase[0]);
+        PhraseIndex {
+            start_bits,
+            starts,
+            entries,
+        }
     }
 
-    /// Calls `found` with every rule whose phrase occurs in `b`.
-    fn scan(&self, rules: &[ChromeRule], b: &[u8], mut found: impl FnMut(usize)) {
-        if self.start_bits.is_empty() {
-            return;
-        }
-        for p in 0..b.len().saturating_sub(1) {
-            let bit = usize::from(b[p]) * 256 + usize::from(b[p + 1]);
-            if self.start_bits[bit / 64] & (1 << (bit % 64)) == 0 {
+    /// Calls `found(id, range)` for every occurrence of a phrase in `b` (overlapping ones
+    /// too), by start and, at one start, in the order the phrases were given; stops when
+    /// `found` returns false.
+    fn scan(&self, b: &[u8], mut found: impl FnMut(usize, Range<usize>) -> bool) {
+        for (p, w) in b.windows(2).enumerate() {
+            let bit = usize::from(w[0]) << 8 | usize::from(w[1]);
+            if self.start_bits[bit >> 6] & (1 << (bit & 63)) == 0 {
                 continue;
             }
-            for &i in self.by_start.get(&[b[p], b[p + 1]]).into_iter().flatten() {
-                if b[p..].starts_with(rules[i].phrase.as_bytes()) {
-                    found(i);
+            let first = usize::from(w[0]);
+            let (lo, hi) = (self.starts[first] as usize, self.starts[first + 1] as usize);
+            for e in self.entries.get(lo..hi).unwrap_or_default() {
+                if e.second == w[1]
+                    && b[p..].starts_with(&e.phrase)
+                    && !found(e.id as usize, p..p + e.phrase.len())
+                {
+                    return;
                 }
             }
         }
@@ -235,10 +271,10 @@ struct ChromeTable {
     by_line: FastMap<String, usize>,
     /// First two bytes of a prefix phrase → indices of its rules, in file order.
     prefix: FastMap<[u8; 2], Vec<usize>>,
-    /// Every `contains` rule.
-    contains: ContainsIndex,
+    /// Every `contains` rule (ids: rule indices).
+    contains: PhraseIndex,
     /// The `contains` rules that still apply on prose lines (notices, copyright).
-    contains_prose: ContainsIndex,
+    contains_prose: PhraseIndex,
     /// Suffix rules and rules whose phrase is shorter than two bytes: checked one by one.
     other: Vec<usize>,
     /// Word of a `count` rule → indices of its rules, in file order.
@@ -261,34 +297,41 @@ fn chrome_table() -> &'static ChromeTable {
         for (i, r) in rules.iter_mut().enumerate() {
             r.index = i;
         }
-        let mut t = ChromeTable {
-            rules: Vec::new(),
-            by_line: FastMap::default(),
-            prefix: FastMap::default(),
-            contains: ContainsIndex::default(),
-            contains_prose: ContainsIndex::default(),
-            other: Vec::new(),
-            count_words: FastMap::default(),
-        };
+        let mut by_line: FastMap<String, usize> = FastMap::default();
+        let mut prefix: FastMap<[u8; 2], Vec<usize>> = FastMap::default();
+        let mut other = Vec::new();
+        let mut count_words: FastMap<String, Vec<usize>> = FastMap::default();
+        // `contains` phrases: all of them, and those that still apply on prose.
+        let mut contains: Vec<(&[u8], usize)> = Vec::new();
+        let mut contains_prose: Vec<(&[u8], usize)> = Vec::new();
         for (i, r) in rules.iter().enumerate() {
             let b = r.phrase.as_bytes();
             match r.mode {
                 Match::Line => {
-                    t.by_line.entry(r.phrase.clone()).or_insert(i);
+                    by_line.entry(r.phrase.clone()).or_insert(i);
                 }
-                Match::Count => t.count_words.entry(r.phrase.clone()).or_default().push(i),
-                _ if b.len() < 2 || r.mode == Match::Suffix => t.other.push(i),
-                Match::Prefix => t.prefix.entry([b[0], b[1]]).or_default().push(i),
+                Match::Count => count_words.entry(r.phrase.clone()).or_default().push(i),
+                _ if b.len() < 2 || r.mode == Match::Suffix => other.push(i),
+                Match::Prefix => prefix.entry([b[0], b[1]]).or_default().push(i),
                 _ => {
-                    t.contains.add(b, i);
+                    contains.push((b, i));
                     if applies_on_prose(r) {
-                        t.contains_prose.add(b, i);
+                        contains_prose.push((b, i));
                     }
                 }
             }
         }
-        t.rules = rules;
-        t
+        let contains = PhraseIndex::new(&contains);
+        let contains_prose = PhraseIndex::new(&contains_prose);
+        ChromeTable {
+            contains,
+            contains_prose,
+            rules,
+            by_line,
+            prefix,
+            other,
+            count_words,
+        }
     })
 }
 
@@ -329,7 +372,10 @@ fn first_scanned_match(lower: &str, prose: bool) -> Option<usize> {
     } else {
         &t.contains
     };
-    index.scan(&t.rules, b, consider);
+    index.scan(b, |i, _| {
+        consider(i);
+        true
+    });
     best
 }
 
@@ -421,12 +467,13 @@ impl StopTable {
     #[inline]
     fn get(&self, key: [u64; 2]) -> u16 {
         let mut i = self.slot(key);
+        // Word by word: `==` on the arrays is a `memcmp` call in the size-tuned wasm build.
         loop {
             let k = self.keys[i];
-            if k == key {
+            if k[0] == key[0] && k[1] == key[1] {
                 return self.masks[i];
             }
-            if k == [0, 0] {
+            if k[0] | k[1] == 0 {
                 return 0;
             }
             i = (i + 1) & (self.keys.len() - 1);
@@ -512,58 +559,78 @@ pub fn byline_prefixes() -> impl Iterator<Item = &'static str> {
     .copied()
 }
 
-/// The caption lexicon: verbs, credit phrases, bracketed image-credit marks.
+/// The caption lexicon: bracketed image-credit marks, credit phrases and verbs, in one
+/// [`PhraseIndex`] (ids: [`CAPTION_MARK`], [`CAPTION_CREDIT`], [`CAPTION_VERB`]).
 struct CaptionLexicon {
-    verbs: Vec<&'static str>,
-    credits: Vec<&'static str>,
-    marks: Vec<&'static str>,
+    index: PhraseIndex,
+    /// Phrases shorter than two bytes, which the index leaves out: (id, phrase).
+    short: Vec<(usize, &'static str)>,
 }
+
+const CAPTION_MARK: usize = 0;
+const CAPTION_CREDIT: usize = 1;
+const CAPTION_VERB: usize = 2;
 
 fn caption_lexicon() -> &'static CaptionLexicon {
     static LEX: OnceLock<CaptionLexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut lex = CaptionLexicon {
-            verbs: Vec::new(),
-            credits: Vec::new(),
-            marks: Vec::new(),
-        };
+        let mut phrases: Vec<(&[u8], usize)> = Vec::new();
+        let mut short = Vec::new();
         for row in CAPTIONS.lines().filter(|l| !l.starts_with('#')) {
-            match row.split_once('\t') {
-                Some(("verb", p)) => lex.verbs.push(p.trim()),
-                Some(("credit", p)) => lex.credits.push(p.trim()),
-                Some(("mark", p)) => lex.marks.push(p.trim()),
-                _ => {}
+            let (id, p) = match row.split_once('\t') {
+                Some(("mark", p)) => (CAPTION_MARK, p.trim()),
+                Some(("credit", p)) => (CAPTION_CREDIT, p.trim()),
+                Some(("verb", p)) => (CAPTION_VERB, p.trim()),
+                _ => continue,
+            };
+            phrases.push((p.as_bytes(), id));
+            if p.len() < 2 {
+                short.push((id, p));
             }
         }
-        lex
+        CaptionLexicon {
+            index: PhraseIndex::new(&phrases),
+            short,
+        }
     })
 }
 
-/// True if `lower` (a lowercased line) contains `phrase` as whole words.
-fn contains_words(lower: &str, phrase: &str) -> bool {
-    lower.match_indices(phrase).any(|(at, _)| {
-        let before = lower[..at].chars().next_back();
-        let after = lower[at + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+/// True if `lower[at]` (a lowercased line's range, on char boundaries) is whole words: no
+/// letter or digit right before or after it.
+fn is_whole_words(lower: &str, at: Range<usize>) -> bool {
+    let before = lower.get(..at.start).and_then(|s| s.chars().next_back());
+    let after = lower.get(at.end..).and_then(|s| s.chars().next());
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// True if `lower` reads like a photo caption: a bracketed image credit ("(Image: Getty)"),
-/// or in news-agency style a caption verb ("speaks", "attends", "looks on") and either a year
-/// at the end or a photo credit ("REUTERS/…", "Getty Images").
+/// or in news-agency style a caption verb ("speaks", "attends", "looks on") as whole words and
+/// either a year at the end or a photo credit ("REUTERS/…", "Getty Images").
 pub fn caption_hits(lower: &str) -> bool {
     let lex = caption_lexicon();
-    if lex.marks.iter().any(|m| lower.contains(m)) {
+    let mut found = [false; 3];
+    let mut hit = |id: usize, at: Range<usize>| {
+        if id != CAPTION_VERB || is_whole_words(lower, at) {
+            found[id] = true;
+        }
+        !found[CAPTION_MARK]
+    };
+    lex.index.scan(lower.as_bytes(), &mut hit);
+    for &(id, p) in &lex.short {
+        for (at, _) in lower.match_indices(p) {
+            hit(id, at..at + p.len());
+        }
+    }
+    let [mark, credit, verb] = found;
+    if mark {
         return true;
     }
-    let (verbs, credits) = (&lex.verbs, &lex.credits);
     let tail = lower.trim_end_matches(['.', ' ', ')', '"', '”']);
     let b = tail.as_bytes();
     let ends_with_year = b.len() >= 4
         && b[b.len() - 4..].iter().all(u8::is_ascii_digit)
         && matches!(&b[b.len() - 4..b.len() - 2], b"19" | b"20");
-    (ends_with_year || credits.iter().any(|c| lower.contains(c)))
-        && verbs.iter().any(|v| contains_words(lower, v))
+    (ends_with_year || credit) && verb
 }
 
 const MONTHS: &str = data_file!("dates/months.tsv");
@@ -748,5 +815,79 @@ mod tests {
             }
             assert_eq!(pos(match_chrome_on_prose(l)), prose.map(Some), "{l:?}");
         }
+    }
+
+    /// The phrase index reports every occurrence, overlapping ones included, by start and then
+    /// in the order the phrases were given, skips phrases under two bytes, and stops on request.
+    #[test]
+    fn phrase_index_finds_every_occurrence() {
+        let phrases: [(&[u8], usize); 6] = [
+            (b"bc", 0),
+            (b"ab", 1),
+            (b"abc", 2),
+            (b"b", 3),
+            (b"aa", 4),
+            ("é!".as_bytes(), 5),
+        ];
+        let index = PhraseIndex::new(&phrases);
+        let mut seen = Vec::new();
+        index.scan("aabcé!abc".as_bytes(), |id, at| {
+            seen.push((id, at));
+            true
+        });
+        assert_eq!(
+            seen,
+            [
+                (4, 0..2),
+                (1, 1..3),
+                (2, 1..4),
+                (0, 2..4),
+                (5, 4..7),
+                (1, 7..9),
+                (2, 7..10),
+                (0, 8..10)
+            ]
+        );
+        let mut first = Vec::new();
+        index.scan(b"xxabcabc", |id, at| {
+            first.push((id, at));
+            false
+        });
+        assert_eq!(first, [(1, 2..4)]);
+        index.scan(b"", |_, _| panic!("nothing to find"));
+        index.scan(b"a", |_, _| panic!("nothing to find"));
+    }
+
+    /// Caption wording: a mark alone, or a verb as whole words with a year at the end or a
+    /// credit; a verb inside a longer word does not count.
+    #[test]
+    fn caption_wording() {
+        let lex = caption_lexicon();
+        let any = |id: usize| {
+            let mut hit = None;
+            for row in CAPTIONS.lines().filter(|l| !l.starts_with('#')) {
+                let want = ["mark", "credit", "verb"][id];
+                if let Some((k, p)) = row.split_once('\t') {
+                    if k == want && hit.is_none() {
+                        hit = Some(p.trim());
+                    }
+                }
+            }
+            hit.expect("the caption lexicon has every kind")
+        };
+        let (mark, credit, verb) = (any(CAPTION_MARK), any(CAPTION_CREDIT), any(CAPTION_VERB));
+        assert!(lex.short.is_empty() || lex.short.iter().all(|(_, p)| p.len() < 2));
+        assert!(caption_hits(&format!("the minister {mark} someone")));
+        assert!(caption_hits(&format!("the minister {verb} in paris, 2024")));
+        assert!(caption_hits(&format!(
+            "the minister {verb} in paris. {credit}"
+        )));
+        assert!(!caption_hits(&format!("the minister {verb} in paris")));
+        assert!(!caption_hits(&format!(
+            "the minister x{verb} in paris, 2024"
+        )));
+        assert!(!caption_hits(&format!(
+            "the minister {verb}x in paris, 2024"
+        )));
     }
 }
