@@ -104,7 +104,9 @@ fn is_count_of(lower: &str, word: &str) -> bool {
 /// The word of a line that is a number and one word, in either order, with only punctuation
 /// around ("[ 167 comments ]", "Comments (3)"); what [`Match::Count`] rules look up.
 fn counted_word(lower: &str) -> Option<&str> {
-    if lower.len() > 64 {
+    // The number is ASCII digits: a line without one is no count (a byte test before the
+    // split, which reads characters).
+    if lower.len() > 64 || !lower.bytes().any(|c| c.is_ascii_digit()) {
         return None;
     }
     let mut toks = lower
@@ -269,6 +271,8 @@ struct ChromeTable {
     rules: Vec<ChromeRule>,
     /// Whole-line phrase → index of its first rule.
     by_line: FastMap<String, usize>,
+    /// The longest whole-line phrase, in bytes: a longer line needs no lookup (no hashing).
+    longest_line: usize,
     /// First two bytes of a prefix phrase → indices of its rules, in file order.
     prefix: FastMap<[u8; 2], Vec<usize>>,
     /// Every `contains` rule (ids: rule indices).
@@ -327,6 +331,7 @@ fn chrome_table() -> &'static ChromeTable {
             contains,
             contains_prose,
             rules,
+            longest_line: by_line.keys().map(String::len).max().unwrap_or(0),
             by_line,
             prefix,
             other,
@@ -398,7 +403,12 @@ pub fn match_chrome(lower: &str) -> Option<&'static ChromeRule> {
     if lower.len() > 400 {
         return None;
     }
-    let line_hit = t.by_line.get(trim_trailing_punct(lower)).copied();
+    let trimmed = trim_trailing_punct(lower);
+    let line_hit = if trimmed.len() <= t.longest_line {
+        t.by_line.get(trimmed).copied()
+    } else {
+        None
+    };
     let scan_hit = first_scanned_match(lower, false);
     let hit = match (scan_hit, line_hit) {
         (Some(s), Some(l)) => Some(s.min(l)),
