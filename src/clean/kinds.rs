@@ -106,13 +106,18 @@ fn is_heading_shaped(f: &Features, text: &str) -> bool {
 /// True for a line that is only a person's name ("Zaynab Z.", "Jane Doe"): 2–4 words, each
 /// capitalized (initials allowed), no digits.
 pub fn is_name_shaped(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (2..=4).contains(&words.len())
-        && words.iter().all(|w| {
-            let mut cs = w.chars();
-            cs.next().is_some_and(char::is_uppercase)
-                && cs.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
-        })
+    let mut n = 0;
+    for w in text.split_whitespace() {
+        n += 1;
+        let mut cs = w.chars();
+        if n > 4
+            || !(cs.next().is_some_and(char::is_uppercase)
+                && cs.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')))
+        {
+            return false;
+        }
+    }
+    n >= 2
 }
 
 /// True for the title of an embedded link card ("The Legacy Of X : NPR", "Ties Between Two
