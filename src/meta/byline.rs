@@ -28,6 +28,9 @@ struct Cues {
     /// For each ASCII byte: bit `n` (`n` capped at 63) is set when a first word of a cue
     /// starts with that byte and is `n` bytes long (a quick "may this word be one" test).
     first_lens: [u64; 128],
+    /// Bit `26 * x + y` is set when a first word of a cue starts with the ASCII letters `x`,
+    /// `y` (0 = 'a'; see [`letter_pair`]).
+    first_pairs: [u64; 11],
     roles: FastSet<String>,
     stops: FastSet<String>,
 }
@@ -39,6 +42,7 @@ fn cues() -> &'static Cues {
             cues: Vec::new(),
             firsts: FastSet::default(),
             first_lens: [0; 128],
+            first_pairs: [0; 11],
             roles: FastSet::default(),
             stops: FastSet::default(),
         };
@@ -70,6 +74,9 @@ fn cues() -> &'static Cues {
         for f in &c.firsts {
             if let Some(&b) = f.as_bytes().first().filter(|b| b.is_ascii()) {
                 c.first_lens[usize::from(b)] |= 1 << f.len().min(63);
+            }
+            if let Some(p) = letter_pair(f.as_bytes()) {
+                c.first_pairs[p / 64] |= 1 << (p % 64);
             }
         }
         // Longest cues first ("written by" before "by").
@@ -215,13 +222,14 @@ pub fn parse_line(text: &str) -> Option<Vec<String>> {
     let t = text
         .trim_start_matches(['-', '–', '—', '|', '•', '·', ' ', '\u{a0}'])
         .trim();
-    // (A char is 1 to 4 bytes: count only when the byte length leaves it open.)
-    if t.is_empty() || t.len() > 800 || t.len() > 200 && t.chars().count() > 200 {
-        return None;
-    }
     // Most lines have no cue: a cue starts with one of the cues' first words, so the line needs
-    // one of those among its first 12 words (checked without allocating for ASCII words).
-    if !may_start_cue(c, t) {
+    // one of those among its first 12 words (checked without allocating for ASCII words). (A
+    // char is 1 to 4 bytes: count only when the byte length leaves it open.)
+    if t.is_empty()
+        || t.len() > 800
+        || !may_start_cue(c, t)
+        || t.len() > 200 && t.chars().count() > 200
+    {
         return None;
     }
     // Only the words a cue in the first 12 can cover (and the one after it) are read.
@@ -278,6 +286,18 @@ pub fn parse_line(text: &str) -> Option<Vec<String>> {
     None
 }
 
+/// The index of the first two bytes of `b` in [`Cues::first_pairs`], lowercased, if they are
+/// ASCII letters.
+fn letter_pair(b: &[u8]) -> Option<usize> {
+    let letter = |k: usize| {
+        b.get(k)
+            .map(u8::to_ascii_lowercase)
+            .filter(u8::is_ascii_lowercase)
+            .map(|c| usize::from(c - b'a'))
+    };
+    Some(letter(0)? * 26 + letter(1)?)
+}
+
 /// True if `w` lowercased and without trailing ':' is the first word of a cue. The word is first
 /// tested on its first byte and length ([`Cues::first_lens`]); only one that passes is
 /// lowercased and looked up.
@@ -286,6 +306,11 @@ fn is_cue_first(c: &Cues, w: &str) -> bool {
     let Some(&f) = b.first() else {
         return false;
     };
+    // A word opening with two ASCII letters lowercases to a word opening with the same two
+    // letters in lowercase.
+    if letter_pair(b).is_some_and(|p| c.first_pairs[p / 64] & (1 << (p % 64)) == 0) {
+        return false;
+    }
     // A word with a non-ASCII first character is looked up as it is: lowercasing may change
     // its first byte ('K' (Kelvin) is 'k').
     if f.is_ascii() {
@@ -310,27 +335,32 @@ fn may_start_cue(c: &Cues, t: &str) -> bool {
     if c.firsts.contains("") {
         return true;
     }
-    let is_first = |w: &str| is_cue_first(c, w);
-    if !t.is_ascii() {
-        return t.split_whitespace().take(12).any(is_first);
-    }
-    // ASCII: words are runs of bytes other than the whitespace `split_whitespace` reads (tab,
-    // LF, VT, FF, CR, space).
+    // Words as `split_whitespace` cuts them: ASCII bytes read as they are (tab, LF, VT, FF, CR
+    // and space are its ASCII whitespace), other characters decoded.
     let b = t.as_bytes();
-    let (mut i, mut words) = (0, 0);
-    while i < b.len() && words < 12 {
-        if matches!(b[i], b'\t'..=b'\r' | b' ') {
-            i += 1;
-            continue;
+    let (mut i, mut start, mut words) = (0, 0, 0);
+    while words < 12 {
+        let (space, len) = match b.get(i) {
+            None => (true, 1),
+            Some(&x) if x.is_ascii() => (matches!(x, b'\t'..=b'\r' | b' '), 1),
+            Some(_) => t
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .map_or((true, 1), |ch| (ch.is_whitespace(), ch.len_utf8())),
+        };
+        if space {
+            if i > start {
+                words += 1;
+                if is_cue_first(c, t.get(start..i).unwrap_or("")) {
+                    return true;
+                }
+            }
+            if i >= b.len() {
+                break;
+            }
+            start = i + len;
         }
-        let start = i;
-        while i < b.len() && !matches!(b[i], b'\t'..=b'\r' | b' ') {
-            i += 1;
-        }
-        words += 1;
-        if is_first(&t[start..i]) {
-            return true;
-        }
+        i += len;
     }
     false
 }
@@ -546,9 +576,33 @@ mod tests {
             "text:",
             "photos",
             "Photos:",
+            "Byé",
+            "BYé",
+            "Pòr",
+            "Paré:",
+            "Écrit",
+            "“By",
         ] {
             let want = c.firsts.contains(w.to_lowercase().trim_end_matches(':'));
             assert_eq!(is_cue_first(c, w), want, "{w:?}");
+        }
+        for f in &c.firsts {
+            assert!(is_cue_first(c, f), "{f:?}");
+            assert!(is_cue_first(c, &f.to_uppercase()), "{f:?}");
+        }
+        for t in [
+            "",
+            " ",
+            "By Jane",
+            "\u{a0}By\u{2003}Jane",
+            "“Quote” by Jane Doe",
+            "a b c d e f g h i j k l By",
+            "a b c d e f g h i j k By",
+            "a\u{3000}b c d e f g h i j k By",
+            "Ünd so weiter — Von Hans",
+        ] {
+            let want = t.split_whitespace().take(12).any(|w| is_cue_first(c, w));
+            assert_eq!(may_start_cue(c, t), want, "{t:?}");
         }
     }
 

@@ -172,8 +172,68 @@ struct MonthName {
     caution: u8,
 }
 
+/// A quick test of the words of a set (the set itself is elsewhere): their first two bytes,
+/// their first byte and length.
+struct Initials {
+    /// Bit `26 * x + y` is set when a word starts with the ASCII letters `x`, `y` (0 = 'a').
+    pairs: [u64; 11],
+    /// For each ASCII byte: bit `n` (`n` capped at 63) is set when a word starts with that byte
+    /// and is `n` bytes long.
+    first_lens: [u64; 128],
+}
+
+/// The index of the first two bytes of `b` in [`Initials::pairs`], lowercased, if they are
+/// ASCII letters.
+fn letter_pair(b: &[u8]) -> Option<usize> {
+    let letter = |k: usize| {
+        b.get(k)
+            .map(u8::to_ascii_lowercase)
+            .filter(u8::is_ascii_lowercase)
+            .map(|c| usize::from(c - b'a'))
+    };
+    Some(letter(0)? * 26 + letter(1)?)
+}
+
+impl Initials {
+    const EMPTY: Initials = Initials {
+        pairs: [0; 11],
+        first_lens: [0; 128],
+    };
+
+    fn add(&mut self, w: &str) {
+        let b = w.as_bytes();
+        if let Some(&f) = b.first().filter(|f| f.is_ascii()) {
+            self.first_lens[usize::from(f)] |= 1 << b.len().min(63);
+        }
+        if let Some(p) = letter_pair(b) {
+            self.pairs[p / 64] |= 1 << (p % 64);
+        }
+    }
+
+    /// False only if the lowercase of the word token `w` (as [`tokenize_lowered`] cuts it:
+    /// `ascii` if all its characters are) is none of the words.
+    fn may_hold(&self, w: &str, ascii: bool) -> bool {
+        let b = w.as_bytes();
+        // A word opening with two ASCII letters lowercases to a word opening with the same two
+        // letters in lowercase.
+        if letter_pair(b).is_some_and(|p| self.pairs[p / 64] & (1 << (p % 64)) == 0) {
+            return false;
+        }
+        // ASCII keeps its length when lowercased.
+        let first = b.first().map_or(0, u8::to_ascii_lowercase);
+        !ascii || self.first_lens[usize::from(first & 0x7f)] & (1 << b.len().min(63)) != 0
+    }
+}
+
+/// The year marks of CJK dates (`2018年8月16日`, `2018년 8월 16일`): year, month, day.
+const CJK_MARKS: [(&str, &str, &str); 2] = [("年", "月", "日"), ("년", "월", "일")];
+
 struct Lexicon {
     months: FastMap<String, MonthName>,
+    /// The words of a token a date with a number may be matched on ([`Lexicon::date_word`]).
+    date_words: Initials,
+    /// The words of a token a relative date may be matched on ([`Lexicon::relative_word`]).
+    relative_words: Initials,
     weekdays: FastMap<String, u32>,
     units: FastMap<String, i64>,
     after: Vec<String>,
@@ -201,11 +261,36 @@ fn parse_offset_text(s: &str) -> Option<i32> {
     Some(sign * (h.parse::<i32>().ok()? * 60 + m.parse::<i32>().ok()?))
 }
 
+impl Lexicon {
+    /// If the lowercase `lw` of a word token is a word a date with a number may be matched on
+    /// (a month name, a CJK year mark), its caution ([`MonthName::caution`]; 2 for a CJK mark:
+    /// that date holds a year).
+    fn date_word(&self, lw: &str) -> Option<u8> {
+        if CJK_MARKS.iter().any(|m| m.0 == lw) {
+            return Some(2);
+        }
+        self.months.get(lw).map(|m| m.caution)
+    }
+
+    /// True if the lowercase `lw` of a word token is a word a relative date may be matched on:
+    /// a unit, a day word, the first word of a phrase before an amount.
+    fn relative_word(&self, lw: &str) -> bool {
+        self.units.contains_key(lw)
+            || self.day_words.contains_key(lw)
+            || self
+                .before
+                .iter()
+                .any(|seq| seq.first().is_some_and(|f| f == lw))
+    }
+}
+
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
         let mut lex = Lexicon {
             months: FastMap::default(),
+            date_words: Initials::EMPTY,
+            relative_words: Initials::EMPTY,
             weekdays: FastMap::default(),
             units: FastMap::default(),
             after: Vec::new(),
@@ -271,6 +356,19 @@ fn lexicon() -> &'static Lexicon {
             if let Some(m) = parse_offset_text(off.trim()) {
                 lex.zones.insert(abbr.trim().to_string(), m);
             }
+        }
+        for w in lex.months.keys() {
+            lex.date_words.add(w);
+        }
+        for m in CJK_MARKS {
+            lex.date_words.add(m.0);
+        }
+        for w in lex.units.keys().chain(lex.day_words.keys()) {
+            lex.relative_words.add(w);
+        }
+        for seq in &lex.before {
+            lex.relative_words
+                .add(seq.first().map_or("", String::as_str));
         }
         lex
     })
@@ -375,6 +473,32 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// The end of the word token whose first character ends at byte `i` of `text` (letters, and
+/// `'`/`’` between letters), and whether the rest of it is ASCII. ASCII letters are read as
+/// bytes.
+fn word_end(text: &str, mut i: usize) -> (usize, bool) {
+    let b = text.as_bytes();
+    let mut ascii = true;
+    loop {
+        if b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+            continue;
+        }
+        let Some((d, dl)) = char_at(text, i) else {
+            break;
+        };
+        let apostrophe_inside = (d == '\'' || d == '’')
+            && char_at(text, i + dl).is_some_and(|(n, _)| super::page::is_alphabetic(n));
+        if (super::page::is_alphabetic(d) && !d.is_ascii_digit()) || apostrophe_inside {
+            ascii &= d.is_ascii();
+            i += dl;
+        } else {
+            break;
+        }
+    }
+    (i, ascii)
+}
+
 /// [`tokenize`], reading ASCII bytes without decoding: `lower` is `text` with its ASCII letters
 /// lowercased (same bytes otherwise, so the same offsets), and ASCII words borrow their
 /// lowercase from it (no allocation); other words are lowercased as [`tokenize`] does.
@@ -396,17 +520,9 @@ fn tokenize_lowered<'a>(text: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
             }
             push_digits(&mut toks, text, start, i, space);
         } else if super::page::is_alphabetic(c) {
-            let mut ascii = c.is_ascii();
-            while let Some((d, dl)) = char_at(text, i) {
-                let apostrophe_inside = (d == '\'' || d == '’')
-                    && char_at(text, i + dl).is_some_and(|(n, _)| super::page::is_alphabetic(n));
-                if (super::page::is_alphabetic(d) && !d.is_ascii_digit()) || apostrophe_inside {
-                    ascii &= d.is_ascii();
-                    i += dl;
-                } else {
-                    break;
-                }
-            }
+            let (end, rest_ascii) = word_end(text, i);
+            let ascii = c.is_ascii() && rest_ascii;
+            i = end;
             let w = &text[start..i];
             let lower = match ascii {
                 true => Cow::Borrowed(lower.get(start..i).unwrap_or("")),
@@ -719,8 +835,7 @@ impl<'a> Matcher<'a> {
     /// `2018年8月16日`, `2018년 8월 16일`.
     fn cjk_at(&self, i: usize) -> Option<Raw> {
         let y = four_digit_year(self.get(i)?)?;
-        let marks = [("年", "月", "日"), ("년", "월", "일")];
-        for (a, b, c) in marks {
+        for (a, b, c) in CJK_MARKS {
             if self.get(i + 1)?.is_word(a)
                 && self.get(i + 2)?.kind == TokKind::Num
                 && self.get(i + 3)?.is_word(b)
@@ -1177,18 +1292,85 @@ pub struct DateMatch {
     span: Option<(usize, usize)>,
 }
 
+/// True if `b` holds four ASCII digits in a row (what a four-digit year token needs).
+fn four_digits(b: &[u8]) -> bool {
+    let mut run = 0;
+    for &c in b {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
+}
+
 /// True if `text` holds an ASCII digit (the only characters [`tokenize`] makes numbers of).
 fn has_ascii_digit(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// False only if [`Matcher::all`] finds no match in `text` under `ctx`, told from the bytes and
+/// the word tokens of `text` without tokenizing it. Every match holds one of: an ISO or
+/// numeric date's shape ([`numeric_shape`]); a number token and a word token of
+/// [`Lexicon::date_word`] (a month name, a CJK year mark), with four digits in a row if the
+/// word needs a year (caution 2, or 1 when not capitalized); with a reference date, a word
+/// token of [`Lexicon::relative_word`] (a unit after an amount, a day word, the first word of
+/// "il y a"). Only ASCII digits make
+/// number tokens: most lines of a page have none.
+fn may_hold_date(text: &str, ctx: &DateContext) -> bool {
+    let b = text.as_bytes();
+    let digit = has_ascii_digit(text);
+    let relative = ctx.reference.is_some();
+    if !digit && !relative {
+        return false;
+    }
+    // ISO and numeric dates: digit, separator, one or two digits, the same separator, digit.
+    if digit && numeric_shape(b) {
+        return true;
+    }
+    let lex = lexicon();
+    // The word tokens of `text`, cut as `tokenize_lowered` cuts them (ASCII letters read as
+    // bytes).
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii() && !c.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let Some((c, len)) = char_at(text, i) else {
+            break;
+        };
+        let start = i;
+        i += len;
+        if !super::page::is_alphabetic(c) {
+            continue;
+        }
+        let (end, rest_ascii) = word_end(text, i);
+        let ascii = c.is_ascii() && rest_ascii;
+        i = end;
+        let w = text.get(start..i).unwrap_or("");
+        let dated = digit && lex.date_words.may_hold(w, ascii);
+        if !(dated || relative && lex.relative_words.may_hold(w, ascii)) {
+            continue;
+        }
+        // (As the token holds it: allocated only for a word with a capital or non-ASCII.)
+        let lw = lowercase_word(w);
+        // A month name that needs a year needs four digits in a row.
+        let year_ok =
+            |caution: u8| caution == 0 || caution == 1 && c.is_uppercase() || four_digits(b);
+        if dated && lex.date_word(&lw).is_some_and(year_ok) || relative && lex.relative_word(&lw) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Every date match of `text` under `ctx`. The matches depend on `ctx.reference` and
 /// `ctx.day_first` only (not on `year_hint`), so [`DateMatch::resolve`] may be called with any
 /// context sharing those two.
 pub fn find_matches(text: &str, ctx: &DateContext) -> Vec<DateMatch> {
-    // Without a reference date every match holds a number (relative words need today), and
-    // only ASCII digits make number tokens: most lines of a page have none.
-    if ctx.reference.is_none() && !has_ascii_digit(text) {
+    // Most lines hold nothing a date could be matched on: they are not tokenized.
+    if !may_hold_date(text, ctx) {
         return Vec::new();
     }
     with_tokens(text, |toks| {
@@ -1363,6 +1545,110 @@ mod tests {
             let b: Vec<_> = tokenize(s).iter().map(key).collect();
             assert_eq!(a, b, "{s:?}");
         }
+    }
+
+    #[test]
+    fn lines_skipped_untokenized_hold_no_match() {
+        let pieces = [
+            "19",
+            "2019",
+            "2019",
+            "Nov",
+            "november",
+            "MAY",
+            "may",
+            "Mär",
+            "MÄRZ",
+            "de",
+            "of",
+            ",",
+            ".",
+            "/",
+            "-",
+            ":",
+            "3",
+            "hours",
+            "ago",
+            "Yesterday",
+            "il",
+            "y",
+            "a",
+            "an",
+            "年",
+            "8",
+            "月",
+            "日",
+            "년",
+            "aujourd’hui",
+            "Today",
+            "the",
+            "x",
+            "ÉTÉ",
+            "’",
+            "'",
+            "Tuesday",
+            "T",
+            "10",
+            "am",
+            "GMT",
+            "vor",
+            "Tagen",
+            "hace",
+            "días",
+            "h",
+            "d",
+            "o'clock",
+            "Ⅻ",
+            "out",
+            "Out",
+            "set",
+            "ago",
+            "jan",
+            "Mar",
+            "mag",
+            "1999",
+            "20195",
+            "123",
+            "mei",
+        ];
+        let mut seed = 12345u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let reference = Ymd::new(2024, 3, 15);
+        let (mut matched, mut skipped) = (0, 0);
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..1 + next(7) {
+                s.push_str(pieces[next(pieces.len())]);
+                if next(3) > 0 {
+                    s.push(' ');
+                }
+            }
+            for reference in [None, reference] {
+                let c = DateContext { reference, ..ctx() };
+                let found = with_tokens(&s, |toks| {
+                    Matcher {
+                        t: toks,
+                        lex: lexicon(),
+                        ctx: &c,
+                    }
+                    .all()
+                    .len()
+                });
+                if !may_hold_date(&s, &c) {
+                    assert_eq!(found, 0, "{s:?} {reference:?}");
+                    skipped += 1;
+                } else {
+                    matched += usize::from(found > 0);
+                }
+            }
+        }
+        // The samples cover both sides.
+        assert!(matched > 1000 && skipped > 1000, "{matched} {skipped}");
     }
 
     fn ctx() -> DateContext {

@@ -60,8 +60,8 @@ pub struct Page<'a> {
     /// Memo of [`lexicon::match_chrome`] on each line's lowercase: 0 not yet asked, 1 no rule,
     /// else 2 + the rule's index.
     chrome: Vec<std::cell::Cell<u16>>,
-    /// Memo of the stopword test of ASCII words (filled while stemming the page).
-    stop_memo: std::cell::RefCell<StopMemo>,
+    /// Memo of the stem ids of short ASCII words (filled while stemming the page).
+    stem_memo: std::cell::RefCell<StemMemo>,
     /// Scratch for [`Page::mark_stems`]: the mark of each stem id and the current mark.
     marks: std::cell::RefCell<(u32, Vec<u32>)>,
 }
@@ -214,121 +214,140 @@ enum Stem<'a> {
     Text(&'a str),
 }
 
-/// A small memo of [`lexicon::is_stopword`] for ASCII words of at most 8 bytes: one slot per
-/// hash of the lowercase word (a slot keeps the last word hashed to it), 64 to 1024 slots of
-/// 16 bytes.
-struct StopMemo {
-    /// The lowercase word packed in a `u64` (zero-padded; 0: empty slot), and its answer.
-    slots: Vec<(u64, bool)>,
-    /// `64 - log2(slots.len())`: the hash's top bits pick the slot.
+/// [`StemMemo`] value of a stopword (no stem).
+const STOP: u32 = u32::MAX;
+/// [`StemMemo`] value of a stem no long line or body line of the page has (only once the page
+/// is built: while it is built every stem is numbered).
+const ABSENT: u32 = u32::MAX - 1;
+
+/// A small memo of the stem id of ASCII words of at most 8 bytes ([`STOP`] for a stopword,
+/// [`ABSENT`] for a stem the page lacks): one slot per hash of the lowercase word (a slot keeps
+/// the last word hashed to it), 64 to 1024 slots of 12 bytes.
+struct StemMemo {
+    /// The lowercase word packed in a `u64` (zero-padded; 0: empty slot: a word has 4+ bytes).
+    keys: Vec<u64>,
+    /// The answer of the word in the same slot.
+    ids: Vec<u32>,
+    /// `64 - log2(keys.len())`: the hash's top bits pick the slot.
     shift: u32,
 }
 
-impl StopMemo {
-    /// The full-size memo (1024 slots, 16 KB).
+impl StemMemo {
+    /// The full-size memo (1024 slots, 12 KB).
     #[cfg(test)]
-    fn new() -> StopMemo {
-        StopMemo::for_bytes(usize::MAX)
+    fn new() -> StemMemo {
+        StemMemo::for_bytes(usize::MAX)
     }
 
     /// A memo sized for `bytes` of text (about one slot per 8 bytes, 64 to 1024 slots), so a
-    /// short page does not pay 16 KB for it (it was most of a 1.5 KB page's peak heap).
-    fn for_bytes(bytes: usize) -> StopMemo {
+    /// short page does not pay 12 KB for it.
+    fn for_bytes(bytes: usize) -> StemMemo {
         let n = (bytes / 8).clamp(64, 1024).next_power_of_two();
-        StopMemo {
-            slots: vec![(0, false); n],
+        StemMemo {
+            keys: vec![0; n],
+            ids: vec![0; n],
             shift: 64 - n.trailing_zeros(),
         }
     }
-
-    /// [`lexicon::is_stopword`]`(w)` for an ASCII word `w`.
-    fn is_stopword(&mut self, w: &str) -> bool {
-        let b = w.as_bytes();
-        if b.is_empty() || b.len() > 8 {
-            return lexicon::is_stopword(w);
-        }
-        let mut k = [0u8; 8];
-        k[..b.len()].copy_from_slice(b);
-        k.make_ascii_lowercase();
-        let key = u64::from_le_bytes(k);
-        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
-        match self.slots.get_mut(slot) {
-            Some((k, v)) if *k == key => *v,
-            Some(entry) => {
-                let v = lexicon::is_stopword(w);
-                *entry = (key, v);
-                v
-            }
-            None => lexicon::is_stopword(w),
-        }
-    }
 }
 
-/// The packed [`stem_of`] of the lowercase of the ASCII word `w`, or None if it is a stopword.
-fn ascii_stem(w: &str, memo: &mut StopMemo) -> Option<u64> {
+/// The id of the [`stem_of`] of the lowercase of the ASCII word `w` (letters and digits, 4+
+/// bytes) as `id_of` gives it ([`ABSENT`] for None), or [`STOP`] if `w` is a stopword; words of
+/// at most 8 bytes are answered from `memo` when it holds them.
+fn ascii_word_id(w: &str, memo: &mut StemMemo, id_of: &mut dyn FnMut(Stem) -> Option<u32>) -> u32 {
+    let b = w.as_bytes();
+    // The lowercase word packed in a `u64` when it fits (0: it does not).
+    let mut key = 0u64;
+    if b.len() <= 8 {
+        for (n, &c) in b.iter().enumerate() {
+            key |= u64::from(c.to_ascii_lowercase()) << (8 * n);
+        }
+    }
+    let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> memo.shift) as usize;
+    if key != 0 && memo.keys.get(slot) == Some(&key) {
+        return memo.ids.get(slot).copied().unwrap_or(STOP);
+    }
     // `is_stopword` reads any case.
-    if memo.is_stopword(w) {
-        return None;
+    let id = if lexicon::is_stopword(w) {
+        STOP
+    } else {
+        // [`stem_of`] of the lowercase: no plural `s`, then five letters, packed ([`pack`]).
+        let mut rest = b;
+        if let Some((b's' | b'S', r)) = rest.split_last() {
+            rest = r;
+        }
+        let n = rest.len().min(5);
+        let mut k = [0u8; 8];
+        for (d, &c) in k.iter_mut().zip(&rest[..n]) {
+            *d = c.to_ascii_lowercase();
+        }
+        k[7] = n as u8;
+        id_of(Stem::Packed(u64::from_le_bytes(k))).unwrap_or(ABSENT)
+    };
+    if key != 0 {
+        if let (Some(k), Some(v)) = (memo.keys.get_mut(slot), memo.ids.get_mut(slot)) {
+            (*k, *v) = (key, id);
+        }
     }
-    // [`stem_of`] of the lowercase: no plural `s`, then five letters.
-    let mut w = w.as_bytes();
-    if let Some((b's' | b'S', rest)) = w.split_last() {
-        w = rest;
-    }
-    let mut k = [0u8; 5];
-    let n = w.len().min(5);
-    k[..n].copy_from_slice(&w[..n]);
-    k.make_ascii_lowercase();
-    pack(&k[..n])
+    id
 }
 
-/// Calls `f` with the [`stem_of`] of each of [`content_words`]`(text)`, in order: ASCII words
-/// are read in place (only their first five letters lowercased), others as
-/// [`for_each_content_word`] does.
-fn for_each_stem(text: &str, memo: &mut StopMemo, mut f: impl FnMut(Stem)) {
+/// Calls `f` with the id of the [`stem_of`] of each of [`content_words`]`(text)`, in order, as
+/// `id_of` gives it. One pass over the bytes: ASCII bytes are read as they are, other
+/// characters decoded; ASCII words are read in place (their ids remembered in `memo`: `id_of`
+/// must give the same id for the same stem as long as `memo` lives), others lowercased as
+/// [`for_each_content_word`] does. Not generic, so the wasm module holds it once.
+fn for_each_stem(
+    text: &str,
+    memo: &mut StemMemo,
+    id_of: &mut dyn FnMut(Stem) -> Option<u32>,
+    f: &mut dyn FnMut(Option<u32>),
+) {
     let b = text.as_bytes();
-    if text.is_ascii() {
-        for_each_ascii_word(b, |start, end| {
-            if let Some(k) = ascii_stem(&text[start..end], memo) {
-                f(Stem::Packed(k));
-            }
-        });
-        return;
-    }
     let mut i = 0;
     while i < b.len() {
-        // Runs of letters and digits (any script), as `split(!is_alphanumeric)` cuts them.
+        // A run of letters and digits (any script), as `split(!is_alphanumeric)` cuts them.
         let start = i;
-        let mut ascii = true;
-        let mut letter = false;
-        while let Some(c) = text.get(i..).and_then(|t| t.chars().next()) {
-            if !is_alphanumeric(c) {
-                break;
+        let (mut ascii, mut letter, mut skip) = (true, false, 0);
+        while let Some(&c) = b.get(i) {
+            if c.is_ascii() {
+                if !c.is_ascii_alphanumeric() {
+                    skip = 1;
+                    break;
+                }
+                letter |= c.is_ascii_alphabetic();
+                i += 1;
+            } else {
+                let ch = text.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ');
+                if !is_alphanumeric(ch) {
+                    skip = ch.len_utf8();
+                    break;
+                }
+                ascii = false;
+                i += ch.len_utf8();
             }
-            ascii &= c.is_ascii();
-            letter |= c.is_ascii_alphabetic();
-            i += c.len_utf8();
         }
-        if i == start {
-            i += text
-                .get(i..)
-                .and_then(|t| t.chars().next())
-                .map_or(1, char::len_utf8);
-            continue;
-        }
+        let end = i;
+        i += skip;
         // Four characters need at least four bytes.
-        if i - start < 4 {
+        if end - start < 4 {
             continue;
         }
-        let w = &text[start..i];
+        let Some(w) = text.get(start..end) else {
+            continue;
+        };
         if ascii {
-            if let Some(k) = letter.then(|| ascii_stem(w, memo)).flatten() {
-                f(Stem::Packed(k));
+            if letter {
+                match ascii_word_id(w, memo, id_of) {
+                    STOP => {}
+                    ABSENT => f(None),
+                    id => f(Some(id)),
+                }
             }
         } else if w.chars().count() >= 4 && w.chars().any(is_alphabetic) {
             let lw = w.to_lowercase();
             if !lexicon::is_stopword(&lw) {
-                f(Stem::Text(stem_of(&lw)));
+                f(id_of(Stem::Text(stem_of(&lw))));
             }
         }
     }
@@ -579,14 +598,16 @@ impl<'a> Page<'a> {
         // Stems are kept for the long lines (the prose a title's words should recur in) and
         // read for the body lines; no other line is asked about.
         let stemmed = |i: usize| long[i] && lines[i].text.len() <= MAX_DATE_LINE_CHARS * 4;
-        let mut memo = StopMemo::for_bytes(lines.iter().map(|l| l.text.len()).sum());
+        let mut memo = StemMemo::for_bytes(lines.iter().map(|l| l.text.len()).sum());
+        // While the page is built every stem is numbered.
+        let mut intern = |s: Stem| Some(stem_ids.intern_stem(s));
         let mut stem_buf = Vec::new();
         let mut stems_at = Vec::with_capacity(lines.len() + 1);
         stems_at.push(0);
         for (i, l) in lines.iter().enumerate() {
             if stemmed(i) {
-                for_each_stem(&l.text, &mut memo, |s| {
-                    stem_buf.push(stem_ids.intern_stem(s))
+                for_each_stem(&l.text, &mut memo, &mut intern, &mut |id| {
+                    stem_buf.extend(id)
                 });
             }
             stems_at.push(offset(stem_buf.len()));
@@ -601,8 +622,8 @@ impl<'a> Page<'a> {
                     let (s, e) = (stems_at[i] as usize, stems_at[i + 1] as usize);
                     body_ids.extend_from_slice(stem_buf.get(s..e).unwrap_or(&[]));
                 } else {
-                    for_each_stem(&l.text, &mut memo, |s| {
-                        body_ids.push(stem_ids.intern_stem(s))
+                    for_each_stem(&l.text, &mut memo, &mut intern, &mut |id| {
+                        body_ids.extend(id)
                     });
                 }
             }
@@ -679,7 +700,7 @@ impl<'a> Page<'a> {
             byline_or_date: vec![std::cell::Cell::new(None); lines.len()],
             chrome: vec![std::cell::Cell::new(0); lines.len()],
             marks: std::cell::RefCell::new((0, vec![0; n_stems])),
-            stop_memo: std::cell::RefCell::new(memo),
+            stem_memo: std::cell::RefCell::new(memo),
         }
     }
 
@@ -741,8 +762,8 @@ impl<'a> Page<'a> {
     /// Calls `f` with the stem id of each content word of `text` ([`content_words`]), in order:
     /// None for a stem no long line or body line of the page has.
     pub fn for_each_stem_id(&self, text: &str, mut f: impl FnMut(Option<u32>)) {
-        let mut memo = self.stop_memo.borrow_mut();
-        for_each_stem(text, &mut memo, |s| f(self.stem_ids.get_stem(s)));
+        let mut memo = self.stem_memo.borrow_mut();
+        for_each_stem(text, &mut memo, &mut |s| self.stem_ids.get_stem(s), &mut f);
     }
 
     /// True if stem `id` is a stem of the article's body words.
@@ -987,8 +1008,9 @@ mod tests {
     }
 
     #[test]
-    fn stopword_memo_answers_as_the_lexicon() {
-        let mut memo = StopMemo::new();
+    fn stem_memo_answers_as_the_lexicon() {
+        let mut memo = StemMemo::new();
+        let mut ids = StemIds::default();
         let words: Vec<String> = (0..3000)
             .map(|n| format!("w{n}"))
             .chain(
@@ -998,6 +1020,8 @@ mod tests {
                     "That",
                     "with",
                     "snacks",
+                    "SNACKS",
+                    "Snack",
                     "themselves",
                     "Themselves",
                     "said",
@@ -1007,7 +1031,12 @@ mod tests {
             .collect();
         for _ in 0..2 {
             for w in &words {
-                assert_eq!(memo.is_stopword(w), lexicon::is_stopword(w), "{w}");
+                let want = match lexicon::is_stopword(w) {
+                    true => STOP,
+                    false => ids.intern(stem_of(&w.to_lowercase())),
+                };
+                let got = ascii_word_id(w, &mut memo, &mut |s| Some(ids.intern_stem(s)));
+                assert_eq!(got, want, "{w}");
             }
         }
     }
@@ -1051,7 +1080,12 @@ mod tests {
         ] {
             let mut ids = StemIds::default();
             let mut got = Vec::new();
-            for_each_stem(t, &mut StopMemo::new(), |s| got.push(ids.intern_stem(s)));
+            for_each_stem(
+                t,
+                &mut StemMemo::new(),
+                &mut |s| Some(ids.intern_stem(s)),
+                &mut |id| got.extend(id),
+            );
             let mut want_ids = StemIds::default();
             let want: Vec<u32> = content_words(t)
                 .iter()
