@@ -92,14 +92,15 @@ impl Filter {
         (x.wrapping_mul(0x9E37_79B1) >> (32 - FILTER_LOG2)) as usize
     }
 
-    fn insert(&mut self, s: &str) {
+    /// Adds `s`.
+    pub(crate) fn insert(&mut self, s: &str) {
         let k = Self::bit(s);
         self.0[k >> 6] |= 1 << (k & 63);
     }
 
     /// False only when `s` was never inserted.
     #[inline]
-    fn may_contain(&self, s: &str) -> bool {
+    pub(crate) fn may_contain(&self, s: &str) -> bool {
         let k = Self::bit(s);
         self.0[k >> 6] & (1 << (k & 63)) != 0
     }
