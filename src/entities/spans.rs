@@ -174,7 +174,13 @@ pub fn pieces(line: &str, toks: &[Tok], cx: &DocContext) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let ordinal_street = is_ordinal(toks[i].text)
+        // (Most words start with no digit: no call for them.)
+        let ordinal_street = toks[i]
+            .text
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_digit)
+            && is_ordinal(toks[i].text)
             && toks
                 .get(i + 1)
                 .is_some_and(|n| g.place_last.contains(n.text) && !toks[i].break_after);
