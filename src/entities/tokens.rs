@@ -297,14 +297,15 @@ pub fn tokenize(line: &str) -> Vec<Tok<'_>> {
             trail_s = &core[trail..];
             core = &core[..trail];
             // Keep the period of an abbreviation.
-            if trail_s.starts_with('.') && is_abbrev(core) {
+            if trail_s.as_bytes().first() == Some(&b'.') && is_abbrev(core) {
                 core = &word[lead..lead + core.len() + 1];
                 trail_s = &trail_s[1..];
             }
         }
         // "Minneapolis-based", "Party-controlled": the name ends before the hyphen.
         let mut hyphen_break = false;
-        if let Some(h) = core.rfind('-') {
+        // (A byte search: '-' is ASCII, and `str::rfind` of a char is a slow searcher in wasm.)
+        if let Some(h) = core.bytes().rposition(|b| b == b'-') {
             if core[..h].chars().next().is_some_and(char::is_uppercase)
                 && HYPHEN_SUFFIXES.contains(&&core[h + 1..])
             {
@@ -325,16 +326,16 @@ pub fn tokenize(line: &str) -> Vec<Tok<'_>> {
                 possessive = true;
             }
         }
+        let tb = trail_s.as_bytes();
         if !possessive
-            && (trail_s.starts_with('\'') || trail_s.starts_with('’'))
-            && core.ends_with('s')
+            && (tb.first() == Some(&b'\'') || tb.starts_with("’".as_bytes()))
+            && core.as_bytes().last() == Some(&b's')
         {
             // "Jones' car": a bare apostrophe after s.
             possessive = trail_s.len() <= 3 && !in_quote;
         }
         // What the trailing punctuation holds: a closing quote (a double one?), a sentence end.
         let (mut closes_quote, mut closes_double, mut ends_sentence) = (false, false, false);
-        let tb = trail_s.as_bytes();
         for (k, &b) in tb.iter().enumerate() {
             match b {
                 b'.' | b'!' | b'?' | b':' => ends_sentence = true,
