@@ -366,20 +366,28 @@ fn words<'a>(line: &'a str, lower: &'a str) -> Vec<W<'a>> {
     let lex = lexicon();
     // About one word per 6 bytes of prose: one allocation for most lines.
     let mut out = Vec::with_capacity(line.len() / 6 + 1);
+    // The char at byte `i` (a boundary inside `line`): is it whitespace, and its length.
+    let space_at = |i: usize| match line.as_bytes()[i] {
+        b if b < 0x80 => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
+        _ => {
+            let c = char_at(line, i);
+            (c.is_whitespace(), c.len_utf8())
+        }
+    };
     let mut i = 0;
     while i < line.len() {
-        let c = char_at(line, i);
-        if c.is_whitespace() {
-            i += c.len_utf8();
+        let (space, n) = space_at(i);
+        if space {
+            i += n;
             continue;
         }
         let off = i;
         while i < line.len() {
-            let c = char_at(line, i);
-            if c.is_whitespace() {
+            let (space, n) = space_at(i);
+            if space {
                 break;
             }
-            i += c.len_utf8();
+            i += n;
         }
         let raw = &line[off..i];
         let mut lead = 0;

@@ -15,8 +15,8 @@
 //! an entity of the article or null; `line` is the input line where the quote opens; never
 //! panics; linear in the text (mention lookups are bounded windows).
 
+use crate::entities::gazetteer::WordSet;
 use crate::entities::{Entities, EntityType, Mention};
-use crate::fasthash::FastSet;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -47,8 +47,8 @@ pub struct Quote {
     pub kind: QuoteKind,
 }
 
-fn speech_verbs() -> &'static FastSet<&'static str> {
-    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+fn speech_verbs() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| {
         SPEECH_VERBS
             .lines()

@@ -68,15 +68,23 @@ pub fn extract(
     // halves and mentions, so the sums are exact in any order.
     // (Keyed like `weights`: one map type in the wasm module.)
     let mut names: FastMap<Box<str>, f64> = FastMap::default();
+    // Most words are no name's: the filter answers them without hashing.
+    let mut name_filter = crate::entities::gazetteer::Filter::default();
     for list in entities {
         for e in list.iter() {
             for w in e.name.split_whitespace() {
-                *names.entry(w.to_lowercase().into()).or_insert(0.0) += e.mentions as f64;
+                let w = w.to_lowercase();
+                name_filter.insert(&w);
+                *names.entry(w.into()).or_insert(0.0) += e.mentions as f64;
             }
         }
     }
     let weight = |w: &str| -> f64 {
-        match (weights.get(w), names.get(w)) {
+        let name = match name_filter.may_contain(w) {
+            true => names.get(w),
+            false => None,
+        };
+        match (weights.get(w), name) {
             (None, None) => 0.0,
             (base, name) => base.copied().unwrap_or(0.0) + name.copied().unwrap_or(0.0),
         }

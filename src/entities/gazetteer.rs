@@ -7,6 +7,7 @@
 //! group key: every form of one place or organization ("US", "U.S.", "United States", "America")
 //! maps to the same key, its first-listed name.
 
+use super::EntityType;
 use crate::fasthash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
@@ -34,31 +35,106 @@ pub struct Gazetteer {
     /// Organization form (lowercased) -> group key.
     pub orgs: FastMap<String, &'static str>,
     /// Common given names, as written.
-    pub given: FastSet<&'static str>,
+    pub given: WordSet,
     /// Common family names written first ("Liu", "Kim").
-    pub surnames: FastSet<&'static str>,
+    pub surnames: WordSet,
     /// Titles written before a name ("President", "Dr.").
-    pub titles: FastSet<&'static str>,
+    pub titles: WordSet,
     /// Lowercase role nouns ("aide", "spokesman").
-    pub role_nouns: FastSet<&'static str>,
+    pub role_nouns: WordSet,
     /// Words that end an organization name.
-    pub org_last: FastSet<&'static str>,
+    pub org_last: WordSet,
     /// Words that open an organization name before of/for/on.
-    pub org_first: FastSet<&'static str>,
+    pub org_first: WordSet,
     /// Words that end a place name.
-    pub place_last: FastSet<&'static str>,
+    pub place_last: WordSet,
     /// Words that open a place name.
-    pub place_first: FastSet<&'static str>,
+    pub place_first: WordSet,
     /// Words that end names of events, products, works and laws (not entities).
-    pub not_last: FastSet<&'static str>,
+    pub not_last: WordSet,
     /// Lowercase nouns that make the capitalized word after them an organization.
-    pub org_before: FastSet<&'static str>,
+    pub org_before: WordSet,
     /// Nouns after a possessive that make the word before it an organization.
-    pub org_after: FastSet<&'static str>,
+    pub org_after: WordSet,
     /// Words opening a sequence that are not part of the name ("Former").
-    pub drop_first: FastSet<&'static str>,
+    pub drop_first: WordSet,
     /// Frequent English words, lowercase.
-    pub common: FastSet<&'static str>,
+    pub common: WordSet,
+    /// Filter over the keys of `places` and `orgs`: most lookups of unknown names end here.
+    known: Filter,
+}
+
+/// Bits of a [`Filter`], as a power of two.
+const FILTER_LOG2: u32 = 12;
+
+/// A one-probe bit filter over strings, keyed by their length and first two and last bytes: a
+/// clear bit means the string is surely not in the set it covers, so most misses skip hashing
+/// the whole string. Never a false "absent".
+#[derive(Debug, Clone)]
+pub struct Filter([u64; 1 << (FILTER_LOG2 - 6)]);
+
+impl Default for Filter {
+    fn default() -> Filter {
+        Filter([0; 1 << (FILTER_LOG2 - 6)])
+    }
+}
+
+impl Filter {
+    /// The bit of `s`.
+    #[inline]
+    fn bit(s: &str) -> usize {
+        let b = s.as_bytes();
+        let byte = |i: Option<&u8>| u32::from(i.copied().unwrap_or(0));
+        let x = (b.len() as u32 & 0xFF)
+            | byte(b.first()) << 8
+            | byte(b.get(1)) << 16
+            | byte(b.last()) << 24;
+        (x.wrapping_mul(0x9E37_79B1) >> (32 - FILTER_LOG2)) as usize
+    }
+
+    /// Adds `s`.
+    pub(crate) fn insert(&mut self, s: &str) {
+        let k = Self::bit(s);
+        self.0[k >> 6] |= 1 << (k & 63);
+    }
+
+    /// False only when `s` was never inserted.
+    #[inline]
+    pub(crate) fn may_contain(&self, s: &str) -> bool {
+        let k = Self::bit(s);
+        self.0[k >> 6] & (1 << (k & 63)) != 0
+    }
+}
+
+/// A set of words as written, with a [`Filter`] in front of it.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    set: FastSet<&'static str>,
+    filter: Filter,
+}
+
+impl WordSet {
+    /// True if `w` is in the set. (One copy in the wasm module, not one per caller.)
+    #[inline(never)]
+    pub fn contains(&self, w: &str) -> bool {
+        self.filter.may_contain(w) && self.set.contains(w)
+    }
+
+    #[inline(never)]
+    fn insert(&mut self, w: &'static str) {
+        self.filter.insert(w);
+        self.set.insert(w);
+    }
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordSet {
+        let mut set = WordSet::default();
+        for w in words {
+            set.insert(w);
+        }
+        set
+    }
 }
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -165,20 +241,57 @@ impl Gazetteer {
                     (false, "drop_first") => &mut g.drop_first,
                     _ => continue,
                 };
-                set.extend(split_list(words));
+                for w in split_list(words) {
+                    set.insert(w);
+                }
             }
+        }
+        for k in g.places.keys().chain(g.orgs.keys()) {
+            g.known.insert(k);
         }
         g
     }
 
     /// The place group key of `name` (any case), if it is a known place.
     pub fn place(&self, name: &str) -> Option<&'static str> {
-        crate::lower::with_lower(name, |n| self.places.get(n).copied())
+        crate::lower::with_lower(name, |n| self.place_lower(n))
     }
 
     /// The organization group key of `name` (any case), if it is a known organization.
     pub fn org(&self, name: &str) -> Option<&'static str> {
-        crate::lower::with_lower(name, |n| self.orgs.get(n).copied())
+        crate::lower::with_lower(name, |n| self.org_lower(n))
+    }
+
+    /// The known place or else organization named `name` (any case), with its group key.
+    pub fn known(&self, name: &str) -> Option<(EntityType, &'static str)> {
+        crate::lower::with_lower(name, |n| self.known_lower(n))
+    }
+
+    /// [`Self::known`] of a name already lowercase.
+    pub fn known_lower(&self, lower: &str) -> Option<(EntityType, &'static str)> {
+        if !self.known.may_contain(lower) {
+            return None;
+        }
+        if let Some(k) = self.places.get(lower) {
+            return Some((EntityType::Place, k));
+        }
+        self.orgs.get(lower).map(|k| (EntityType::Organization, *k))
+    }
+
+    /// [`Self::place`] of a name already lowercase.
+    pub fn place_lower(&self, lower: &str) -> Option<&'static str> {
+        if !self.known.may_contain(lower) {
+            return None;
+        }
+        self.places.get(lower).copied()
+    }
+
+    /// [`Self::org`] of a name already lowercase.
+    pub fn org_lower(&self, lower: &str) -> Option<&'static str> {
+        if !self.known.may_contain(lower) {
+            return None;
+        }
+        self.orgs.get(lower).copied()
     }
 
     /// True if `word` (any case) is a frequent English word.

@@ -140,9 +140,13 @@ pub fn names_person(short: &str, full: &str) -> bool {
 /// `w` without the letters [`same_word`] lets vary (`i`, `y`, `j`, `h`): two spellings of one
 /// name have the same skeleton, so it can key an index.
 fn skeleton(w: &str) -> String {
-    w.chars()
-        .filter(|c| !matches!(c, 'i' | 'y' | 'j' | 'h'))
-        .collect()
+    // Byte by byte: the dropped letters are ASCII, never part of another char's bytes.
+    let mut b = Vec::with_capacity(w.len());
+    b.extend(
+        w.bytes()
+            .filter(|c| !matches!(c, b'i' | b'y' | b'j' | b'h')),
+    );
+    String::from_utf8(b).unwrap_or_default()
 }
 
 /// An index of folded person names by the skeletons of their first and last words, so that

@@ -125,23 +125,31 @@ pub struct DocContext<'g> {
 impl DocContext<'_> {
     /// True if `w` is a common word: a stopword, or written in lower case elsewhere in the text.
     pub fn is_common(&self, w: &str) -> bool {
-        crate::lower::with_lower(w, |lw| {
-            crate::lexicon::is_stopword(lw)
-                || self.lower_words.contains(lw)
-                || (!self.lower_owned.is_empty() && self.lower_owned.contains(lw))
-        })
+        crate::lower::with_lower(w, |lw| self.is_common_lower(lw))
+    }
+
+    /// [`Self::is_common`] of a word already lowercase.
+    fn is_common_lower(&self, lw: &str) -> bool {
+        crate::lexicon::is_stopword(lw)
+            || self.lower_words.contains(lw)
+            || (!self.lower_owned.is_empty() && self.lower_owned.contains(lw))
     }
 
     /// True if `w` is a common word at a sentence start: [`Self::is_common`], or a frequent
     /// English word that the text never capitalizes mid-sentence.
     pub fn is_initial_common(&self, w: &str) -> bool {
-        self.is_common(w) || (self.gaz.is_common_word(w) && !self.mid_caps.contains(w))
+        crate::lower::with_lower(w, |lw| {
+            self.is_common_lower(lw) || (self.gaz.common.contains(lw) && !self.mid_caps.contains(w))
+        })
     }
 
     /// True if `w` cannot be part of a name known only by its shape: common in this text or a
     /// frequent English word, and not a given name.
     pub fn is_plain_word(&self, w: &str) -> bool {
-        !self.gaz.given.contains(w) && (self.is_common(w) || self.gaz.is_common_word(w))
+        !self.gaz.given.contains(w)
+            && crate::lower::with_lower(w, |lw| {
+                self.is_common_lower(lw) || self.gaz.common.contains(lw)
+            })
     }
 }
 
@@ -166,7 +174,13 @@ pub fn pieces(line: &str, toks: &[Tok], cx: &DocContext) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let ordinal_street = is_ordinal(toks[i].text)
+        // (Most words start with no digit: no call for them.)
+        let ordinal_street = toks[i]
+            .text
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_digit)
+            && is_ordinal(toks[i].text)
             && toks
                 .get(i + 1)
                 .is_some_and(|n| g.place_last.contains(n.text) && !toks[i].break_after);
@@ -251,10 +265,7 @@ pub fn pieces(line: &str, toks: &[Tok], cx: &DocContext) -> Vec<Piece> {
 fn analyze_span(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec<Piece>) {
     let g = cx.gaz;
     // Whole span known as written? ("Bosnia and Herzegovina", "Bank of America")
-    if span.len() > 1 && {
-        let whole = join(line, toks, span);
-        g.place(&whole).is_some() || g.org(&whole).is_some()
-    } {
+    if span.len() > 1 && known(line, toks, span, cx).is_some() {
         peel(line, toks, span, cx, out);
         return;
     }
@@ -366,11 +377,7 @@ fn known(
     s: &[usize],
     cx: &DocContext,
 ) -> Option<(EntityType, &'static str)> {
-    let text = join(line, toks, s);
-    if let Some(k) = cx.gaz.place(&text) {
-        return Some((EntityType::Place, k));
-    }
-    cx.gaz.org(&text).map(|k| (EntityType::Organization, k))
+    cx.gaz.known(&join(line, toks, s))
 }
 
 /// True if the tokens look like the start of a person's name: a given name, a family name
@@ -400,8 +407,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
             || (initial
                 && cx.is_initial_common(t.text)
                 && !g.titles.contains(t.text)
-                && g.place(t.text).is_none()
-                && g.org(t.text).is_none()
+                && g.known(t.text).is_none()
                 && !g.given.contains(t.text))
             || (rest.is_empty() && MONTHS_DAYS.contains(&t.text))
             || (is_ordinal(t.text)
@@ -737,7 +743,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
     }
     let placeish = words
         .iter()
-        .any(|w| g.demonym(w).is_some() || g.place(w).is_some() || g.org(w).is_some());
+        .any(|w| g.demonym(w).is_some() || g.known(w).is_some());
     if s.len() <= 4 && !placeish && words.iter().all(|w| !cx.is_plain_word(w)) && !toks[s[0]].quoted
     {
         out.push(piece(

@@ -138,35 +138,49 @@ fn is_close_punct(c: char) -> bool {
     )
 }
 
-/// The char starting at byte `i` of `s` (a char boundary), without decoding ASCII.
-#[inline]
+/// The char starting at byte `i` of `s` (a char boundary), without decoding ASCII; `'\0'` past
+/// the end.
+#[inline(always)]
 pub(crate) fn char_at(s: &str, i: usize) -> char {
-    match s.as_bytes()[i] {
-        b if b < 0x80 => b as char,
-        _ => s[i..].chars().next().unwrap_or('\0'),
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => b as char,
+        _ => char_at_slow(s, i),
     }
+}
+
+/// [`char_at`] for a non-ASCII char (kept out of line: the ASCII test is what loops inline).
+#[inline(never)]
+fn char_at_slow(s: &str, i: usize) -> char {
+    s.get(i..).and_then(|r| r.chars().next()).unwrap_or('\0')
 }
 
 /// Calls `f` with each maximal run of chars of `text` for which `in_run` holds, in order (what
 /// `text.split(|c| !in_run(c))` yields without its empty pieces), decoding only non-ASCII
 /// chars.
 pub(crate) fn for_each_run(text: &str, in_run: impl Fn(char) -> bool, mut f: impl FnMut(&str)) {
+    let b = text.as_bytes();
+    // Start of the current run, or `usize::MAX` outside one.
+    let mut start = usize::MAX;
     let mut i = 0;
-    while i < text.len() {
-        let c = char_at(text, i);
-        if !in_run(c) {
-            i += c.len_utf8();
-            continue;
-        }
-        let start = i;
-        while i < text.len() {
-            let c = char_at(text, i);
-            if !in_run(c) {
-                break;
+    while let Some(&x) = b.get(i) {
+        let (c, n) = if x < 0x80 {
+            (x as char, 1)
+        } else {
+            let c = char_at_slow(text, i);
+            (c, c.len_utf8())
+        };
+        if in_run(c) {
+            if start == usize::MAX {
+                start = i;
             }
-            i += c.len_utf8();
+        } else if start != usize::MAX {
+            f(text.get(start..i).unwrap_or(""));
+            start = usize::MAX;
         }
-        f(&text[start..i]);
+        i += n;
+    }
+    if start != usize::MAX {
+        f(text.get(start..).unwrap_or(""));
     }
 }
 
@@ -198,6 +212,26 @@ fn delimiter(c: char) -> u8 {
     }
 }
 
+/// [`delimiter`] of the char at byte `i` of `s` (a char boundary inside it), and the char's
+/// length; ASCII without decoding.
+#[inline(always)]
+fn delimiter_at(s: &str, i: usize) -> (u8, usize) {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (
+            match b {
+                b' ' | b'\t'..=b'\r' => 1,
+                b'_' | b'|' => 2,
+                _ => 0,
+            },
+            1,
+        ),
+        _ => {
+            let c = char_at_slow(s, i);
+            (delimiter(c), c.len_utf8())
+        }
+    }
+}
+
 /// Splits a line into tokens. Never panics; empty or punctuation-only words are skipped.
 pub fn tokenize(line: &str) -> Vec<Tok<'_>> {
     // About one token per 6 bytes of prose: one allocation for most lines.
@@ -207,24 +241,22 @@ pub fn tokenize(line: &str) -> Vec<Tok<'_>> {
     // Em/en dashes and underscores separate words like spaces do, and also break phrases: a
     // separator seen since the last word.
     let mut separator_seen = false;
+    let bytes = line.as_bytes();
     let mut i = 0;
-    while i < line.len() {
-        let c = char_at(line, i);
-        match delimiter(c) {
-            0 => {}
-            d => {
-                separator_seen |= d == 2;
-                i += c.len_utf8();
-                continue;
-            }
+    while i < bytes.len() {
+        let (d, n) = delimiter_at(line, i);
+        if d != 0 {
+            separator_seen |= d == 2;
+            i += n;
+            continue;
         }
         let wstart = i;
-        while i < line.len() {
-            let c = char_at(line, i);
-            if delimiter(c) != 0 {
+        while i < bytes.len() {
+            let (d, n) = delimiter_at(line, i);
+            if d != 0 {
                 break;
             }
-            i += c.len_utf8();
+            i += n;
         }
         let word = &line[wstart..i];
         let gap_breaks = std::mem::take(&mut separator_seen);
@@ -265,14 +297,15 @@ pub fn tokenize(line: &str) -> Vec<Tok<'_>> {
             trail_s = &core[trail..];
             core = &core[..trail];
             // Keep the period of an abbreviation.
-            if trail_s.starts_with('.') && is_abbrev(core) {
+            if trail_s.as_bytes().first() == Some(&b'.') && is_abbrev(core) {
                 core = &word[lead..lead + core.len() + 1];
                 trail_s = &trail_s[1..];
             }
         }
         // "Minneapolis-based", "Party-controlled": the name ends before the hyphen.
         let mut hyphen_break = false;
-        if let Some(h) = core.rfind('-') {
+        // (A byte search: '-' is ASCII, and `str::rfind` of a char is a slow searcher in wasm.)
+        if let Some(h) = core.bytes().rposition(|b| b == b'-') {
             if core[..h].chars().next().is_some_and(char::is_uppercase)
                 && HYPHEN_SUFFIXES.contains(&&core[h + 1..])
             {
@@ -293,16 +326,16 @@ pub fn tokenize(line: &str) -> Vec<Tok<'_>> {
                 possessive = true;
             }
         }
+        let tb = trail_s.as_bytes();
         if !possessive
-            && (trail_s.starts_with('\'') || trail_s.starts_with('’'))
-            && core.ends_with('s')
+            && (tb.first() == Some(&b'\'') || tb.starts_with("’".as_bytes()))
+            && core.as_bytes().last() == Some(&b's')
         {
             // "Jones' car": a bare apostrophe after s.
             possessive = trail_s.len() <= 3 && !in_quote;
         }
         // What the trailing punctuation holds: a closing quote (a double one?), a sentence end.
         let (mut closes_quote, mut closes_double, mut ends_sentence) = (false, false, false);
-        let tb = trail_s.as_bytes();
         for (k, &b) in tb.iter().enumerate() {
             match b {
                 b'.' | b'!' | b'?' | b':' => ends_sentence = true,
