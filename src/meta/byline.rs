@@ -6,6 +6,7 @@
 //! "Tanza Loudenback, Business Insider"). Names are cut where a role, an organisation, a handle,
 //! a date or a separator starts ("By Meg JamesStaff Writer" → "Meg James").
 
+use super::date::letter_pair;
 use super::page::Page;
 use crate::fasthash::FastSet;
 use std::sync::OnceLock;
@@ -284,18 +285,6 @@ pub fn parse_line(text: &str) -> Option<Vec<String>> {
         }
     }
     None
-}
-
-/// The index of the first two bytes of `b` in [`Cues::first_pairs`], lowercased, if they are
-/// ASCII letters.
-fn letter_pair(b: &[u8]) -> Option<usize> {
-    let letter = |k: usize| {
-        b.get(k)
-            .map(u8::to_ascii_lowercase)
-            .filter(u8::is_ascii_lowercase)
-            .map(|c| usize::from(c - b'a'))
-    };
-    Some(letter(0)? * 26 + letter(1)?)
 }
 
 /// True if `w` lowercased and without trailing ':' is the first word of a cue. The word is first

@@ -182,9 +182,9 @@ struct Initials {
     first_lens: [u64; 128],
 }
 
-/// The index of the first two bytes of `b` in [`Initials::pairs`], lowercased, if they are
-/// ASCII letters.
-fn letter_pair(b: &[u8]) -> Option<usize> {
+/// The first two bytes of `b` lowercased as one index `26 * x + y` (0 = 'a'), if both are ASCII
+/// letters: the bit of a word's start in [`Initials::pairs`] and in the byline cues' pair table.
+pub(super) fn letter_pair(b: &[u8]) -> Option<usize> {
     let letter = |k: usize| {
         b.get(k)
             .map(u8::to_ascii_lowercase)
