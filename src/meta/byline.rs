@@ -6,7 +6,7 @@
 //! "Tanza Loudenback, Business Insider"). Names are cut where a role, an organisation, a handle,
 //! a date or a separator starts ("By Meg JamesStaff Writer" → "Meg James").
 
-use super::date::letter_pair;
+use super::initials::Initials;
 use super::page::Page;
 use crate::fasthash::FastSet;
 use std::sync::OnceLock;
@@ -26,12 +26,8 @@ struct Cues {
     cues: Vec<Vec<String>>,
     /// The first word of every cue.
     firsts: FastSet<String>,
-    /// For each ASCII byte: bit `n` (`n` capped at 63) is set when a first word of a cue
-    /// starts with that byte and is `n` bytes long (a quick "may this word be one" test).
-    first_lens: [u64; 128],
-    /// Bit `26 * x + y` is set when a first word of a cue starts with the ASCII letters `x`,
-    /// `y` (0 = 'a'; see [`letter_pair`]).
-    first_pairs: [u64; 11],
+    /// The first words' initials (a quick "may this word be one" test).
+    first_initials: Initials,
     roles: FastSet<String>,
     stops: FastSet<String>,
 }
@@ -42,8 +38,7 @@ fn cues() -> &'static Cues {
         let mut c = Cues {
             cues: Vec::new(),
             firsts: FastSet::default(),
-            first_lens: [0; 128],
-            first_pairs: [0; 11],
+            first_initials: Initials::EMPTY,
             roles: FastSet::default(),
             stops: FastSet::default(),
         };
@@ -73,12 +68,7 @@ fn cues() -> &'static Cues {
             c.firsts.insert(cue.first().cloned().unwrap_or_default());
         }
         for f in &c.firsts {
-            if let Some(&b) = f.as_bytes().first().filter(|b| b.is_ascii()) {
-                c.first_lens[usize::from(b)] |= 1 << f.len().min(63);
-            }
-            if let Some(p) = letter_pair(f.as_bytes()) {
-                c.first_pairs[p / 64] |= 1 << (p % 64);
-            }
+            c.first_initials.add(f);
         }
         // Longest cues first ("written by" before "by").
         crate::sort::by_key(&mut c.cues, |w| std::cmp::Reverse(w.len()));
@@ -288,34 +278,13 @@ pub fn parse_line(text: &str) -> Option<Vec<String>> {
 }
 
 /// True if `w` lowercased and without trailing ':' is the first word of a cue. The word is first
-/// tested on its first byte and length ([`Cues::first_lens`]); only one that passes is
-/// lowercased and looked up.
+/// tested on its initials ([`Cues::first_initials`]); only one that passes is lowercased and
+/// looked up.
 fn is_cue_first(c: &Cues, w: &str) -> bool {
-    let b = w.as_bytes();
-    let Some(&f) = b.first() else {
-        return false;
-    };
-    // A word opening with two ASCII letters lowercases to a word opening with the same two
-    // letters in lowercase.
-    if letter_pair(b).is_some_and(|p| c.first_pairs[p / 64] & (1 << (p % 64)) == 0) {
-        return false;
-    }
-    // A word with a non-ASCII first character is looked up as it is: lowercasing may change
-    // its first byte ('K' (Kelvin) is 'k').
-    if f.is_ascii() {
-        let lens = c.first_lens[usize::from(f.to_ascii_lowercase())];
-        if lens == 0 {
-            return false;
-        }
-        if w.is_ascii() {
-            // ASCII keeps its length when lowercased.
-            let n = b.iter().rposition(|&x| x != b':').map_or(0, |p| p + 1);
-            if n == 0 || lens & (1 << n.min(63)) == 0 {
-                return false;
-            }
-        }
-    }
-    crate::lower::with_lower(w, |lw| c.firsts.contains(lw.trim_end_matches(':')))
+    // ':' is ASCII: without it the word keeps its initials, and its ASCII-ness.
+    let t = w.trim_end_matches(':');
+    c.first_initials.may_hold(t, t.is_ascii())
+        && crate::lower::with_lower(w, |lw| c.firsts.contains(lw.trim_end_matches(':')))
 }
 
 /// True if one of the first 12 words of `t` (split on whitespace) is the first word of a cue

@@ -13,6 +13,7 @@
 //! year takes [`DateContext::year_hint`], else the reference date's year, and says so
 //! (`year_inferred`); relative dates need [`DateContext::reference`].
 
+use super::initials::Initials;
 use crate::fasthash::FastMap;
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -170,59 +171,6 @@ struct MonthName {
     month: u32,
     /// 0 = always a month, 1 = also a word (needs a year or a capital), 2 = needs a year.
     caution: u8,
-}
-
-/// A quick test of the words of a set (the set itself is elsewhere): their first two bytes,
-/// their first byte and length.
-struct Initials {
-    /// Bit `26 * x + y` is set when a word starts with the ASCII letters `x`, `y` (0 = 'a').
-    pairs: [u64; 11],
-    /// For each ASCII byte: bit `n` (`n` capped at 63) is set when a word starts with that byte
-    /// and is `n` bytes long.
-    first_lens: [u64; 128],
-}
-
-/// The first two bytes of `b` lowercased as one index `26 * x + y` (0 = 'a'), if both are ASCII
-/// letters: the bit of a word's start in [`Initials::pairs`] and in the byline cues' pair table.
-pub(super) fn letter_pair(b: &[u8]) -> Option<usize> {
-    let letter = |k: usize| {
-        b.get(k)
-            .map(u8::to_ascii_lowercase)
-            .filter(u8::is_ascii_lowercase)
-            .map(|c| usize::from(c - b'a'))
-    };
-    Some(letter(0)? * 26 + letter(1)?)
-}
-
-impl Initials {
-    const EMPTY: Initials = Initials {
-        pairs: [0; 11],
-        first_lens: [0; 128],
-    };
-
-    fn add(&mut self, w: &str) {
-        let b = w.as_bytes();
-        if let Some(&f) = b.first().filter(|f| f.is_ascii()) {
-            self.first_lens[usize::from(f)] |= 1 << b.len().min(63);
-        }
-        if let Some(p) = letter_pair(b) {
-            self.pairs[p / 64] |= 1 << (p % 64);
-        }
-    }
-
-    /// False only if the lowercase of the word token `w` (as [`tokenize_lowered`] cuts it:
-    /// `ascii` if all its characters are) is none of the words.
-    fn may_hold(&self, w: &str, ascii: bool) -> bool {
-        let b = w.as_bytes();
-        // A word opening with two ASCII letters lowercases to a word opening with the same two
-        // letters in lowercase.
-        if letter_pair(b).is_some_and(|p| self.pairs[p / 64] & (1 << (p % 64)) == 0) {
-            return false;
-        }
-        // ASCII keeps its length when lowercased.
-        let first = b.first().map_or(0, u8::to_ascii_lowercase);
-        !ascii || self.first_lens[usize::from(first & 0x7f)] & (1 << b.len().min(63)) != 0
-    }
 }
 
 /// The year marks of CJK dates (`2018年8月16日`, `2018년 8월 16일`): year, month, day.

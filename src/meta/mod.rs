@@ -14,6 +14,7 @@
 pub mod byline;
 pub mod copyright;
 pub mod date;
+mod initials;
 pub mod lists;
 pub mod page;
 pub mod published;
