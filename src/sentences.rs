@@ -2,7 +2,8 @@
 //!
 //! A sentence ends at `.`, `!` or `?` (closing quotes and brackets after it included) followed by
 //! a space and an upper-case letter, a digit or an opening quote; a period after an abbreviation
-//! ("U.S.", "Mr.", "Jan.") or an initial ("W.") does not end one.
+//! ("U.S.", "Mr.") or an initial ("W."), or after a month name before a number ("Dec. 15"), does
+//! not end one.
 //!
 //! Promises: the spans cover the non-blank text of the line in order, do not overlap, start and
 //! end on char boundaries, and are trimmed of surrounding spaces. Never panics; linear.
@@ -76,7 +77,10 @@ fn push_spans(text: &str, out: &mut Vec<(usize, usize)>) {
             if next_is_space && opens {
                 let word_start = text[..i].rfind(' ').map_or(0, |k| k + 1);
                 let word = text[word_start..i].trim_start_matches(['(', '"', '“', '‘']);
-                if !(b[i] == b'.' && is_abbrev(word)) {
+                let day_follows = b.get(j + 1).is_some_and(u8::is_ascii_digit);
+                let keeps_period = is_abbrev(word)
+                    || (day_follows && crate::lexicon::is_month_name(&word.to_lowercase()));
+                if !(b[i] == b'.' && keeps_period) {
                     push(text, start, j, out);
                     start = j;
                 }
@@ -135,6 +139,20 @@ mod tests {
                 "The U.S. President spoke.",
                 "“We agree,” he said.",
                 "Mr. Smith left at 5 p.m. Then 2024 came!"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_month_before_its_day_keeps_its_period() {
+        let t = "Prices rose on Dec. 15, 2025. Sales fell in Jan. Then they rose.";
+        let s: Vec<&str> = spans(t).iter().map(|&(a, b)| &t[a..b]).collect();
+        assert_eq!(
+            s,
+            [
+                "Prices rose on Dec. 15, 2025.",
+                "Sales fell in Jan.",
+                "Then they rose."
             ]
         );
     }
