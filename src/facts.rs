@@ -19,8 +19,11 @@ pub struct Facts {
     pub organizations: Vec<Entity>,
     /// Quotations and quoted terms, in text order.
     pub quotes: Vec<Quote>,
-    /// Money, percentages, counts, dates, durations, ordinals, quantities, in text order.
+    /// Money, percentages, counts, dates, durations, ordinals, quantities, in text order (the
+    /// first [`figures::Figures::limit`] of the text's length).
     pub figures: Vec<Figure>,
+    /// How many figures the text holds (more than `figures.len()` when the list was cut).
+    pub figures_found: usize,
     /// Salient terms, most salient first.
     pub keywords: Vec<String>,
     /// Three sentences of the article, in article order.
@@ -114,7 +117,8 @@ impl Facts {
             places: ents.places,
             organizations: ents.organizations,
             quotes,
-            figures,
+            figures: figures.list,
+            figures_found: figures.found,
             keywords,
             summary,
         }

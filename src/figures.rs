@@ -16,6 +16,8 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
+pub use crate::shared_text::SharedText;
+
 const NUMBERS: &str = data_file!("figures/numbers.tsv");
 const UNITS: &str = data_file!("figures/units.tsv");
 /// The date parser's month names (read here only to skip it on lines that cannot hold a date
@@ -111,7 +113,7 @@ pub enum FigureKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     /// The figure as written, modifier included ("more than 64%").
-    pub text: String,
+    pub text: SharedText,
     /// What it measures.
     pub kind: FigureKind,
     /// Its value in units of `unit` (scales applied: "$240 billion" -> 240000000000); the low end
@@ -120,98 +122,14 @@ pub struct Figure {
     /// The high end of a range, if it is one.
     pub max: Option<f64>,
     /// The unit: currency code, "%", time unit, measure, or the noun counted.
-    pub unit: Option<String>,
+    pub unit: Option<SharedText>,
     /// For dates: `YYYY-MM-DD`.
-    pub date: Option<String>,
+    pub date: Option<SharedText>,
     /// The sentence the figure is in; of a sentence longer than [`MAX_SENTENCE_BYTES`], the
     /// words around the figure within that many bytes.
     pub sentence: SharedText,
     /// The input line (1-based).
     pub line: usize,
-}
-
-/// A piece of text shared by the figures of one sentence: a byte range of one reference-counted
-/// buffer (the sentence), so that a sentence holding many figures is stored once. Reads
-/// ([`std::ops::Deref`]), compares, prints and serializes as the `str` it holds: in JSON it is a
-/// plain string.
-#[derive(Clone)]
-pub struct SharedText {
-    buf: Arc<str>,
-    start: u32,
-    end: u32,
-}
-
-impl SharedText {
-    /// The range `start..end` of `buf`, shared; a copy of its text when it is not a
-    /// char-boundary range of `buf` or does not fit in `u32` offsets (empty when out of range).
-    fn range(buf: &Arc<str>, start: usize, end: usize) -> SharedText {
-        match (u32::try_from(start), u32::try_from(end)) {
-            (Ok(s), Ok(e)) if buf.get(start..end).is_some() => SharedText {
-                buf: Arc::clone(buf),
-                start: s,
-                end: e,
-            },
-            _ => SharedText::from(buf.get(start..end).unwrap_or("")),
-        }
-    }
-}
-
-impl From<&str> for SharedText {
-    fn from(s: &str) -> SharedText {
-        let end = u32::try_from(s.len()).unwrap_or(0);
-        let buf: Arc<str> = if end as usize == s.len() {
-            Arc::from(s)
-        } else {
-            Arc::from("")
-        };
-        SharedText { buf, start: 0, end }
-    }
-}
-
-impl Default for SharedText {
-    fn default() -> SharedText {
-        SharedText::from("")
-    }
-}
-
-impl std::ops::Deref for SharedText {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.buf
-            .get(self.start as usize..self.end as usize)
-            .unwrap_or("")
-    }
-}
-
-impl PartialEq for SharedText {
-    fn eq(&self, other: &SharedText) -> bool {
-        **self == **other
-    }
-}
-
-impl std::fmt::Debug for SharedText {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(&**self, f)
-    }
-}
-
-impl std::fmt::Display for SharedText {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self)
-    }
-}
-
-impl Serialize for SharedText {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for SharedText {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<SharedText, D::Error> {
-        let s = String::deserialize(d)?;
-        Ok(SharedText::from(s.as_str()))
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -558,6 +476,14 @@ struct Num<'a> {
     next: usize,
 }
 
+/// True if `b` can end a range that `a` starts: not money after a bare number or a percentage,
+/// not another currency, not a percentage after money. "rose 5% to $1.2 million" is two
+/// figures; "5 to 10%", "$5 to 10 million" and "$5-$10" are ranges.
+fn same_measure(a: &Num, b: &Num) -> bool {
+    let percent = |n: &Num| n.suffix.starts_with('%');
+    (b.currency.is_none() || b.currency == a.currency) && !(a.currency.is_some() && percent(b))
+}
+
 /// A number (digits or spelled) starting at word `i`.
 fn number_at<'a>(ws: &[W<'a>], i: usize) -> Option<Num<'a>> {
     let w = &ws[i];
@@ -663,240 +589,463 @@ fn sentence_window(text: &str, sent: (usize, usize), fig: (usize, usize)) -> &st
     w.trim()
 }
 
-/// Finds the figures of article lines given as `(line number, text)`.
+/// At most one figure is listed per this many bytes of article text (and at least
+/// [`MIN_LISTED_FIGURES`]): the densest article of the benchmark has one per 52 bytes; a paste
+/// denser than this is a table or a dump of numbers, whose figure list would otherwise take
+/// ~10 times the paste's size in memory and far more as JSON.
+pub const BYTES_PER_LISTED_FIGURE: usize = 32;
+
+/// How many distinct units and dates [`extract`] keeps to share with the figures that repeat
+/// them.
+const RECENT_UNITS: usize = 16;
+
+/// Figures listed whatever the text's length (see [`BYTES_PER_LISTED_FIGURE`]).
+pub const MIN_LISTED_FIGURES: usize = 64;
+
+/// The figures of some article text: the list and how many were found in all.
+#[derive(Debug, Clone, Default)]
+pub struct Figures {
+    /// The first figures in text order, at most [`Figures::limit`] of the text's length.
+    pub list: Vec<Figure>,
+    /// How many figures the text holds (more than `list.len()` when the list was cut).
+    pub found: usize,
+}
+
+impl Figures {
+    /// How many figures are listed for `bytes` of article text: one per
+    /// [`BYTES_PER_LISTED_FIGURE`], at least [`MIN_LISTED_FIGURES`].
+    pub fn limit(bytes: usize) -> usize {
+        (bytes / BYTES_PER_LISTED_FIGURE).max(MIN_LISTED_FIGURES)
+    }
+}
+
+/// The note saying that a figure list was cut, when `listed` is less than `found`.
+#[inline(never)]
+pub fn cut_note(listed: usize, found: usize) -> Option<String> {
+    (listed < found).then(|| {
+        format!(
+            "figures: the first {listed} of {found} listed (at most one per \
+             {BYTES_PER_LISTED_FIGURE} bytes of article text)"
+        )
+    })
+}
+
+/// Finds the figures of article lines given as `(line number, text)`, in text order: all are
+/// counted, the first [`Figures::limit`] of the lines' length are listed.
 /// `sentences` are the lines' sentence spans ([`crate::sentences::LineSentences`] of the same
 /// texts).
 pub fn extract(
     lines: &[(usize, &str)],
     sentences: &crate::sentences::LineSentences,
     ctx: &DateContext,
-) -> Vec<Figure> {
-    let mut out = Vec::new();
+) -> Figures {
+    let limit = Figures::limit(lines.iter().map(|l| l.1.len()).sum());
+    let mut out = Figures::default();
+    // Units and dates repeat: the last few distinct ones are kept and shared by the figures
+    // that repeat them (a short list: no hash table in the wasm module for this).
+    let mut recent: Vec<SharedText> = Vec::new();
     for (li, &(line, text)) in lines.iter().enumerate() {
         let sentences = sentences.of(li);
         // The sentence last shared (its span and buffer): figures come in text order, so the
         // figures of one sentence share one copy of it.
-        let mut shared: Option<((usize, usize), Arc<str>)> = None;
-        let mut sentence_of = |a: usize, b: usize| -> SharedText {
+        let mut shared: Option<((usize, usize), Arc<String>)> = None;
+        // The figure `a..b`'s sentence (or the window of it a figure shows) and text, both
+        // sharing the sentence's buffer.
+        let mut sentence_of = |a: usize, b: usize| -> (SharedText, SharedText) {
+            let own = || SharedText::from(text.get(a..b).unwrap_or(""));
             let Some((s, e)) = crate::sentences::containing(sentences, a) else {
-                return SharedText::default();
+                return (SharedText::default(), own());
             };
             let w = sentence_window(text, (s, e), (a, b));
             let buf = match &shared {
                 Some((span, buf)) if *span == (s, e) => buf,
                 _ => {
                     &shared
-                        .insert(((s, e), Arc::from(text.get(s..e).unwrap_or(""))))
+                        .insert(((s, e), Arc::new(text.get(s..e).unwrap_or("").to_string())))
                         .1
                 }
             };
             // `w` is a substring of the sentence: its offset is the pointer difference.
             let off = (w.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-            match off.checked_sub(s) {
+            let window = match off.checked_sub(s) {
                 Some(k) => SharedText::range(buf, k, k + w.len()),
                 None => SharedText::from(w),
-            }
-        };
-        let mut found: Vec<Found> = Vec::new();
-        // Dates first (a bare weekday is too vague to be a figure).
-        let dates = if may_hold_date(text, ctx) {
-            date::find_dates(text, ctx)
-        } else {
-            Vec::new()
-        };
-        for d in dates {
-            let t = &text[d.start..d.end];
-            if !t.chars().any(|c| c.is_ascii_digit())
-                && !date::is_month_name(t.split_whitespace().next().unwrap_or(""))
-                && d.has_weekday
-            {
-                continue;
-            }
-            if d.relative {
-                continue;
-            }
-            found.push((
-                d.start,
-                d.end,
-                FigureKind::Date,
-                None,
-                None,
-                None,
-                Some(d.date.iso()),
-            ));
-        }
-        // Without a digit or a number word, the line holds no figure but its dates.
-        let lower_ascii;
-        let ws = if may_hold_number(text) {
-            lower_ascii = text.to_ascii_lowercase();
-            words(text, &lower_ascii)
-        } else {
-            Vec::new()
-        };
-        // Dates are sorted and so are the figures pushed below (left to right): an overlap test
-        // is a binary search in the dates plus a look at the last figure (linear overall).
-        let dates_n = found.len();
-        let taken = |found: &[Found], a: usize, b: usize| {
-            let (dates, nums) = found.split_at(dates_n);
-            let k = dates.partition_point(|f| f.1 <= a);
-            dates.get(k).is_some_and(|f| f.0 < b) || nums.last().is_some_and(|f| a < f.1 && f.0 < b)
-        };
-        let mut i = 0;
-        while i < ws.len() {
-            if taken(&found, ws[i].start, ws[i].end) {
-                i += 1;
-                continue;
-            }
-            // "an hour and a half", "half an hour", "a quarter of".
-            if let Some(f) = fraction_phrase(&ws, i) {
-                if !taken(&found, ws[i].start, ws[f.3 - 1].end) {
-                    found.push((
-                        ws[i].start,
-                        ws[f.3 - 1].end,
-                        f.0,
-                        Some(f.1),
-                        None,
-                        Some(f.2.to_string()),
-                        None,
-                    ));
-                    i = f.3;
-                    continue;
-                }
-            }
-            let Some(num) = number_at(&ws, i) else {
-                i += 1;
-                continue;
             };
-            let mut start = ws[i].start;
-            // Modifiers before.
-            for m in MODIFIERS {
-                let n = m.split(' ').count();
-                if i >= n && !ws[i - n..i].iter().any(|w| w.stop) {
-                    // Words hold no space: word by word is the same as the joined phrase.
-                    let got = ws[i - n..i].iter().map(|w| &*w.lower);
-                    if got.eq(m.split(' ')) && !taken(&found, ws[i - n].start, ws[i].start) {
-                        start = ws[i - n].start;
-                        break;
-                    }
+            let fig = match a.checked_sub(s) {
+                Some(k) if b <= e => SharedText::range(buf, k, k + (b - a)),
+                _ => own(),
+            };
+            (window, fig)
+        };
+        // A chunk at a time (a few sentences): the words and candidates of one chunk are what
+        // is held, whatever the line's length. A chunk is read with a little of the text after
+        // its cut, and keeps the figures that start before the cut: a figure across the cut
+        // ("12 Jan | 2024") is read whole, and the next chunk starts after it.
+        let (mut base, mut k) = (0, 0);
+        while base < text.len() || (base == 0 && text.is_empty()) {
+            let cut = chunk_end(text, sentences, &mut k, base);
+            let read_to = lookahead_end(text, cut);
+            let (mut found, dates_n) = read_chunk(&text[base..read_to], ctx);
+            // Kept: the figures that start before the cut, a prefix of each of the two runs (the
+            // dates `found[..dates_n]` and the other figures after them, each in text order).
+            let before = |f: &Found| f.0 + base < cut;
+            let dates_end = found[..dates_n].partition_point(before);
+            let here = dates_n + found[dates_n..].partition_point(before);
+            let kept = dates_end + here - dates_n;
+            let mut next = cut;
+            for run in [0..dates_end, dates_n..here] {
+                for f in &found[run] {
+                    next = next.max(f.1 + base);
                 }
             }
-            let mut j = num.next;
-            let mut max = None;
-            // Ranges: "5 to 10", "5-10", "between 5 and 10".
-            let between = i > 0 && ws[i - 1].lower == "between";
-            if let Some(w) = ws.get(j) {
-                let joins = (w.lower == "to"
-                    || (between && w.lower == "and")
-                    || text[ws[j - 1].end..w.start] == *"-")
-                    && !ws[j - 1].stop;
-                if joins && w.lower != "to" && text[ws[j - 1].end..w.start] == *"-" {
-                    if let Some(n2) = number_at(&ws, j) {
-                        max = Some(n2.value);
-                        j = n2.next;
-                    }
-                } else if joins {
-                    if let Some(n2) = ws.get(j + 1).and_then(|_| number_at(&ws, j + 1)) {
-                        max = Some(n2.value);
-                        j = n2.next;
-                    }
+            let chunk_base = base;
+            base = next.max(base + 1);
+            out.found += kept;
+            if out.list.len() >= limit {
+                continue;
+            }
+            // The two runs do not overlap: merged, they are the figures in text order (what a
+            // stable sort by start gives, without its buffer).
+            let room = limit.saturating_sub(out.list.len()).min(kept);
+            let mut order = Vec::with_capacity(room);
+            let (mut d, mut n) = (0, dates_n);
+            while order.len() < room {
+                if d < dates_end && (n >= here || found[d].0 <= found[n].0) {
+                    order.push(d);
+                    d += 1;
+                } else {
+                    order.push(n);
+                    n += 1;
                 }
             }
-            if between {
-                start = ws[i - 1].start;
+            // Grown by doubling as usual but never past the limit: a list cut at the limit holds
+            // no unused room.
+            let want = out.list.len() + room;
+            if want > out.list.capacity() {
+                let to = (out.list.capacity() * 2).max(want).min(limit.max(want));
+                out.list.reserve_exact(to - out.list.len());
             }
-            let suffix = num.suffix;
-            let (kind, unit, end, value) = if let Some(cur) = num.currency {
-                (
-                    FigureKind::Money,
-                    Some(cur.to_string()),
-                    ws[j - 1].end,
-                    num.value,
-                )
-            } else if suffix.starts_with('%') {
-                (
-                    FigureKind::Percent,
-                    Some("%".to_string()),
-                    ws[j - 1].end,
-                    num.value,
-                )
-            } else if is_ordinal_suffix(suffix) {
-                (FigureKind::Ordinal, None, ws[i].end, num.value)
-            } else if let Some((k, u, n)) = unit_after(&ws, j) {
-                let mut end = ws[j + n - 1].end;
-                let mut value = num.value;
-                // "two and a half hours" is rare; "an hour and a half" is handled above;
-                // "3 hours and a half" here.
-                if k == FigureKind::Duration && is_and_a_half(&ws, j + n) {
-                    value += 0.5;
-                    end = ws[j + n + 2].end;
-                }
-                j += n;
-                (k, Some(u.to_string()), end, value)
-            } else if (1900.0..=2100.0).contains(&num.value)
-                && num.value.fract() == 0.0
-                && ws[i].s.len() == 4
-                && max.is_none()
-            {
-                (FigureKind::Date, None, ws[i].end, num.value)
-            } else if suffix.is_empty() || suffix == "s" {
-                // A count: the noun after it ("3,000 people"), if any.
-                let noun = ws.get(j).filter(|w| {
-                    !ws[j - 1].stop
-                        && w.s.chars().all(|c| c.is_alphabetic())
-                        && w.s.chars().next().is_some_and(char::is_lowercase)
-                        && !crate::lexicon::is_stopword(&w.lower)
+            let mut intern = |s: Option<String>| {
+                s.map(|s| {
+                    if let Some(t) = recent.iter().find(|t| t.as_str() == s) {
+                        return t.clone();
+                    }
+                    if recent.len() == RECENT_UNITS {
+                        recent.remove(0);
+                    }
+                    let t = SharedText::from(s);
+                    recent.push(t.clone());
+                    t
+                })
+            };
+            for k in order {
+                let (a, b, kind, value, max, ref mut unit, ref mut iso) = found[k];
+                let (unit, iso) = (unit.take(), iso.take());
+                let (sentence, text) = sentence_of(a + chunk_base, b + chunk_base);
+                out.list.push(Figure {
+                    text,
+                    kind,
+                    value,
+                    max,
+                    unit: intern(unit),
+                    date: intern(iso),
+                    sentence,
+                    line,
                 });
-                let spelled_only = !ws[i].s.starts_with(|c: char| c.is_ascii_digit());
-                match noun {
-                    Some(n) => {
-                        j += 1;
-                        (
-                            FigureKind::Count,
-                            Some(n.lower.to_string()),
-                            n.end,
-                            num.value,
-                        )
-                    }
-                    None if spelled_only || ws[i].s.len() < 2 => {
-                        i = j.max(i + 1);
-                        continue;
-                    }
-                    None => (FigureKind::Count, None, ws[j - 1].end, num.value),
-                }
-            } else {
-                i = j.max(i + 1);
-                continue;
-            };
-            // A sports score or code ("3-0", "6-4") without a unit is not a figure.
-            if kind == FigureKind::Count && max.is_some() && unit.is_none() {
-                i = j.max(i + 1);
-                continue;
             }
-            // "five-year-old", "one of": spelled "one" alone is not a figure.
-            if value == 1.0 && ws[i].lower == "one" && kind == FigureKind::Count {
-                i = j.max(i + 1);
-                continue;
-            }
-            if end > start && !taken(&found, start, end) {
-                found.push((start, end, kind, Some(value), max, unit, None));
-            }
-            i = j.max(i + 1);
-        }
-        crate::sort::by_key(&mut found, |f| f.0);
-        for (a, b, kind, value, max, unit, iso) in found {
-            out.push(Figure {
-                text: text[a..b].to_string(),
-                kind,
-                value,
-                max,
-                unit,
-                date: iso,
-                sentence: sentence_of(a, b),
-                line,
-            });
         }
     }
     out
+}
+
+/// Figures are read a chunk of a line at a time, of at most this many bytes where the text
+/// allows: whole sentences (the longest sentence of the benchmark has 484 bytes), a longer
+/// sentence cut between words. The words and candidates of one chunk are what the reader holds,
+/// ~100 bytes each: read whole, a 10 KB line of figures needed 45 times its size.
+pub const CHUNK_BYTES: usize = 512;
+
+/// Where the chunk of `text` starting at `start` ends: at the last sentence end of `spans` (the
+/// line's sentence spans, in order; `k` is the first not yet passed, kept between calls) within
+/// [`CHUNK_BYTES`] of `start` that [`opens_sentence`], else at a whitespace within that
+/// ([`quiet_space`]), else at the first whitespace after it, else at the end. Always after
+/// `start` unless `text` is empty; on a char boundary.
+fn chunk_end(text: &str, spans: &[(usize, usize)], k: &mut usize, start: usize) -> usize {
+    let limit = start + CHUNK_BYTES;
+    if text.len() <= limit {
+        return text.len();
+    }
+    // The last sentence end in (start, limit].
+    let mut cut = None;
+    while let Some(&(_, e)) = spans.get(*k) {
+        if e > limit {
+            break;
+        }
+        if e > start && opens_sentence(&text[e..]) {
+            cut = Some(e);
+        }
+        *k += 1;
+    }
+    let mut lim = limit;
+    while !text.is_char_boundary(lim) {
+        lim -= 1;
+    }
+    cut.or_else(|| quiet_space(text, start, lim))
+        .filter(|&c| c > start)
+        .or_else(|| next_space(text, lim))
+        .unwrap_or(text.len())
+}
+
+/// How far past a chunk's cut its reader looks (to the next whitespace after this many
+/// bytes): room for a figure that starts before the cut to end after it ("Friday, Dec. 6,
+/// 2024, 10:30 a.m.").
+const LOOKAHEAD_BYTES: usize = 64;
+
+/// The end of the text read for a chunk cut at `cut`: [`LOOKAHEAD_BYTES`] further, then on to
+/// the next whitespace (or the end).
+fn lookahead_end(text: &str, cut: usize) -> usize {
+    let mut end = (cut + LOOKAHEAD_BYTES).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    next_space(text, end).unwrap_or(text.len())
+}
+
+/// The first ASCII whitespace at or after `from` (a char boundary).
+fn next_space(text: &str, from: usize) -> Option<usize> {
+    let b = text.as_bytes().get(from..)?;
+    b.iter().position(u8::is_ascii_whitespace).map(|i| from + i)
+}
+
+/// The last whitespace in `text[start..end]` with no ASCII digit in the 24 bytes before it (a
+/// cut there is unlikely to part a figure from its unit), else the last whitespace there.
+fn quiet_space(text: &str, start: usize, end: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut last = None;
+    for i in (start + 1..end).rev() {
+        if b[i].is_ascii_whitespace() {
+            if !b[i.saturating_sub(24).max(start)..i]
+                .iter()
+                .any(u8::is_ascii_digit)
+            {
+                return Some(i);
+            }
+            last = last.or(Some(i));
+        }
+    }
+    last
+}
+
+/// True if `rest` (the text after a sentence end) opens a sentence with a capitalized word
+/// ("The", "Officials"): a chunk is cut only there, not after an abbreviation the sentence
+/// splitter took for a sentence end ("Dec. 15", "10 a.m. EST").
+fn opens_sentence(rest: &str) -> bool {
+    let mut c = rest
+        .trim_start()
+        .trim_start_matches(['(', '"', '“', '‘'])
+        .chars();
+    c.next().is_some_and(char::is_uppercase) && c.next().is_some_and(char::is_lowercase)
+}
+
+/// The figures of one chunk of a line ([`chunk_end`], with its lookahead): its dates first
+/// (`.1` of them), then its other figures, each in text order, with byte spans in `text`.
+fn read_chunk(text: &str, ctx: &DateContext) -> (Vec<Found>, usize) {
+    let mut found: Vec<Found> = Vec::new();
+    // Dates first (a bare weekday is too vague to be a figure).
+    let dates = if may_hold_date(text, ctx) {
+        date::find_dates(text, ctx)
+    } else {
+        Vec::new()
+    };
+    for d in dates {
+        let t = &text[d.start..d.end];
+        if !t.chars().any(|c| c.is_ascii_digit())
+            && !date::is_month_name(t.split_whitespace().next().unwrap_or(""))
+            && d.has_weekday
+        {
+            continue;
+        }
+        if d.relative {
+            continue;
+        }
+        found.push((
+            d.start,
+            d.end,
+            FigureKind::Date,
+            None,
+            None,
+            None,
+            Some(d.date.iso()),
+        ));
+    }
+    // Without a digit or a number word, the line holds no figure but its dates.
+    let lower_ascii;
+    let ws = if may_hold_number(text) {
+        lower_ascii = text.to_ascii_lowercase();
+        words(text, &lower_ascii)
+    } else {
+        Vec::new()
+    };
+    // Dates are sorted and so are the figures pushed below (left to right): an overlap test
+    // is a binary search in the dates plus a look at the last figure (linear overall).
+    let dates_n = found.len();
+    let taken = |found: &[Found], a: usize, b: usize| {
+        let (dates, nums) = found.split_at(dates_n);
+        let k = dates.partition_point(|f| f.1 <= a);
+        dates.get(k).is_some_and(|f| f.0 < b) || nums.last().is_some_and(|f| a < f.1 && f.0 < b)
+    };
+    let mut i = 0;
+    while i < ws.len() {
+        if taken(&found, ws[i].start, ws[i].end) {
+            i += 1;
+            continue;
+        }
+        // "an hour and a half", "half an hour", "a quarter of".
+        if let Some(f) = fraction_phrase(&ws, i) {
+            if !taken(&found, ws[i].start, ws[f.3 - 1].end) {
+                found.push((
+                    ws[i].start,
+                    ws[f.3 - 1].end,
+                    f.0,
+                    Some(f.1),
+                    None,
+                    Some(f.2.to_string()),
+                    None,
+                ));
+                i = f.3;
+                continue;
+            }
+        }
+        let Some(num) = number_at(&ws, i) else {
+            i += 1;
+            continue;
+        };
+        let mut start = ws[i].start;
+        // Modifiers before.
+        for m in MODIFIERS {
+            let n = m.split(' ').count();
+            if i >= n && !ws[i - n..i].iter().any(|w| w.stop) {
+                // Words hold no space: word by word is the same as the joined phrase.
+                let got = ws[i - n..i].iter().map(|w| &*w.lower);
+                if got.eq(m.split(' ')) && !taken(&found, ws[i - n].start, ws[i].start) {
+                    start = ws[i - n].start;
+                    break;
+                }
+            }
+        }
+        let mut j = num.next;
+        let mut max = None;
+        // A range's kind comes from its end when its start has no suffix ("5 to 10%").
+        let mut end_percent = false;
+        // Ranges: "5 to 10", "5-10", "between 5 and 10".
+        let between = i > 0 && ws[i - 1].lower == "between";
+        if let Some(w) = ws.get(j) {
+            let joins = (w.lower == "to"
+                || (between && w.lower == "and")
+                || text[ws[j - 1].end..w.start] == *"-")
+                && !ws[j - 1].stop;
+            if joins && w.lower != "to" && text[ws[j - 1].end..w.start] == *"-" {
+                if let Some(n2) = number_at(&ws, j).filter(|n2| same_measure(&num, n2)) {
+                    max = Some(n2.value);
+                    end_percent = n2.suffix.starts_with('%');
+                    j = n2.next;
+                }
+            } else if joins {
+                if let Some(n2) = ws
+                    .get(j + 1)
+                    .and_then(|_| number_at(&ws, j + 1))
+                    .filter(|n2| same_measure(&num, n2))
+                {
+                    max = Some(n2.value);
+                    end_percent = n2.suffix.starts_with('%');
+                    j = n2.next;
+                }
+            }
+        }
+        if between {
+            start = ws[i - 1].start;
+        }
+        let suffix = match num.suffix {
+            "" if end_percent && num.currency.is_none() => "%",
+            s => s,
+        };
+        let (kind, unit, end, value) = if let Some(cur) = num.currency {
+            (
+                FigureKind::Money,
+                Some(cur.to_string()),
+                ws[j - 1].end,
+                num.value,
+            )
+        } else if suffix.starts_with('%') {
+            (
+                FigureKind::Percent,
+                Some("%".to_string()),
+                ws[j - 1].end,
+                num.value,
+            )
+        } else if is_ordinal_suffix(suffix) {
+            (FigureKind::Ordinal, None, ws[i].end, num.value)
+        } else if let Some((k, u, n)) = unit_after(&ws, j) {
+            let mut end = ws[j + n - 1].end;
+            let mut value = num.value;
+            // "two and a half hours" is rare; "an hour and a half" is handled above;
+            // "3 hours and a half" here.
+            if k == FigureKind::Duration && is_and_a_half(&ws, j + n) {
+                value += 0.5;
+                end = ws[j + n + 2].end;
+            }
+            j += n;
+            (k, Some(u.to_string()), end, value)
+        } else if (1900.0..=2100.0).contains(&num.value)
+            && num.value.fract() == 0.0
+            && ws[i].s.len() == 4
+            && max.is_none()
+        {
+            (FigureKind::Date, None, ws[i].end, num.value)
+        } else if suffix.is_empty() || suffix == "s" {
+            // A count: the noun after it ("3,000 people"), if any.
+            let noun = ws.get(j).filter(|w| {
+                !ws[j - 1].stop
+                    && w.s.chars().all(|c| c.is_alphabetic())
+                    && w.s.chars().next().is_some_and(char::is_lowercase)
+                    && !crate::lexicon::is_stopword(&w.lower)
+            });
+            let spelled_only = !ws[i].s.starts_with(|c: char| c.is_ascii_digit());
+            match noun {
+                Some(n) => {
+                    j += 1;
+                    (
+                        FigureKind::Count,
+                        Some(n.lower.to_string()),
+                        n.end,
+                        num.value,
+                    )
+                }
+                None if spelled_only || ws[i].s.len() < 2 => {
+                    i = j.max(i + 1);
+                    continue;
+                }
+                None => (FigureKind::Count, None, ws[j - 1].end, num.value),
+            }
+        } else {
+            i = j.max(i + 1);
+            continue;
+        };
+        // A sports score or code ("3-0", "6-4") without a unit is not a figure.
+        if kind == FigureKind::Count && max.is_some() && unit.is_none() {
+            i = j.max(i + 1);
+            continue;
+        }
+        // "five-year-old", "one of": spelled "one" alone is not a figure.
+        if value == 1.0 && ws[i].lower == "one" && kind == FigureKind::Count {
+            i = j.max(i + 1);
+            continue;
+        }
+        if end > start && !taken(&found, start, end) {
+            found.push((start, end, kind, Some(value), max, unit, None));
+        }
+        i = j.max(i + 1);
+    }
+    (found, dates_n)
 }
 
 fn is_and_a_half(ws: &[W], j: usize) -> bool {
@@ -960,7 +1109,7 @@ mod tests {
 
     fn figs(t: &str) -> Vec<Figure> {
         let s = crate::sentences::LineSentences::new([t]);
-        extract(&[(1, t)], &s, &DateContext::default())
+        extract(&[(1, t)], &s, &DateContext::default()).list
     }
 
     #[test]
@@ -1007,6 +1156,68 @@ mod tests {
     }
 
     #[test]
+    fn chunk_ends_cover_the_line_in_order_and_stay_small() {
+        let mut texts = vec![
+            String::new(),
+            "x".repeat(3 * CHUNK_BYTES),
+            "$1.2 million 5% 12 Jan 2024, 13/01/2024 ".repeat(100),
+            "The deal closed on Dec. 15. “It is done,” she said. ".repeat(60),
+        ];
+        if let Ok(dir) = std::fs::read_dir("../shared/bench/text") {
+            for e in dir.flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    texts.push(t.replace('\n', " "));
+                }
+            }
+        }
+        for t in &texts {
+            let s = crate::sentences::LineSentences::new([t.as_str()]);
+            let (mut at, mut k) = (0, 0);
+            while at < t.len() {
+                let end = chunk_end(t, s.of(0), &mut k, at);
+                assert!(end > at && t.is_char_boundary(end));
+                let c = &t[at..end];
+                assert!(c.len() <= CHUNK_BYTES || !c.trim().contains(' '), "{c:?}");
+                at = end;
+            }
+            assert_eq!(at, t.len());
+        }
+    }
+
+    #[test]
+    fn a_long_line_gives_every_figure_of_its_sentences() {
+        // Over CHUNK_BYTES, read in chunks; "Dec." is not cut from its day.
+        let sentence =
+            "Prices at the pump rose 5% on Dec. 15, 2025, to $3 a gallon, the agency said.";
+        let line = format!("{sentence} ").repeat(20);
+        let f = figs(&line);
+        let texts: Vec<&str> = f.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["5%", "Dec. 15, 2025", "$3"].repeat(20));
+        assert!(f.iter().all(|f| f.sentence.as_str() == sentence));
+    }
+
+    #[test]
+    fn a_range_joins_numbers_of_one_measure_only() {
+        let f = figs("Sales rose 5% to $1.2 million; costs fell 5 to 10%, fees $5 to 10 million, prices $5-$10 and 3% to 4%.");
+        type Row<'a> = (&'a str, FigureKind, Option<f64>, Option<f64>);
+        let got: Vec<Row> = f
+            .iter()
+            .map(|f| (f.text.as_str(), f.kind, f.value, f.max))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("5%", FigureKind::Percent, Some(5.0), None),
+                ("$1.2 million", FigureKind::Money, Some(1.2e6), None),
+                ("5 to 10%", FigureKind::Percent, Some(5.0), Some(10.0)),
+                ("$5 to 10 million", FigureKind::Money, Some(5.0), Some(1e7)),
+                ("$5-$10", FigureKind::Money, Some(5.0), Some(10.0)),
+                ("3% to 4%", FigureKind::Percent, Some(3.0), Some(4.0)),
+            ]
+        );
+    }
+
+    #[test]
     fn dates_from_the_date_parser() {
         let f = figs("The call took place on January 21, 2025 in Moscow.");
         assert_eq!(f.len(), 1);
@@ -1029,6 +1240,7 @@ mod tests {
         ] {
             let s = crate::sentences::LineSentences::new([line]);
             let by_parser = extract(&[(1, line)], &s, &today)
+                .list
                 .iter()
                 .any(|f| f.kind == FigureKind::Date);
             assert!(!by_parser || may_hold_date(line, &today), "{line}");

@@ -40,6 +40,7 @@ pub mod quotes;
 pub mod report;
 pub mod score;
 pub mod sentences;
+pub mod shared_text;
 pub mod sort;
 pub mod summary;
 #[cfg(target_arch = "wasm32")]
@@ -95,12 +96,16 @@ pub fn analyze_staged(text: &str, options: &Options, mut done: impl FnMut(&str))
 /// The stages after cleaning (metadata, report) on normalized `texts` and their labels
 /// `cleaned` (one label per text). [`analyze`] is `clean::clean` followed by this; the bench
 /// calls it with labels from other line models (cross-validation).
-pub fn analyze_cleaned(texts: Vec<String>, cleaned: clean::Cleaned, options: &Options) -> Analysis {
+pub fn analyze_cleaned(
+    texts: Vec<Box<str>>,
+    cleaned: clean::Cleaned,
+    options: &Options,
+) -> Analysis {
     analyze_cleaned_staged(texts, cleaned, options, |_| {})
 }
 
 fn analyze_cleaned_staged(
-    texts: Vec<String>,
+    texts: Vec<Box<str>>,
     cleaned: clean::Cleaned,
     options: &Options,
     mut done: impl FnMut(&str),
@@ -141,13 +146,16 @@ fn analyze_cleaned_staged(
                 .lines
                 .iter()
                 .filter(|l| l.kind.is_article())
-                .map(|l| (l.line, l.text.as_str())),
+                .map(|l| (l.line, &*l.text)),
             &dates,
         );
         analysis.people = facts.people;
         analysis.places = facts.places;
         analysis.organizations = facts.organizations;
         analysis.quotes = facts.quotes;
+        analysis
+            .notes
+            .extend(figures::cut_note(facts.figures.len(), facts.figures_found));
         analysis.figures = facts.figures;
         analysis.keywords = facts.keywords;
         analysis.summary = facts.summary;

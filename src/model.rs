@@ -108,8 +108,10 @@ pub struct Line {
     pub line: usize,
     /// What the line is.
     pub kind: Kind,
-    /// The line's text with whitespace normalized (trimmed, runs collapsed to one space).
-    pub text: String,
+    /// The line's text with whitespace normalized (trimmed, runs collapsed to one space); a
+    /// `Box<str>`, 16 bytes, as a line's text never grows (a paste can have hundreds of
+    /// thousands of lines).
+    pub text: Box<str>,
     /// A short human-readable reason for the kind ("stopword share 0.02, no sentence punctuation").
     pub reason: Reason,
 }

@@ -11,17 +11,27 @@
 /// not start a new line, as in editors and `str::lines`.
 pub fn split_lines(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
+    for_each_line(text, &mut |l| out.push(l));
+    out
+}
+
+/// Calls `f` with each line of `text` as [`split_lines`] cuts them, in order, without
+/// collecting them (`dyn`: one copy of the loop in the wasm module).
+fn for_each_line<'a>(text: &'a str, f: &mut dyn FnMut(&'a str)) {
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
+    let mut any = false;
     while i < bytes.len() {
         match bytes[i] {
             b'\n' => {
-                out.push(&text[start..i]);
+                f(&text[start..i]);
+                any = true;
                 start = i + 1;
             }
             b'\r' => {
-                out.push(&text[start..i]);
+                f(&text[start..i]);
+                any = true;
                 if bytes.get(i + 1) == Some(&b'\n') {
                     i += 1;
                 }
@@ -31,10 +41,9 @@ pub fn split_lines(text: &str) -> Vec<&str> {
         }
         i += 1;
     }
-    if start < bytes.len() || out.is_empty() {
-        out.push(&text[start..]);
+    if start < bytes.len() || !any {
+        f(&text[start..]);
     }
-    out
 }
 
 /// Returns `line` with whitespace normalized: Unicode spaces become one ASCII space, runs are
@@ -44,22 +53,31 @@ pub fn split_lines(text: &str) -> Vec<&str> {
 /// dropped elsewhere, so a line of only invisible marks is empty. Letters, digits and
 /// punctuation are untouched.
 pub fn normalize_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    push_normalized(line, &mut out);
+    out
+}
+
+/// Appends `line` normalized as [`normalize_line`] returns it to `out` (never more bytes than
+/// `line` has).
+fn push_normalized(line: &str, out: &mut String) {
     // Fast path: a line whose only whitespace is single inner ASCII spaces, with no control
     // character, invisible mark or joiner, is already normal (the loop below would copy it).
     if is_normal(line) {
-        return line.to_string();
+        out.push_str(line);
+        return;
     }
-    let mut out = String::with_capacity(line.len());
+    let start = out.len();
     let mut pending_space = false;
     let mut pending_joiner: Option<char> = None;
     for c in line.chars() {
         if c.is_whitespace() {
-            pending_space = !out.is_empty();
+            pending_space = out.len() > start;
             pending_joiner = None;
             continue;
         }
         if matches!(c, '\u{200C}' | '\u{200D}') {
-            if !out.is_empty() && !pending_space {
+            if out.len() > start && !pending_space {
                 pending_joiner = Some(c);
             }
             continue;
@@ -76,7 +94,6 @@ pub fn normalize_line(line: &str) -> String {
         }
         out.push(c);
     }
-    out
 }
 
 /// True if `line` is already normal: no space at either end or twice in a row, no other
@@ -124,9 +141,15 @@ fn is_normal(line: &str) -> bool {
     true
 }
 
-/// Splits and normalizes in one go: the text of every input line, normalized.
-pub fn normalized_lines(text: &str) -> Vec<String> {
-    split_lines(text).into_iter().map(normalize_line).collect()
+/// Splits and normalizes in one go: the text of every input line, normalized, each in an
+/// allocation of its exact size (`Box<str>`: 16 bytes a line besides the text, where a `String`
+/// is 24; a paste can have hundreds of thousands of lines).
+pub fn normalized_lines(text: &str) -> Vec<Box<str>> {
+    let mut out = Vec::new();
+    for_each_line(text, &mut |l| out.push(normalize_line(l).into_boxed_str()));
+    // The list lives through every stage: without the room left by its growth.
+    out.shrink_to_fit();
+    out
 }
 
 #[cfg(test)]

@@ -11,18 +11,18 @@ pub fn assemble(lines: Vec<Line>) -> Analysis {
     let body = lines
         .iter()
         .filter(|l| l.kind.is_article() && !l.text.is_empty())
-        .map(|l| l.text.as_str())
+        .map(|l| &*l.text)
         .collect::<Vec<_>>()
         .join("\n\n");
     let headings = lines
         .iter()
         .filter(|l| l.kind == Kind::Heading)
-        .map(|l| l.text.clone())
+        .map(|l| String::from(&*l.text))
         .collect();
     let title = lines
         .iter()
         .find(|l| l.kind == Kind::Title)
-        .map(|l| l.text.clone());
+        .map(|l| String::from(&*l.text));
     Analysis {
         lines,
         title,
@@ -53,7 +53,7 @@ pub fn assemble(lines: Vec<Line>) -> Analysis {
 pub fn to_markdown(a: &Analysis) -> String {
     markdown(
         a.title.as_deref(),
-        a.lines.iter().map(|l| (l.kind, l.text.as_str())),
+        a.lines.iter().map(|l| (l.kind, &*l.text)),
     )
 }
 
@@ -82,7 +82,7 @@ impl MarkdownSource {
     pub fn to_markdown(&self) -> String {
         markdown(
             self.title.as_deref(),
-            self.lines.iter().map(|l| (l.kind, l.text.as_str())),
+            self.lines.iter().map(|l| (l.kind, &*l.text)),
         )
     }
 }

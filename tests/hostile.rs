@@ -48,12 +48,12 @@ fn one_5_mb_line() {
     }
     let a = run(&input);
     assert_eq!(a.lines.len(), 1);
-    assert_eq!(a.lines[0].text, input.trim_end());
+    assert_eq!(&*a.lines[0].text, input.trim_end());
     // And a 1 MB line with no words at all (not prose: goes through the chrome lexicon; 1 MB
     // keeps the debug-build test fast, the bench's speed section runs 4.9 MB lines in release).
     let junk = "x/".repeat(1024 * 1024 / 2);
     let a = run(&junk);
-    assert_eq!(a.lines[0].text, junk);
+    assert_eq!(&*a.lines[0].text, junk);
 }
 
 #[test]
@@ -81,7 +81,7 @@ fn nul_and_control_bytes_are_dropped_not_fatal() {
     let input = format!("\0\0\0\n{}\0\u{1b}[31m\u{7}\n\0", PROSE);
     let a = run(&input);
     assert_eq!(a.lines.len(), 3);
-    assert_eq!(a.lines[1].text, format!("{PROSE}[31m"));
+    assert_eq!(&*a.lines[1].text, format!("{PROSE}[31m"));
     // Arbitrary bytes decoded lossily, as the fuzzer feeds them.
     let bytes: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
     run(&String::from_utf8_lossy(&bytes));
@@ -98,7 +98,7 @@ fn lone_surrogates_from_js_strings() {
     assert!(input.contains('\u{FFFD}'));
     let a = run(&format!("{input}\n{PROSE}\n{input}"));
     assert_eq!(
-        a.lines[0].text,
+        &*a.lines[0].text,
         input.split_whitespace().collect::<Vec<_>>().join(" ")
     );
 }
@@ -110,10 +110,10 @@ fn right_to_left_and_combining_marks_are_kept_verbatim() {
     let combining = "Cafe\u{301} de\u{301}ja\u{300} vu, Zalgo: Z\u{36b}\u{343}a\u{33e}\u{357}l\u{34c}g\u{35b}o\u{363}";
     let input = format!("{arabic}\n{hebrew}\n{combining}\n{PROSE}");
     let a = run(&input);
-    assert_eq!(a.lines[0].text, arabic);
-    assert_eq!(a.lines[2].text, combining);
+    assert_eq!(&*a.lines[0].text, arabic);
+    assert_eq!(&*a.lines[2].text, combining);
     // Bidi embedding marks are format characters, not control characters: kept.
-    assert_eq!(a.lines[1].text, hebrew);
+    assert_eq!(&*a.lines[1].text, hebrew);
 }
 
 #[test]
@@ -124,7 +124,7 @@ fn emoji_sequences_are_kept_whole() {
     let line = format!("Fans cheered {family} {flag} {skin} as the team won the final in Kyiv on Sunday, the club said.");
     let a = run(&format!("{line}\n{PROSE}"));
     assert_eq!(
-        a.lines[0].text, line,
+        &*a.lines[0].text, line,
         "ZWJ sequences must survive normalization"
     );
     assert!(a.body.contains(family));
@@ -168,7 +168,7 @@ fn html_and_script_payloads_stay_inert_text() {
     let a = run(&input);
     for (i, p) in payloads.iter().enumerate() {
         assert_eq!(
-            a.lines[2 * i].text,
+            &*a.lines[2 * i].text,
             *p,
             "payload kept verbatim, not stripped or escaped"
         );
@@ -298,5 +298,31 @@ fn one_line_of_date_and_money_tokens_stays_linear() {
             held <= 200 * input.len(),
             "{unit}: {held} bytes of sentences"
         );
+        // A line this dense in figures is a dump: the list is cut at one figure per
+        // `BYTES_PER_LISTED_FIGURE` bytes, and the count says how many there were.
+        let limit = presslens::figures::Figures::limit(input.len());
+        assert!(figures.len() <= limit, "{unit}: {} listed", figures.len());
+        assert!(facts.figures_found >= figures.len(), "{unit}");
     }
+}
+
+#[test]
+fn a_dump_of_figures_lists_some_and_says_how_many() {
+    let input = "$1.2 million 5% 12 Jan 2024, 13/01/2024 ".repeat(2000);
+    let a = presslens::analyze(&format!("{input}\n"), &presslens::Options::default());
+    let limit = presslens::figures::Figures::limit(input.trim().len());
+    assert_eq!(a.figures.len(), limit);
+    // The listed figures are the first ones.
+    assert_eq!(a.figures[0].text, "$1.2 million");
+    let note = a.notes.iter().find(|n| n.starts_with("figures:"));
+    assert!(
+        note.is_some_and(|n| n.contains(&format!("the first {limit} of 8000 listed"))),
+        "{:?}",
+        a.notes
+    );
+    // An article's own figures are all listed, without a note.
+    let article = "The company hired 300 people in 2024, and its sales rose 5%.";
+    let a = presslens::analyze(article, &presslens::Options::default());
+    assert_eq!(a.figures.len(), 3, "{:?}", a.figures);
+    assert!(a.notes.is_empty(), "{:?}", a.notes);
 }

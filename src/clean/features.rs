@@ -818,7 +818,11 @@ mod tests {
         if let Ok(dir) = std::fs::read_dir("../shared/bench/text") {
             for e in dir.flatten() {
                 if let Ok(t) = std::fs::read_to_string(e.path()) {
-                    lines.extend(crate::normalize::normalized_lines(&t));
+                    lines.extend(
+                        crate::normalize::normalized_lines(&t)
+                            .into_iter()
+                            .map(String::from),
+                    );
                 }
             }
         }

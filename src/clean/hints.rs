@@ -348,14 +348,14 @@ impl RichModel {
 
 /// Labels every line with the embedded rich model. `lines` are normalized line texts and
 /// `hints` their hints, one per line (a missing hint counts as empty; extra hints are unused).
-pub fn clean_hinted(lines: &[String], hints: &[LineHint]) -> Cleaned {
+pub fn clean_hinted(lines: &[Box<str>], hints: &[LineHint]) -> Cleaned {
     clean_rich_with(lines, hints, LineModel::embedded(), RichModel::embedded())
 }
 
 /// [`clean_hinted`] with the models `plain` and `rich` (the bench uses this for
 /// cross-validation).
 pub fn clean_rich_with(
-    lines: &[String],
+    lines: &[Box<str>],
     hints: &[LineHint],
     plain: &LineModel,
     rich: &RichModel,
@@ -446,10 +446,9 @@ mod tests {
 
     #[test]
     fn odd_hints_give_finite_vectors() {
-        let lines: Vec<String> = ["Menu", "", "A long paragraph of the article, with words."]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let lines: Vec<Box<str>> = ["Menu", "", "A long paragraph of the article, with words."]
+            .map(Box::from)
+            .to_vec();
         let hints = LineHint::parse_table("marquee NaN 2147483649 4294967295 7 extra\n");
         assert_eq!(hints.len(), 1);
         assert_eq!(hints[0].link, 0.0);

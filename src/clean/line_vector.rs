@@ -144,7 +144,7 @@ fn speaker_or_stamp(f: &Features, named: bool) -> bool {
 /// (one entry per input line); `has_stoplist` tells whether the article's language has a
 /// stopword list. Returns `(line index, vector)` pairs in input order.
 pub fn vectors(
-    lines: &[String],
+    lines: &[Box<str>],
     feats: &[Features],
     chrome: &[ChromeHit],
     has_stoplist: bool,
@@ -164,7 +164,7 @@ pub fn index_of(name: &str) -> Option<usize> {
 /// Calls `emit(line index, vector)` for each non-blank line in input order, with the vectors
 /// [`vectors`] returns, without keeping them all (cleaning needs only each line's score).
 pub fn for_each_vector(
-    lines: &[String],
+    lines: &[Box<str>],
     feats: &[Features],
     chrome: &[ChromeHit],
     has_stoplist: bool,
@@ -246,7 +246,7 @@ pub fn for_each_vector(
     let mut counts: FastMap<&str, u32> = FastMap::default();
     for &i in &nb {
         let i = i as usize;
-        *counts.entry(lines[i].as_str()).or_insert(0) += 1;
+        *counts.entry(&*lines[i]).or_insert(0) += 1;
     }
     let mut after_comments = false;
     // A "related"/"you may also like" list header was passed: prose after it is often teasers.
@@ -303,7 +303,7 @@ pub fn for_each_vector(
             b(f.units >= 25),
             b(i == 0 || lines[i - 1].is_empty()),
             b(i + 1 >= lines.len() || lines[i + 1].is_empty()),
-            b(counts.get(lines[i].as_str()).is_some_and(|&n| n > 1)),
+            b(counts.get(&*lines[i]).is_some_and(|&n| n > 1)),
             pos,
             pos * pos,
             if mass[m] == 0 {

@@ -49,7 +49,7 @@ pub struct Cleaned {
 /// Everything measured about the lines before any decision (shared by cleaning and training).
 pub struct Measured<'a> {
     /// The line texts.
-    pub lines: &'a [String],
+    pub lines: &'a [Box<str>],
     /// The language guess.
     pub language: Option<&'static str>,
     /// Per-line features.
@@ -62,7 +62,7 @@ pub struct Measured<'a> {
 
 /// Measures `lines` (normalized line texts, see [`crate::normalize`]), vectors included (what
 /// training reads).
-pub fn measure(lines: &[String]) -> Measured<'_> {
+pub fn measure(lines: &[Box<str>]) -> Measured<'_> {
     let mut m = measure_lines(lines);
     m.vectors = line_vector::vectors(lines, &m.feats, &m.chrome, m.language_has_stoplist());
     m
@@ -79,7 +79,7 @@ impl Measured<'_> {
 /// lowercased into one reused buffer, measured and matched against the chrome lexicon; the
 /// stopword hits per language are kept only for the lines read before the language guess is
 /// settled (at most [`language::MAX_WORDS`] lines with words).
-fn measure_lines(lines: &[String]) -> Measured<'_> {
+fn measure_lines(lines: &[Box<str>]) -> Measured<'_> {
     let mut feats: Vec<Features> = Vec::with_capacity(lines.len());
     let mut chrome: Vec<ChromeHit> = Vec::with_capacity(lines.len());
     let mut guess = language::Guess::new();
@@ -181,17 +181,17 @@ const CONTEXT: [&str; 4] = [
 ];
 
 /// Labels every line with the embedded model. `lines` are normalized line texts.
-pub fn classify(lines: &[String]) -> Vec<Label> {
+pub fn classify(lines: &[Box<str>]) -> Vec<Label> {
     clean(lines).labels
 }
 
 /// Labels every line with the embedded model and reports the language guess.
-pub fn clean(lines: &[String]) -> Cleaned {
+pub fn clean(lines: &[Box<str>]) -> Cleaned {
     clean_with(lines, LineModel::embedded())
 }
 
 /// Labels every line using `model` (the bench uses this for cross-validation).
-pub fn clean_with(lines: &[String], model: &LineModel) -> Cleaned {
+pub fn clean_with(lines: &[Box<str>], model: &LineModel) -> Cleaned {
     let m = measure_lines(lines);
     let at: [Option<usize>; 4] = CONTEXT.map(line_vector::index_of);
     let scorer = model.scorer();

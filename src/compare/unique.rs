@@ -43,7 +43,7 @@ pub fn find(
             out.push(UniqueItem {
                 source: *s,
                 kind: UniqueKind::Figure,
-                text: f.text.clone(),
+                text: f.text.as_str().to_string(),
                 lines,
             });
         }

@@ -47,7 +47,7 @@ fn credit_text(text: &str) -> String {
 pub fn collect(page: &Page) -> Lists {
     let mut out = Lists::default();
     for (i, l) in page.lines.iter().enumerate() {
-        let text = l.text.as_str();
+        let text: &str = &l.text;
         match l.kind {
             Kind::Tags => {
                 let marker = page.chrome(i).is_some_and(|r| r.marker);

@@ -59,7 +59,7 @@ fn normalized(s: &str) -> String {
 /// gives): borrowed from the page's lowercase of the line when the text is already
 /// whitespace-normalized and lowercasing it alone reads the same.
 fn key_of<'p>(page: &'p Page, i: usize, text: &str) -> std::borrow::Cow<'p, str> {
-    let line = page.lines[i].text.as_str();
+    let line: &str = &page.lines[i].text;
     let b = text.as_bytes();
     let normal = b.first() != Some(&b' ')
         && b.last() != Some(&b' ')
@@ -721,7 +721,7 @@ pub fn standfirst(page: &Page, title: &TitleChoice) -> Option<Standfirst> {
         && words <= 35
         && !l.text.trim_end().ends_with(')');
     (set_apart && ends_sentence(&l.text) || separated || deck_style).then(|| Standfirst {
-        text: l.text.clone(),
+        text: String::from(&*l.text),
         line: cand,
     })
 }

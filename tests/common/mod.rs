@@ -22,7 +22,7 @@ pub fn check_contract(input: &str, a: &Analysis) {
     assert_eq!(a.lines.len(), raw.len(), "one output line per input line");
     for (i, (line, raw)) in a.lines.iter().zip(&raw).enumerate() {
         assert_eq!(line.line, i + 1, "line numbers are 1..=n in order");
-        assert_eq!(line.text, normalize_line(raw), "line {} text", i + 1);
+        assert_eq!(&*line.text, normalize_line(raw), "line {} text", i + 1);
         assert_eq!(
             line.kind == Kind::Blank,
             line.text.is_empty(),
@@ -37,7 +37,7 @@ pub fn check_contract(input: &str, a: &Analysis) {
         .lines
         .iter()
         .filter(|l| l.kind.is_article() && !l.text.is_empty())
-        .map(|l| l.text.as_str())
+        .map(|l| &*l.text)
         .collect();
     let paragraphs: Vec<&str> = if a.body.is_empty() {
         Vec::new()
@@ -48,7 +48,7 @@ pub fn check_contract(input: &str, a: &Analysis) {
     assert!(
         is_subsequence(
             &paragraphs,
-            &a.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>()
+            &a.lines.iter().map(|l| &*l.text).collect::<Vec<_>>()
         ),
         "body paragraphs are input lines in input order"
     );
@@ -64,7 +64,7 @@ pub fn check_contract(input: &str, a: &Analysis) {
         .lines
         .iter()
         .filter(|l| l.kind == Kind::Heading)
-        .map(|l| l.text.as_str())
+        .map(|l| &*l.text)
         .collect();
     assert_eq!(
         a.headings, headings,

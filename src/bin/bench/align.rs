@@ -11,7 +11,7 @@ use presslens::score;
 use std::collections::HashSet;
 
 /// For each line: `None` if blank, else whether it is article text.
-pub fn gold_lines(lines: &[String], truth: &str) -> Vec<Option<bool>> {
+pub fn gold_lines(lines: &[Box<str>], truth: &str) -> Vec<Option<bool>> {
     let ttoks = score::tokens(truth);
     let shingles: HashSet<&[&str]> = ttoks.windows(4).collect();
     let toks: Vec<Vec<&str>> = lines.iter().map(|l| score::tokens(l)).collect();
@@ -61,7 +61,7 @@ mod tests {
     fn labels_paragraphs_and_headings() {
         let truth =
             "The first paragraph has many words in it. Background The second one too has words.";
-        let lines: Vec<String> = [
+        let lines: Vec<Box<str>> = [
             "Menu",
             "The first paragraph has many words in it.",
             "",
@@ -69,9 +69,8 @@ mod tests {
             "The second one too has words.",
             "Reuters",
         ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        .map(Into::into)
+        .to_vec();
         let g = gold_lines(&lines, truth);
         assert_eq!(
             g,

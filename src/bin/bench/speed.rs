@@ -314,6 +314,7 @@ fn memory_table(
         &pages[worst.1].1,
     ));
     for s in shapes {
+        rows.push((format!("{} ×1", s.name), &s.small));
         rows.push((format!("{} ×100", s.name), &s.large));
     }
     let at_limit = cycle_join(texts, MAX_INPUT_BYTES - 200 * 1024);

@@ -69,7 +69,7 @@ fn examples<'a>(pastes: impl Iterator<Item = &'a Prepared>) -> Vec<Example> {
 
 /// Each vector's line's share of the page's tokens (at least one token per line), parallel to
 /// `vectors`: every page counts the same, as in the metric.
-pub fn token_weights<T>(lines: &[String], vectors: &[(usize, T)]) -> Vec<f32> {
+pub fn token_weights<T>(lines: &[Box<str>], vectors: &[(usize, T)]) -> Vec<f32> {
     let size = |i: usize| (score::tokens(&lines[i]).len() as f32).max(1.0);
     let total: f32 = vectors.iter().map(|(i, _)| size(*i)).sum::<f32>().max(1.0);
     vectors.iter().map(|(i, _)| size(*i) / total).collect()

@@ -160,7 +160,7 @@ pub fn groups(story: &[usize], analyses: &[Analysis]) -> Vec<ClaimGroup> {
             let ev = Evidence {
                 source: *source,
                 line: f.line,
-                text: f.text.clone(),
+                text: f.text.as_str().to_string(),
                 note: None,
             };
             match values.iter_mut().find(|(k, _)| k == key) {
@@ -168,7 +168,7 @@ pub fn groups(story: &[usize], analyses: &[Analysis]) -> Vec<ClaimGroup> {
                 None => values.push((
                     key,
                     ClaimValue {
-                        value: f.text.clone(),
+                        value: f.text.as_str().to_string(),
                         sources: vec![ev],
                     },
                 )),
