@@ -1185,6 +1185,40 @@ mod tests {
     }
 
     #[test]
+    fn reading_in_chunks_finds_what_reading_whole_finds() {
+        let mut texts = vec![
+            "$1.2 million 5% 12 Jan 2024, 13/01/2024 ".repeat(40),
+            "Prices rose 5 to 10% on Friday, Dec. 6, 2024, at 10:30 a.m. to $3.5 billion. "
+                .repeat(30),
+            "Él pagó 300 € — 2.5% más — el 3 de enero de 2024; 東京 12 people ".repeat(40),
+        ];
+        if let Ok(dir) = std::fs::read_dir("../shared/bench/text") {
+            for e in dir.flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    texts.push(t.split_whitespace().collect::<Vec<_>>().join(" "));
+                }
+            }
+        }
+        let ctx = DateContext::default();
+        for t in &texts {
+            let got = extract(
+                &[(1, t)],
+                &crate::sentences::LineSentences::new([t.as_str()]),
+                &ctx,
+            );
+            let (mut whole, _) = read_chunk(t, &ctx);
+            let head: String = t.chars().take(80).collect();
+            assert_eq!(got.found, whole.len(), "{head}");
+            // Dates then the other figures, each run in text order: a stable sort by start merges
+            // them as `extract` does (a date first on a tie).
+            whole.sort_by_key(|f| f.0);
+            for (g, w) in got.list.iter().zip(&whole) {
+                assert_eq!((g.text.as_str(), g.kind, g.value), (&t[w.0..w.1], w.2, w.3));
+            }
+        }
+    }
+
+    #[test]
     fn a_long_line_gives_every_figure_of_its_sentences() {
         // Over CHUNK_BYTES, read in chunks; "Dec." is not cut from its day.
         let sentence =
