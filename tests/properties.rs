@@ -158,6 +158,69 @@ proptest! {
     }
 }
 
+/// One long line of words, figures, dates and sentence ends (600 words at most, so it runs
+/// over the figure reader's chunks): where a cut can fall between a figure and its unit, day or
+/// range end.
+fn long_figure_line() -> impl Strategy<Value = String> {
+    let word = prop::sample::select(vec![
+        "$1.2",
+        "million",
+        "5%",
+        "to",
+        "10%",
+        "Dec.",
+        "15,",
+        "2025",
+        "12",
+        "Jan",
+        "2024,",
+        "13/01/2024",
+        "at",
+        "10:30",
+        "a.m.",
+        "p.m.",
+        "EST.",
+        "The",
+        "prices",
+        "rose",
+        "said.",
+        "more",
+        "than",
+        "300",
+        "people",
+        "€300",
+        "2.5%",
+        "half",
+        "an",
+        "hour",
+        "“We",
+        "agree,”",
+        "東京",
+        "3rd",
+        "of",
+        "1,000",
+        "km",
+        "Friday,",
+        "Mr.",
+        "U.S.",
+        "fell",
+        "—",
+        "(AP)",
+    ]);
+    prop::collection::vec(word, 0..600).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(cases(32))]
+
+    #[test]
+    fn a_long_line_of_figures_keeps_the_contract(line in long_figure_line()) {
+        let input = format!("A title\n\n{line}\n");
+        let a = analyze(&input, &Options::default());
+        check_contract(&input, &a);
+    }
+}
+
 proptest! {
     #![proptest_config(cases(128))]
 

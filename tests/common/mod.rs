@@ -16,7 +16,9 @@ use std::path::Path;
 /// - `body`'s paragraphs (split on the blank line that joins them) are the texts of the
 ///   `body`/`heading` lines, in input order, and nothing else;
 /// - `title` is the text of a `title` line (or its end, when meta leaves out a leading date);
-///   `headings` are the `heading` lines' texts, in order.
+///   `headings` are the `heading` lines' texts, in order;
+/// - figures are in text order: each one's text is found in its line's text after the end of
+///   the figure before it on that line, and its sentence is text of that line.
 pub fn check_contract(input: &str, a: &Analysis) {
     let raw = split_lines(input);
     assert_eq!(a.lines.len(), raw.len(), "one output line per input line");
@@ -70,6 +72,26 @@ pub fn check_contract(input: &str, a: &Analysis) {
         a.headings, headings,
         "headings are the heading lines, in order"
     );
+    let mut at = (0, 0);
+    for f in &a.figures {
+        let line = a.lines.get(f.line.wrapping_sub(1)).map_or("", |l| &*l.text);
+        assert!(f.line >= at.0, "figure {:?} out of line order", f.text);
+        let from = if f.line == at.0 { at.1 } else { 0 };
+        let found = line.get(from..).and_then(|rest| rest.find(f.text.as_str()));
+        let Some(k) = found else {
+            panic!(
+                "figure {:?} is not in line {} after the one before it",
+                f.text, f.line
+            )
+        };
+        at = (f.line, from + k + f.text.len());
+        assert!(
+            line.contains(f.sentence.as_str()),
+            "figure {:?}: its sentence is text of line {}",
+            f.text,
+            f.line
+        );
+    }
 }
 
 /// True if `needle` occurs in `hay` in order (not necessarily contiguously).
