@@ -138,7 +138,7 @@ fn analyze_cleaned_staged(
             year_hint: analysis
                 .published
                 .as_ref()
-                .and_then(|p| p.date.get(..4)?.parse().ok()),
+                .and_then(|p| num::parse_int(p.date.get(..4)?)),
             day_first: None,
         };
         let facts = facts::Facts::from_lines(

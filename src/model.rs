@@ -453,7 +453,7 @@ impl LineHint {
         let mut f = row.split_whitespace();
         let tag = f.next().unwrap_or("").to_string();
         let link: f32 = f.next().and_then(crate::num::parse_f32).unwrap_or(0.0);
-        let mut int = || f.next().and_then(|x| x.parse::<u32>().ok()).unwrap_or(0);
+        let mut int = || f.next().and_then(crate::num::parse_int::<u32>).unwrap_or(0);
         LineHint {
             tag,
             link: if link.is_finite() {

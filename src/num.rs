@@ -10,6 +10,9 @@
 //! rounding the decimal directly when the double lies exactly halfway between two `f32`s, and
 //! then the decimal is compared exactly with that halfway point (its exact decimal expansion,
 //! from [`fixed`]).
+//!
+//! [`parse_int`] reads every integer type through one `i64` parser, for the same reason at a
+//! smaller scale: one integer parser in the wasm module instead of one per type.
 
 /// `s.parse::<f64>().ok()`.
 #[cfg(not(target_arch = "wasm32"))]
@@ -35,6 +38,17 @@ pub fn parse_f64(s: &str) -> Option<f64> {
 #[cfg(target_arch = "wasm32")]
 pub fn parse_f32(s: &str) -> Option<f32> {
     decimal_f32(s, js::number)
+}
+
+/// `s.parse::<T>().ok()` for an integer type `T` whose values are all `i64`s (`u32`, `i32`,
+/// `i64`, …): read as an `i64`, then converted, so the module holds one integer parser.
+pub fn parse_int<T: TryFrom<i64>>(s: &str) -> Option<T> {
+    let v: i64 = s.parse().ok()?;
+    // `str::parse` of an unsigned type refuses a minus sign even on zero ("-0").
+    if s.starts_with('-') && T::try_from(-1).is_err() {
+        return None;
+    }
+    T::try_from(v).ok()
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -136,7 +150,7 @@ fn compare_decimals(a: &str, b: &str) -> Option<std::cmp::Ordering> {
     /// (significant digits without leading/trailing zeros, power of ten of the first one).
     fn normal(s: &str) -> Option<(String, i64)> {
         let (mantissa, exp) = match s.find(['e', 'E']) {
-            Some(i) => (&s[..i], s[i + 1..].parse::<i64>().ok()?),
+            Some(i) => (&s[..i], parse_int::<i64>(&s[i + 1..])?),
             None => (s, 0),
         };
         let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
@@ -266,6 +280,41 @@ pub fn fixed(v: f64, decimals: usize, plus: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn parse_int_is_str_parse() {
+        for s in [
+            "0",
+            "-0",
+            "+0",
+            "00",
+            "7",
+            "+7",
+            "-7",
+            "",
+            "+",
+            "-",
+            "1_0",
+            " 1",
+            "1 ",
+            "x",
+            "4294967295",
+            "4294967296",
+            "-2147483648",
+            "-2147483649",
+            "2147483647",
+            "2147483648",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "٣",
+        ] {
+            assert_eq!(super::parse_int::<u32>(s), s.parse::<u32>().ok(), "{s:?}");
+            assert_eq!(super::parse_int::<i32>(s), s.parse::<i32>().ok(), "{s:?}");
+            assert_eq!(super::parse_int::<i64>(s), s.parse::<i64>().ok(), "{s:?}");
+            assert_eq!(super::parse_int::<u8>(s), s.parse::<u8>().ok(), "{s:?}");
+        }
+    }
+
     use super::*;
 
     fn f64_of(s: &str) -> Option<f64> {

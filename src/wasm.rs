@@ -27,8 +27,7 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 pub fn analyze_json(text: &str, options: JsValue) -> Result<String, JsError> {
     crate::limits::check_input_size(text.len()).map_err(|e| JsError::new(&e.to_string()))?;
     let options = read_options(options)?;
-    serde_json::to_string(&crate::analyze(text, &options))
-        .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))
+    to_json(&crate::analyze(text, &options))
 }
 
 /// Compares several pasted articles: `texts` is an array of strings (each one paste), `options`
@@ -87,9 +86,16 @@ extern "C" {
 /// the module already has for [`analyze_json`] (serde_json): a second serializer for every
 /// result type cost 8 KB of the gzipped download.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value)
-        .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))?;
+    let json = to_json(value)?;
     json_parse(&json).map_err(|_| JsError::new("cannot convert the result: JSON.parse failed"))
+}
+
+/// A result's JSON text. serde_json fails only on a map key that is not a string or on a
+/// `Serialize` impl's own error, and the result types have neither, so the error names no
+/// cause: formatting serde_json's error would bring its message table (for parse errors the
+/// module never makes) into the download.
+fn to_json<T: Serialize>(value: &T) -> Result<String, JsError> {
+    serde_json::to_string(value).map_err(|_| JsError::new("cannot convert the result to JSON"))
 }
 
 /// Renders an analysis (the object [`analyze`] returned) as Markdown: the same text as the CLI's

@@ -38,7 +38,7 @@ pub fn parse(text: &str) -> Option<Copyright> {
     loop {
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
         if digits.len() == 4 {
-            year = digits.parse::<i32>().ok().or(year);
+            year = crate::num::parse_int::<i32>(&digits).or(year);
             rest = rest
                 .get(4..)
                 .unwrap_or("")

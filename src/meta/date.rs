@@ -15,6 +15,7 @@
 
 use super::initials::Initials;
 use crate::fasthash::FastMap;
+use crate::num::parse_int;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -62,7 +63,7 @@ impl Ymd {
         if y.len() != 4 || m.len() != 2 || d.len() != 2 {
             return None;
         }
-        Ymd::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+        Ymd::new(parse_int(y)?, parse_int(m)?, parse_int(d)?)
     }
 
     /// `YYYY-MM-DD`.
@@ -206,7 +207,7 @@ fn parse_offset_text(s: &str) -> Option<i32> {
         _ => return None,
     };
     let (h, m) = rest.split_once(':')?;
-    Some(sign * (h.parse::<i32>().ok()? * 60 + m.parse::<i32>().ok()?))
+    Some(sign * (parse_int::<i32>(h)? * 60 + parse_int::<i32>(m)?))
 }
 
 impl Lexicon {
@@ -247,7 +248,7 @@ fn lexicon() -> &'static Lexicon {
             zones: FastMap::default(),
         };
         for (_, n, names) in rows(MONTHS_TSV) {
-            let Ok(month) = n.parse::<u32>() else {
+            let Some(month) = parse_int::<u32>(n) else {
                 continue;
             };
             for name in names.split(',') {
@@ -266,7 +267,9 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         for (_, n, names) in rows(WEEKDAYS_TSV) {
-            let Ok(day) = n.parse::<u32>() else { continue };
+            let Some(day) = parse_int::<u32>(n) else {
+                continue;
+            };
             for name in names.split(',') {
                 lex.weekdays.insert(name.trim().to_string(), day);
             }
@@ -275,7 +278,7 @@ fn lexicon() -> &'static Lexicon {
             for w in words.split(',').map(str::trim) {
                 match role {
                     "unit" => {
-                        if let Ok(v) = value.parse() {
+                        if let Some(v) = parse_int(value) {
                             lex.units.insert(w.to_string(), v);
                         }
                     }
@@ -287,7 +290,7 @@ fn lexicon() -> &'static Lexicon {
                             .collect(),
                     ),
                     "day" => {
-                        if let Ok(v) = value.parse() {
+                        if let Some(v) = parse_int(value) {
                             // Words with an apostrophe are matched by their first part.
                             let first =
                                 tokenize(w).into_iter().next().map(|t| t.lower.into_owned());
@@ -371,7 +374,7 @@ fn num_tok(digits: &str, start: usize, space_before: bool) -> Tok<'_> {
         value: if digits.len() > 9 {
             u32::MAX
         } else {
-            digits.parse().unwrap_or(u32::MAX)
+            parse_int(digits).unwrap_or(u32::MAX)
         },
         capital: false,
         start,
@@ -399,9 +402,7 @@ fn push_digits<'a>(toks: &mut Vec<Tok<'a>>, text: &'a str, i: usize, end: usize,
     // "20195:45 AM": a year glued to a time.
     let glued = (5..=6).contains(&digits.len())
         && text[end..].starts_with(':')
-        && digits[..4]
-            .parse::<i32>()
-            .is_ok_and(|y| YEAR_RANGE.contains(&y));
+        && parse_int::<i32>(&digits[..4]).is_some_and(|y| YEAR_RANGE.contains(&y));
     if glued {
         toks.push(num_tok(&digits[..4], i, space));
         // Read the time as if a space separated it from the year.

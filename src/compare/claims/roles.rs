@@ -57,7 +57,7 @@ fn lexicon() -> &'static Lexicon {
         };
         let ordinals = rows(ORDINALS_TSV)
             .into_iter()
-            .filter_map(|(w, n)| Some((w.trim(), n.trim().parse().ok()?)))
+            .filter_map(|(w, n)| Some((w.trim(), crate::num::parse_int(n.trim())?)))
             .collect();
         let mut nouns: Vec<Vec<&str>> = rows(OFFICES_TSV)
             .into_iter()
@@ -79,7 +79,7 @@ pub fn ordinal_number(word: &str) -> Option<u32> {
     if digits.is_empty() || digits.len() > 4 || !matches!(suffix, "st" | "nd" | "rd" | "th") {
         return None;
     }
-    digits.parse().ok()
+    crate::num::parse_int(&digits)
 }
 
 /// Words of a text with their byte spans (letters, digits, and hyphens inside a word).
