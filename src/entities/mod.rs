@@ -135,7 +135,8 @@ fn looks_like_sentence(text: &str, toks: &[tokens::Tok]) -> bool {
     toks.len() > 14 || text.trim_end().ends_with(['.', '?', '!', '”', '"']) && toks.len() > 6
 }
 
-/// A piece placed in the document (72 bytes: the pieces of a long paste are held at once).
+/// A piece placed in the document (72 bytes: the pieces of a long paste are held at once;
+/// its folded name is folded again where it is read rather than kept).
 struct Found {
     line: usize,
     piece: Piece,
@@ -271,34 +272,29 @@ pub fn extract(lines: &[BodyLine]) -> Entities {
     }
     drop((cx, packed, packed_at, tk));
     found.shrink_to_fit();
-    // Folded once, after the word sets are gone; dropped before the output is built.
-    let mut folded: Vec<Box<str>> = found
-        .iter()
-        .map(|f| names::fold(f.piece.text()).into_boxed_str())
-        .collect();
-    resolve_types(&mut found, &mut folded);
-    build(found, folded)
+    resolve_types(&mut found);
+    build(found)
 }
 
 /// Gives every untyped piece the type the rest of the document supports, or drops it; drops
-/// pieces of heading-like lines that are not known from elsewhere. `folded[i]` is
-/// `names::fold` of `found[i]`'s text, before and after.
-fn resolve_types(found: &mut Vec<Found>, folded: &mut Vec<Box<str>>) {
+/// pieces of heading-like lines that are not known from elsewhere.
+fn resolve_types(found: &mut Vec<Found>) {
     // Types decided with evidence, by folded surface.
     let mut typed: FastMap<String, (EntityType, Evidence)> = FastMap::default();
-    for (f, key) in found.iter().zip(folded.iter()) {
+    for f in found.iter() {
         if f.piece.restricted || f.piece.demonym {
             continue;
         }
         if let Some(k) = f.piece.kind {
-            match typed.get_mut(&**key) {
+            let key = names::fold(f.piece.text());
+            match typed.get_mut(&key) {
                 Some(e) => {
                     if f.piece.evidence > e.1 {
                         *e = (k, f.piece.evidence);
                     }
                 }
                 None => {
-                    typed.insert(key.to_string(), (k, f.piece.evidence));
+                    typed.insert(key, (k, f.piece.evidence));
                 }
             }
         }
@@ -317,9 +313,10 @@ fn resolve_types(found: &mut Vec<Found>, folded: &mut Vec<Box<str>>) {
         .map(|f| names::initials(f.piece.text()))
         .filter(|i| i.len() >= 2)
         .collect();
-    for (f, key) in found.iter_mut().zip(folded.iter()) {
+    for f in found.iter_mut() {
         let p = &mut f.piece;
-        let key: &str = key;
+        let folded = names::fold(p.text());
+        let key: &str = &folded;
         if p.demonym {
             continue;
         }
@@ -369,20 +366,9 @@ fn resolve_types(found: &mut Vec<Found>, folded: &mut Vec<Box<str>>) {
             p.kind = None;
         }
     }
-    // Keep the typed pieces (and their folded names), in order.
-    let mut kept = 0;
-    for i in 0..found.len() {
-        if found[i].piece.kind.is_some() {
-            found.swap(kept, i);
-            folded.swap(kept, i);
-            kept += 1;
-        }
-    }
-    found.truncate(kept);
-    folded.truncate(kept);
+    found.retain(|f| f.piece.kind.is_some());
     // Merging holds its own tables next to the pieces: give back the dropped ones' room.
     found.shrink_to_fit();
-    folded.shrink_to_fit();
 }
 
 /// A group of pieces that name one entity: counters only (its pieces are found again by a
@@ -397,8 +383,8 @@ struct Cluster {
     first_line: usize,
 }
 
-/// Groups the typed pieces (`folded[i]`: `names::fold` of `found[i]`'s text) into entities.
-fn build(found: Vec<Found>, folded: Vec<Box<str>>) -> Entities {
+/// Groups the typed pieces into entities.
+fn build(found: Vec<Found>) -> Entities {
     let mut clusters: Vec<Cluster> = Vec::new();
     // The cluster of each piece (`usize::MAX`: none).
     let mut cluster_of: Vec<usize> = vec![usize::MAX; found.len()];
@@ -427,7 +413,7 @@ fn build(found: Vec<Found>, folded: Vec<Box<str>>) -> Entities {
         let f = &found[i];
         let p = &f.piece;
         let Some(kind) = p.kind else { continue };
-        let folded = &folded[i];
+        let folded = &names::fold(p.text());
         let key = match p.key {
             Some(k) => std::borrow::Cow::Owned(names::fold(k)),
             None => std::borrow::Cow::Borrowed(&**folded),
@@ -513,7 +499,6 @@ fn build(found: Vec<Found>, folded: Vec<Box<str>>) -> Entities {
         person_cluster,
         org_by_initials,
         org_by_acronym,
-        folded,
     ));
     // Counting sort: each cluster's pieces in merge order, at `end[c] - mentions..end[c]`.
     let mut end: Vec<usize> = Vec::with_capacity(clusters.len());
@@ -531,9 +516,12 @@ fn build(found: Vec<Found>, folded: Vec<Box<str>>) -> Entities {
     }
     drop((order, cluster_of));
     // Places known only from demonyms are not listed. Most mentions first, then first line.
-    let mut ranked: Vec<usize> = (0..clusters.len())
-        .filter(|&c| clusters[c].forms > 0)
-        .collect();
+    let mut ranked: Vec<usize> = Vec::with_capacity(clusters.len());
+    for (c, cluster) in clusters.iter().enumerate() {
+        if cluster.forms > 0 {
+            ranked.push(c);
+        }
+    }
     crate::sort::by_key(&mut ranked, |&c| {
         (
             std::cmp::Reverse(clusters[c].mentions),
@@ -584,7 +572,6 @@ fn build(found: Vec<Found>, folded: Vec<Box<str>>) -> Entities {
 struct Scratch<'a> {
     forms: Vec<(&'a str, usize)>,
     aliases: Vec<&'a str>,
-    seen: FastSet<String>,
     lines: Vec<usize>,
 }
 
@@ -625,24 +612,30 @@ fn to_entity<'a>(found: &'a [Found], pieces: &[usize], s: &mut Scratch<'a>) -> E
             )
         })
         .map_or("", |(_, f)| f.0);
-    s.seen.clear();
-    s.seen.insert(names::fold(name));
+    let mut seen: FastSet<String> = FastSet::default();
+    seen.insert(names::fold(name));
     s.aliases.clear();
     let titled = pieces
         .iter()
         .filter_map(|&i| found[i].piece.role.as_ref()?.titled.as_deref());
     for f in s.forms.iter().map(|f| f.0).chain(titled) {
-        if s.seen.insert(names::fold(f)) {
+        if seen.insert(names::fold(f)) {
             s.aliases.push(f);
         }
     }
     s.lines.clear();
-    s.lines.extend(pieces.iter().map(|&i| found[i].line));
+    for &i in pieces {
+        s.lines.push(found[i].line);
+    }
     s.lines.sort_unstable();
     s.lines.dedup();
+    let mut aliases = Vec::with_capacity(s.aliases.len());
+    for a in &s.aliases {
+        aliases.push(a.to_string());
+    }
     Entity {
         name: name.to_string(),
-        aliases: s.aliases.iter().map(|a| a.to_string()).collect(),
+        aliases,
         mentions: pieces.len(),
         first_line: s.lines.first().copied().unwrap_or(0),
         lines: s.lines.to_vec(),
