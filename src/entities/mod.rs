@@ -383,7 +383,9 @@ struct Cluster {
     first_line: usize,
 }
 
-/// Groups the typed pieces into entities.
+/// Groups the typed pieces into entities: lists sorted by mentions, most first, then by first
+/// line; mentions in text order. The merging tables are dropped before the output is built,
+/// and every output vector is allocated at its final length.
 fn build(found: Vec<Found>) -> Entities {
     let mut clusters: Vec<Cluster> = Vec::new();
     // The cluster of each piece (`usize::MAX`: none).
@@ -500,7 +502,8 @@ fn build(found: Vec<Found>) -> Entities {
         org_by_initials,
         org_by_acronym,
     ));
-    // Counting sort: each cluster's pieces in merge order, at `end[c] - mentions..end[c]`.
+    // Counting sort of the pieces by cluster, each cluster's in merge order: `end[c]` starts
+    // at the cluster's first slot and ends one past its last.
     let mut end: Vec<usize> = Vec::with_capacity(clusters.len());
     let mut sum = 0;
     for c in &clusters {
@@ -640,5 +643,17 @@ fn to_entity<'a>(found: &'a [Found], pieces: &[usize], s: &mut Scratch<'a>) -> E
         first_line: s.lines.first().copied().unwrap_or(0),
         lines: s.lines.to_vec(),
         role: role.map(|r| r.1.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_stay_small() {
+        // Every piece of a paste is held until its entities are built.
+        assert!(std::mem::size_of::<Piece>() <= 64);
+        assert!(std::mem::size_of::<Found>() <= 72);
     }
 }
