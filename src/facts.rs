@@ -88,15 +88,17 @@ impl Facts {
             .filter(|(_, t)| !t.trim().is_empty())
             .flat_map(|(line, text)| pieces(text).map(move |p| (line, p)))
             .collect();
-        let body: Vec<BodyLine> = lines
-            .iter()
-            .map(|&(line, text)| BodyLine { line, text })
-            .collect();
-        let ents = entities::extract(&body);
+        // The extractors run one after another so that no two hold their big temporaries at
+        // once: each output is small next to the temporaries that made it (no extractor reads
+        // another's output but the entities, so the order changes no output).
+        let mut ents = entities::extract(
+            &lines
+                .iter()
+                .map(|&(line, text)| BodyLine { line, text })
+                .collect::<Vec<_>>(),
+        );
         // Sentence spans are read by quotes, figures and the summary: split once.
         let sentences = crate::sentences::LineSentences::new(lines.iter().map(|l| l.1));
-        let quotes = quotes::extract(&lines, &sentences, &ents);
-        let figures = figures::extract(&lines, &sentences, dates);
         let weights = crate::keywords::word_weights(&lines);
         let keywords = crate::keywords::extract(
             &weights,
@@ -112,6 +114,11 @@ impl Facts {
             &weights,
             &[&ents.people, &ents.organizations, &ents.places],
         );
+        drop(weights);
+        let quotes = quotes::extract(&lines, &sentences, &ents);
+        // Only quotes read the mentions.
+        ents.mentions = Vec::new();
+        let figures = figures::extract(&lines, &sentences, dates);
         Facts {
             people: ents.people,
             places: ents.places,

@@ -135,14 +135,11 @@ fn looks_like_sentence(text: &str, toks: &[tokens::Tok]) -> bool {
     toks.len() > 14 || text.trim_end().ends_with(['.', '?', '!', '”', '"']) && toks.len() > 6
 }
 
-/// A piece placed in the document.
+/// A piece placed in the document (72 bytes: the pieces of a long paste are held at once;
+/// its folded name is folded again where it is read rather than kept).
 struct Found {
     line: usize,
-    /// Boxed: the vector of pieces grows by doubling, and a spare slot then costs 8 bytes.
-    piece: Box<Piece>,
-    restricted: bool,
-    /// `names::fold` of the piece's text, folded once.
-    folded: Box<str>,
+    piece: Piece,
 }
 
 /// One token of [`tokens::tokenize`] without its text (a byte range of its line), kept between
@@ -198,6 +195,8 @@ pub fn extract(lines: &[BodyLine]) -> Entities {
     // Two passes over the tokens: the document's word context, then the spans. Each line is
     // tokenized once; its tokens are kept packed in between (a whole long paste's `Tok`s would
     // be ~40 bytes per word held at once). A line whose tokens do not pack is tokenized again.
+    // The word sets hold only what `DocContext` looks up: no stopwords (a stopword is common
+    // before the sets are asked), and capitalized words only when frequent English words.
     let mut lower_words: FastSet<&str> = FastSet::default();
     let mut lower_owned: FastSet<String> = FastSet::default();
     let mut mid_caps: FastSet<&str> = FastSet::default();
@@ -212,13 +211,17 @@ pub fn extract(lines: &[BodyLine]) -> Entities {
             let first = t.text.chars().next();
             if first.is_some_and(char::is_lowercase) {
                 crate::lower::with_lower(t.text, |lw| {
-                    if lw == t.text {
+                    if crate::lexicon::is_stopword(lw) {
+                    } else if lw == t.text {
                         lower_words.insert(t.text);
                     } else if !lower_owned.contains(lw) {
                         lower_owned.insert(lw.to_string());
                     }
                 });
-            } else if first.is_some_and(char::is_uppercase) && !t.sentence_start && !t.break_before
+            } else if first.is_some_and(char::is_uppercase)
+                && !t.sentence_start
+                && !t.break_before
+                && crate::lower::with_lower(t.text, |lw| gaz.common.contains(lw))
             {
                 mid_caps.insert(t.text);
             }
@@ -259,18 +262,18 @@ pub fn extract(lines: &[BodyLine]) -> Entities {
             None => &tokens::tokenize(l.text),
         };
         let restricted = !looks_like_sentence(l.text, tk) && is_title_case(tk);
-        for piece in spans::pieces(l.text, tk, &cx) {
+        for mut piece in spans::pieces(l.text, tk, &cx) {
+            piece.restricted = restricted;
             found.push(Found {
                 line: l.line,
-                folded: names::fold(piece.text()).into_boxed_str(),
-                piece: Box::new(piece),
-                restricted,
+                piece,
             });
         }
     }
-    drop((cx, packed, tk));
+    drop((cx, packed, packed_at, tk));
+    found.shrink_to_fit();
     resolve_types(&mut found);
-    build(lines, found)
+    build(found)
 }
 
 /// Gives every untyped piece the type the rest of the document supports, or drops it; drops
@@ -278,16 +281,20 @@ pub fn extract(lines: &[BodyLine]) -> Entities {
 fn resolve_types(found: &mut Vec<Found>) {
     // Types decided with evidence, by folded surface.
     let mut typed: FastMap<String, (EntityType, Evidence)> = FastMap::default();
-    for f in found.iter().filter(|f| !f.restricted && !f.piece.demonym) {
+    for f in found.iter() {
+        if f.piece.restricted || f.piece.demonym {
+            continue;
+        }
         if let Some(k) = f.piece.kind {
-            match typed.get_mut(&*f.folded) {
+            let key = names::fold(f.piece.text());
+            match typed.get_mut(&key) {
                 Some(e) => {
                     if f.piece.evidence > e.1 {
                         *e = (k, f.piece.evidence);
                     }
                 }
                 None => {
-                    typed.insert(f.folded.to_string(), (k, f.piece.evidence));
+                    typed.insert(key, (k, f.piece.evidence));
                 }
             }
         }
@@ -307,10 +314,9 @@ fn resolve_types(found: &mut Vec<Found>) {
         .filter(|i| i.len() >= 2)
         .collect();
     for f in found.iter_mut() {
-        let Found {
-            piece: p, folded, ..
-        } = f;
-        let key: &str = folded;
+        let p = &mut f.piece;
+        let folded = names::fold(p.text());
+        let key: &str = &folded;
         if p.demonym {
             continue;
         }
@@ -351,7 +357,7 @@ fn resolve_types(found: &mut Vec<Found>) {
             }
         }
         let titled_person = p.kind == Some(EntityType::Person) && p.evidence == Evidence::Strong;
-        if f.restricted
+        if p.restricted
             && p.key.is_none()
             && !titled_person
             && typed.get(key).is_none_or(|(_, e)| *e < Evidence::Medium)
@@ -365,19 +371,25 @@ fn resolve_types(found: &mut Vec<Found>) {
     found.shrink_to_fit();
 }
 
-/// A group of pieces that name one entity.
+/// A group of pieces that name one entity: counters only (its pieces are found again by a
+/// counting sort on the cluster of each piece).
 struct Cluster {
     kind: EntityType,
-    /// Written forms with their first position (line, order).
-    forms: Vec<(String, usize)>,
-    titled: Vec<String>,
-    mentions: Vec<(usize, usize, usize, bool)>,
-    role: Option<(usize, String)>,
-    key: Option<&'static str>,
+    /// Pieces in the cluster (its mentions).
+    mentions: usize,
+    /// Pieces that are not demonyms (its written forms).
+    forms: usize,
+    /// The lowest line of its pieces.
+    first_line: usize,
 }
 
-fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
+/// Groups the typed pieces into entities: lists sorted by mentions, most first, then by first
+/// line; mentions in text order. The merging tables are dropped before the output is built,
+/// and every output vector is allocated at its final length.
+fn build(found: Vec<Found>) -> Entities {
     let mut clusters: Vec<Cluster> = Vec::new();
+    // The cluster of each piece (`usize::MAX`: none).
+    let mut cluster_of: Vec<usize> = vec![usize::MAX; found.len()];
     // Clusters by folded name or group key, one slot per type.
     // (`NONE` marks an empty slot.)
     const NONE: u32 = u32::MAX;
@@ -399,11 +411,11 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
         let p = &found[i].piece;
         (std::cmp::Reverse(p.n_words), found[i].line, p.start)
     });
-    for i in order {
+    for &i in &order {
         let f = &found[i];
         let p = &f.piece;
         let Some(kind) = p.kind else { continue };
-        let folded = &f.folded;
+        let folded = &names::fold(p.text());
         let key = match p.key {
             Some(k) => std::borrow::Cow::Owned(names::fold(k)),
             None => std::borrow::Cow::Borrowed(&**folded),
@@ -418,7 +430,7 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
                 .matches(folded)
                 .into_iter()
                 .map(|id| person_cluster[id])
-                .max_by_key(|&i| (clusters[i].mentions.len(), std::cmp::Reverse(i)));
+                .max_by_key(|&i| (clusters[i].mentions, std::cmp::Reverse(i)));
         }
         let text = p.text();
         let initials = names::initials(text);
@@ -437,11 +449,9 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
             None => {
                 clusters.push(Cluster {
                     kind,
-                    forms: Vec::new(),
-                    titled: Vec::new(),
-                    mentions: Vec::new(),
-                    role: None,
-                    key: p.key,
+                    mentions: 0,
+                    forms: 0,
+                    first_line: f.line,
                 });
                 let ci = clusters.len() - 1;
                 if kind == EntityType::Person {
@@ -480,53 +490,79 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
             by_key.insert(folded.to_string(), s);
         }
         let c = &mut clusters[ci];
-        if !p.demonym {
-            c.forms
-                .push((p.text().to_string(), f.line * 100_000 + p.start));
-        }
-        if let Some(t) = &p.titled {
-            c.titled.push(t.to_string());
-        }
-        if let Some(r) = &p.role {
-            if c.role
-                .as_ref()
-                .is_none_or(|(l, _)| *l > f.line * 100_000 + p.start)
-            {
-                c.role = Some((f.line * 100_000 + p.start, r.to_string()));
-            }
-        }
-        c.mentions.push((f.line, p.start, p.end, p.demonym));
+        c.mentions += 1;
+        c.forms += usize::from(!p.demonym);
+        c.first_line = c.first_line.min(f.line);
+        cluster_of[i] = ci;
     }
-    // Places known only from demonyms are not listed.
-    clusters.retain(|c| !c.forms.is_empty());
-    let mut out = Entities::default();
-    let mut ranked: Vec<(usize, Entity)> = clusters
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (i, to_entity(c)))
-        .collect();
-    crate::sort::by(&mut ranked, |a, b| {
-        b.1.mentions
-            .cmp(&a.1.mentions)
-            .then(a.1.first_line.cmp(&b.1.first_line))
+    drop((
+        by_key,
+        person_ix,
+        person_cluster,
+        org_by_initials,
+        org_by_acronym,
+    ));
+    // Counting sort of the pieces by cluster, each cluster's in merge order: `end[c]` starts
+    // at the cluster's first slot and ends one past its last.
+    let mut end: Vec<usize> = Vec::with_capacity(clusters.len());
+    let mut sum = 0;
+    for c in &clusters {
+        end.push(sum);
+        sum += c.mentions;
+    }
+    let mut sorted: Vec<usize> = vec![0; sum];
+    for &i in &order {
+        if let Some(at) = end.get_mut(cluster_of[i]) {
+            sorted[*at] = i;
+            *at += 1;
+        }
+    }
+    drop((order, cluster_of));
+    // Places known only from demonyms are not listed. Most mentions first, then first line.
+    let mut ranked: Vec<usize> = Vec::with_capacity(clusters.len());
+    for (c, cluster) in clusters.iter().enumerate() {
+        if cluster.forms > 0 {
+            ranked.push(c);
+        }
+    }
+    crate::sort::by_key(&mut ranked, |&c| {
+        (
+            std::cmp::Reverse(clusters[c].mentions),
+            clusters[c].first_line,
+        )
     });
-    for (ci, e) in ranked {
-        let c = &clusters[ci];
+    let (mut counts, mut mentions) = ([0; 3], 0);
+    for &c in &ranked {
+        counts[slot(clusters[c].kind)] += 1;
+        mentions += clusters[c].mentions;
+    }
+    let mut out = Entities {
+        people: Vec::with_capacity(counts[slot(EntityType::Person)]),
+        places: Vec::with_capacity(counts[slot(EntityType::Place)]),
+        organizations: Vec::with_capacity(counts[slot(EntityType::Organization)]),
+        mentions: Vec::with_capacity(mentions),
+    };
+    let mut scratch = Scratch::default();
+    for c in ranked {
+        let c_end = end[c];
+        let c = &clusters[c];
         let list = match c.kind {
             EntityType::Person => &mut out.people,
             EntityType::Place => &mut out.places,
             EntityType::Organization => &mut out.organizations,
         };
         let index = list.len();
-        list.push(e);
-        for &(line, start, end, demonym) in &c.mentions {
+        let pieces = &sorted[c_end - c.mentions..c_end];
+        list.push(to_entity(&found, pieces, &mut scratch));
+        for &i in pieces {
+            let f = &found[i];
             out.mentions.push(Mention {
-                line,
-                start,
-                end,
+                line: f.line,
+                start: f.piece.start,
+                end: f.piece.end,
                 kind: c.kind,
                 index,
-                demonym,
+                demonym: f.piece.demonym,
             });
         }
     }
@@ -534,45 +570,90 @@ fn build(_lines: &[BodyLine], found: Vec<Found>) -> Entities {
     out
 }
 
+/// Buffers [`to_entity`] reuses from one entity to the next.
+#[derive(Default)]
+struct Scratch<'a> {
+    forms: Vec<(&'a str, usize)>,
+    aliases: Vec<&'a str>,
+    lines: Vec<usize>,
+}
+
 fn is_all_caps(s: &str) -> bool {
     s.chars().filter(|c| c.is_alphabetic()).count() > 1 && !s.chars().any(char::is_lowercase)
 }
 
-fn to_entity(c: &Cluster) -> Entity {
-    let mut forms = c.forms.clone();
-    crate::sort::by_key(&mut forms, |f| f.1);
+/// The entity named by `pieces` (indices into `found`, in merge order; at least one not a
+/// demonym): its fullest written form, the other forms and titled forms, every line, the
+/// earliest role. Its vectors are allocated at their final length.
+fn to_entity<'a>(found: &'a [Found], pieces: &[usize], s: &mut Scratch<'a>) -> Entity {
+    s.forms.clear();
+    let mut role: Option<(usize, &str)> = None;
+    for &i in pieces {
+        let f = &found[i];
+        let at = f.line * 100_000 + f.piece.start;
+        if !f.piece.demonym {
+            s.forms.push((f.piece.text(), at));
+        }
+        if let Some(r) = &f.piece.role {
+            if role.is_none_or(|(l, _)| l > at) {
+                role = Some((at, &r.role));
+            }
+        }
+    }
+    crate::sort::by_key(&mut s.forms, |f| f.1);
     // The fullest written form: not all capitals (unless nothing else), most words, longest.
-    let name = forms
+    let name = s
+        .forms
         .iter()
         .enumerate()
         .max_by_key(|(i, f)| {
             (
-                !is_all_caps(&f.0) || f.0.len() <= 4,
+                !is_all_caps(f.0) || f.0.len() <= 4,
                 f.0.split(' ').count(),
                 f.0.len(),
                 std::cmp::Reverse(*i),
             )
         })
-        .map(|(_, f)| f.0.clone())
-        .or_else(|| c.key.map(str::to_string))
-        .unwrap_or_default();
+        .map_or("", |(_, f)| f.0);
     let mut seen: FastSet<String> = FastSet::default();
-    seen.insert(names::fold(&name));
-    let mut aliases = Vec::new();
-    for f in forms.iter().map(|f| &f.0).chain(c.titled.iter()) {
+    seen.insert(names::fold(name));
+    s.aliases.clear();
+    let titled = pieces
+        .iter()
+        .filter_map(|&i| found[i].piece.role.as_ref()?.titled.as_deref());
+    for f in s.forms.iter().map(|f| f.0).chain(titled) {
         if seen.insert(names::fold(f)) {
-            aliases.push(f.clone());
+            s.aliases.push(f);
         }
     }
-    let mut lines: Vec<usize> = c.mentions.iter().map(|m| m.0).collect();
-    lines.sort_unstable();
-    lines.dedup();
+    s.lines.clear();
+    for &i in pieces {
+        s.lines.push(found[i].line);
+    }
+    s.lines.sort_unstable();
+    s.lines.dedup();
+    let mut aliases = Vec::with_capacity(s.aliases.len());
+    for a in &s.aliases {
+        aliases.push(a.to_string());
+    }
     Entity {
-        name,
+        name: name.to_string(),
         aliases,
-        mentions: c.mentions.len(),
-        first_line: lines.first().copied().unwrap_or(0),
-        lines,
-        role: c.role.as_ref().map(|r| r.1.clone()),
+        mentions: pieces.len(),
+        first_line: s.lines.first().copied().unwrap_or(0),
+        lines: s.lines.to_vec(),
+        role: role.map(|r| r.1.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_stay_small() {
+        // Every piece of a paste is held until its entities are built.
+        assert!(std::mem::size_of::<Piece>() <= 64);
+        assert!(std::mem::size_of::<Found>() <= 72);
     }
 }

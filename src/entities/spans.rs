@@ -31,19 +31,28 @@ pub struct Piece {
     /// The name as written, its words joined by single spaces.
     pub name: Box<str>,
     /// How many words `name` has.
-    pub n_words: usize,
+    pub n_words: u32,
     /// The type the evidence points to; `None` when nothing does.
     pub kind: Option<EntityType>,
     /// How sure `kind` is.
     pub evidence: Evidence,
     /// Gazetteer group key, for known places and organizations.
     pub key: Option<&'static str>,
-    /// Title or role words written before the name ("Chinese President", "Kremlin aide").
-    pub role: Option<Box<str>>,
-    /// The name with its title, as written ("President Trump"), when a title preceded it.
-    pub titled: Option<Box<str>>,
+    /// The role written before the name, when one was (few pieces have one: one pointer here).
+    pub role: Option<Box<Role>>,
     /// The piece is a demonym ("Russian"): a mention of `key`, never a name.
     pub demonym: bool,
+    /// The piece's line reads as a heading (set by [`super::extract`]; false here).
+    pub restricted: bool,
+}
+
+/// The title or role written before a name.
+#[derive(Debug, Clone)]
+pub struct Role {
+    /// Title or role words written before the name ("Chinese President", "Kremlin aide").
+    pub role: Box<str>,
+    /// The name with its title, as written ("President Trump"), when a title preceded it.
+    pub titled: Option<Box<str>>,
 }
 
 impl Piece {
@@ -344,7 +353,10 @@ fn person_after_role(line: &str, toks: &[Tok], s: &[usize], cx: &DocContext) -> 
         Evidence::Strong,
         None,
     );
-    p.role = Some(line[rs..re].into());
+    p.role = Some(Box::new(Role {
+        role: line[rs..re].into(),
+        titled: None,
+    }));
     Some(p)
 }
 
@@ -562,7 +574,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
             p.demonym = !geo;
             if geo {
                 p.name = key.into();
-                p.n_words = key.split_whitespace().count();
+                p.n_words = count_u32(key.split_whitespace().count());
             }
             out.push(p);
             return;
@@ -683,12 +695,14 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
                 toks[s[0]].start.max(role_start)
             };
             let role_end = toks[s[lt]].end;
-            p.role = Some(line[role_start..role_end].into());
-            p.titled = Some(Box::from(format!(
-                "{} {}",
-                &line[toks[s[run_start]].start..role_end],
-                p.text()
-            )));
+            p.role = Some(Box::new(Role {
+                role: line[role_start..role_end].into(),
+                titled: Some(Box::from(format!(
+                    "{} {}",
+                    &line[toks[s[run_start]].start..role_end],
+                    p.text()
+                ))),
+            }));
             out.push(p);
             return;
         }
@@ -777,7 +791,7 @@ fn has_connector(toks: &[Tok], s: &[usize]) -> bool {
 }
 
 /// The whitespace-separated words of `text` joined by single spaces, and how many there are.
-fn join_words(text: &str) -> (Box<str>, usize) {
+fn join_words(text: &str) -> (Box<str>, u32) {
     let mut name = String::with_capacity(text.len());
     let mut n = 0;
     for w in text.split_whitespace() {
@@ -787,7 +801,12 @@ fn join_words(text: &str) -> (Box<str>, usize) {
         name.push_str(w);
         n += 1;
     }
-    (name.into_boxed_str(), n)
+    (name.into_boxed_str(), count_u32(n))
+}
+
+/// `n` as a `u32`, saturating (a name has a handful of words).
+fn count_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 fn piece(
@@ -810,7 +829,7 @@ fn piece(
         evidence,
         key,
         role: None,
-        titled: None,
         demonym: false,
+        restricted: false,
     }
 }
