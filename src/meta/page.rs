@@ -239,10 +239,11 @@ impl StemMemo {
         StemMemo::for_bytes(usize::MAX)
     }
 
-    /// A memo sized for `bytes` of text (about one slot per 8 bytes, 64 to 1024 slots), so a
-    /// short page does not pay 12 KB for it.
+    /// A memo sized for `bytes` of text (one slot per 16 bytes rounded up to a power of two,
+    /// 64 to 1024 slots of 12 bytes), so a short page does not pay 12 KB for it: at most ~1.5×
+    /// the page's text.
     fn for_bytes(bytes: usize) -> StemMemo {
-        let n = (bytes / 8).clamp(64, 1024).next_power_of_two();
+        let n = (bytes / 16).clamp(64, 1024).next_power_of_two();
         StemMemo {
             keys: vec![0; n],
             ids: vec![0; n],
