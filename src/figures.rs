@@ -682,7 +682,7 @@ pub fn extract(
         // its cut, and keeps the figures that start before the cut: a figure across the cut
         // ("12 Jan | 2024") is read whole, and the next chunk starts after it.
         let (mut base, mut k) = (0, 0);
-        while base < text.len() || (base == 0 && text.is_empty()) {
+        while base < text.len() {
             let cut = chunk_end(text, sentences, &mut k, base);
             let read_to = lookahead_end(text, cut);
             let (mut found, dates_n) = read_chunk(&text[base..read_to], ctx);
@@ -698,8 +698,9 @@ pub fn extract(
                     next = next.max(f.1 + base);
                 }
             }
+            // `next >= cut > base`: every chunk moves on.
             let chunk_base = base;
-            base = next.max(base + 1);
+            base = next;
             out.found += kept;
             if out.list.len() >= limit {
                 continue;
@@ -707,17 +708,6 @@ pub fn extract(
             // The two runs do not overlap: merged, they are the figures in text order (what a
             // stable sort by start gives, without its buffer).
             let room = limit.saturating_sub(out.list.len()).min(kept);
-            let mut order = Vec::with_capacity(room);
-            let (mut d, mut n) = (0, dates_n);
-            while order.len() < room {
-                if d < dates_end && (n >= here || found[d].0 <= found[n].0) {
-                    order.push(d);
-                    d += 1;
-                } else {
-                    order.push(n);
-                    n += 1;
-                }
-            }
             // Grown by doubling as usual but never past the limit: a list cut at the limit holds
             // no unused room.
             let want = out.list.len() + room;
@@ -738,7 +728,15 @@ pub fn extract(
                     t
                 })
             };
-            for k in order {
+            let (mut d, mut n) = (0, dates_n);
+            for _ in 0..room {
+                let k = if d < dates_end && (n >= here || found[d].0 <= found[n].0) {
+                    d += 1;
+                    d - 1
+                } else {
+                    n += 1;
+                    n - 1
+                };
                 let (a, b, kind, value, max, ref mut unit, ref mut iso) = found[k];
                 let (unit, iso) = (unit.take(), iso.take());
                 let (sentence, text) = sentence_of(a + chunk_base, b + chunk_base);
@@ -939,26 +937,20 @@ fn read_chunk(text: &str, ctx: &DateContext) -> (Vec<Found>, usize) {
         // Ranges: "5 to 10", "5-10", "between 5 and 10".
         let between = i > 0 && ws[i - 1].lower == "between";
         if let Some(w) = ws.get(j) {
-            let joins = (w.lower == "to"
-                || (between && w.lower == "and")
-                || text[ws[j - 1].end..w.start] == *"-")
-                && !ws[j - 1].stop;
-            if joins && w.lower != "to" && text[ws[j - 1].end..w.start] == *"-" {
-                if let Some(n2) = number_at(&ws, j).filter(|n2| same_measure(&num, n2)) {
-                    max = Some(n2.value);
-                    end_percent = n2.suffix.starts_with('%');
-                    j = n2.next;
-                }
-            } else if joins {
-                if let Some(n2) = ws
-                    .get(j + 1)
-                    .and_then(|_| number_at(&ws, j + 1))
-                    .filter(|n2| same_measure(&num, n2))
-                {
-                    max = Some(n2.value);
-                    end_percent = n2.suffix.starts_with('%');
-                    j = n2.next;
-                }
+            let hyphen = text[ws[j - 1].end..w.start] == *"-";
+            let joins =
+                (w.lower == "to" || (between && w.lower == "and") || hyphen) && !ws[j - 1].stop;
+            // The range's end: the word after the hyphen ("5-10"), else after "to" or "and".
+            let at = if hyphen && w.lower != "to" { j } else { j + 1 };
+            if let Some(n2) = ws
+                .get(at)
+                .filter(|_| joins)
+                .and_then(|_| number_at(&ws, at))
+                .filter(|n2| same_measure(&num, n2))
+            {
+                max = Some(n2.value);
+                end_percent = n2.suffix.starts_with('%');
+                j = n2.next;
             }
         }
         if between {
@@ -1155,6 +1147,18 @@ mod tests {
         );
     }
 
+    /// Each benchmark page (`../shared/bench/text`, when present) as one line: its words
+    /// joined by single spaces, long enough to be read in many chunks.
+    fn bench_pages_as_one_line() -> Vec<String> {
+        let Ok(dir) = std::fs::read_dir("../shared/bench/text") else {
+            return Vec::new();
+        };
+        dir.flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
     #[test]
     fn chunk_ends_cover_the_line_in_order_and_stay_small() {
         let mut texts = vec![
@@ -1163,13 +1167,7 @@ mod tests {
             "$1.2 million 5% 12 Jan 2024, 13/01/2024 ".repeat(100),
             "The deal closed on Dec. 15. “It is done,” she said. ".repeat(60),
         ];
-        if let Ok(dir) = std::fs::read_dir("../shared/bench/text") {
-            for e in dir.flatten() {
-                if let Ok(t) = std::fs::read_to_string(e.path()) {
-                    texts.push(t.replace('\n', " "));
-                }
-            }
-        }
+        texts.extend(bench_pages_as_one_line());
         for t in &texts {
             let s = crate::sentences::LineSentences::new([t.as_str()]);
             let (mut at, mut k) = (0, 0);
@@ -1192,13 +1190,7 @@ mod tests {
                 .repeat(30),
             "Él pagó 300 € — 2.5% más — el 3 de enero de 2024; 東京 12 people ".repeat(40),
         ];
-        if let Ok(dir) = std::fs::read_dir("../shared/bench/text") {
-            for e in dir.flatten() {
-                if let Ok(t) = std::fs::read_to_string(e.path()) {
-                    texts.push(t.split_whitespace().collect::<Vec<_>>().join(" "));
-                }
-            }
-        }
+        texts.extend(bench_pages_as_one_line());
         let ctx = DateContext::default();
         for t in &texts {
             let got = extract(

@@ -146,7 +146,13 @@ fn is_normal(line: &str) -> bool {
 /// is 24; a paste can have hundreds of thousands of lines).
 pub fn normalized_lines(text: &str) -> Vec<Box<str>> {
     let mut out = Vec::new();
-    for_each_line(text, &mut |l| out.push(normalize_line(l).into_boxed_str()));
+    // One buffer reused for every line: each box is then allocated at its exact size once.
+    let mut buf = String::new();
+    for_each_line(text, &mut |l| {
+        buf.clear();
+        push_normalized(l, &mut buf);
+        out.push(Box::from(buf.as_str()));
+    });
     // The list lives through every stage: without the room left by its growth.
     out.shrink_to_fit();
     out
