@@ -254,6 +254,46 @@ fn cli_still_analyzes_a_normal_article() {
     assert!(!out.stdout.is_empty());
 }
 
+#[test]
+fn cli_ends_quietly_when_its_reader_goes_away() {
+    // `presslens page.txt | head`: the reader closes the pipe before the output is written.
+    // The CLI stops with exit code 0 and no message (it used to panic in `print!`).
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_presslens"))
+        .args(["--format", "json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs the CLI");
+    drop(child.stdout.take());
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(seed_texts()[0].as_bytes()).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.is_empty(), "{err}");
+}
+
+#[test]
+fn cli_compare_reports_an_unreadable_file_as_an_error_not_a_usage_error() {
+    let out = Command::new(env!("CARGO_BIN_EXE_presslens"))
+        .args(["compare", "/nonexistent/a.txt", "/nonexistent/b.txt"])
+        .output()
+        .expect("runs the CLI");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("cannot read /nonexistent/a.txt"), "{err}");
+    assert!(!err.contains("usage:"), "{err}");
+    let out = Command::new(env!("CARGO_BIN_EXE_presslens"))
+        .args(["compare", "/nonexistent/a.txt"])
+        .output()
+        .expect("runs the CLI");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("usage:"));
+}
+
 /// Found by `fuzz/` (analyze_bytes, all three targets, on the entities stage as first landed):
 /// overlapping entity spans made `&line[a.end..b.start]` panic with "byte range starts at 62
 /// but ends at 21" (src/entities/spans.rs). The input is the minimized crash, invalid byte

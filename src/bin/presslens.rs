@@ -6,7 +6,8 @@
 //! several articles (see `presslens::compare`) and prints one comparison.
 //!
 //! Errors (unreadable file, not UTF-8, empty input, input over 50 MB, bad flag) are one-line
-//! messages on stderr with exit code 1 (2 for usage errors); nothing panics.
+//! messages on stderr with exit code 1 (2 for usage errors); nothing panics. A reader that stops
+//! reading (`presslens page.txt | head`) ends the program quietly with exit code 0.
 
 use presslens::limits::{self, InputTooLarge};
 use presslens::{analyze, report, Analysis, Options};
@@ -162,14 +163,21 @@ fn run(args: Args) -> Result<(), String> {
                 std::fs::write(&path, rendered)
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             }
-            None => print!("{rendered}"),
+            None => print_out(&rendered)?,
         }
     }
     Ok(())
 }
 
-/// `presslens compare`: analyzes every file, compares them, prints the comparison.
-fn run_compare(argv: Vec<String>) -> Result<(), String> {
+/// What `presslens compare` was asked to do.
+struct CompareArgs {
+    markdown: bool,
+    options: Options,
+    files: Vec<String>,
+}
+
+/// Reads `presslens compare`'s arguments; `Err` is a usage error's message.
+fn parse_compare_args(argv: Vec<String>) -> Result<CompareArgs, String> {
     let mut markdown = false;
     let mut options = Options::default();
     let mut files = Vec::new();
@@ -196,6 +204,20 @@ fn run_compare(argv: Vec<String>) -> Result<(), String> {
     if files.len() < 2 {
         return Err("compare needs two files or more".into());
     }
+    Ok(CompareArgs {
+        markdown,
+        options,
+        files,
+    })
+}
+
+/// `presslens compare`: analyzes every file, compares them, prints the comparison.
+fn run_compare(args: CompareArgs) -> Result<(), String> {
+    let CompareArgs {
+        markdown,
+        options,
+        files,
+    } = args;
     let mut analyses = Vec::with_capacity(files.len());
     for name in &files {
         analyses.push(analyze(&read_input(name)?, &options));
@@ -211,46 +233,62 @@ fn run_compare(argv: Vec<String>) -> Result<(), String> {
                     .unwrap_or_else(|| f.clone())
             })
             .collect();
-        print!(
-            "{}",
-            presslens::compare::markdown::to_markdown(&comparison, &names)
-        );
+        print_out(&presslens::compare::markdown::to_markdown(
+            &comparison,
+            &names,
+        ))
     } else {
-        let s = serde_json::to_string_pretty(&comparison)
+        let mut s = serde_json::to_string_pretty(&comparison)
             .map_err(|e| format!("cannot serialize the comparison: {e}"))?;
-        println!("{s}");
+        s.push('\n');
+        print_out(&s)
     }
-    Ok(())
+}
+
+/// Writes `s` to standard output. A reader that went away (`presslens … | head`) is not an
+/// error: the program ends at once with exit code 0, as a Unix tool stopped by SIGPIPE does,
+/// instead of panicking the way `print!` would. Any other write error is an `Err` message.
+fn print_out(s: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(format!("cannot write to standard output: {e}")),
+    }
+}
+
+/// Prints a usage error and the usage; exit code 2.
+fn usage_error(msg: &str) -> ExitCode {
+    if !msg.is_empty() {
+        eprintln!("presslens: {msg}");
+    }
+    eprintln!("{USAGE}");
+    ExitCode::from(2)
+}
+
+/// Prints a run error (unreadable input, input too large, …); exit code 1.
+fn run_result(r: Result<(), String>) -> ExitCode {
+    match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("presslens: {msg}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn main() -> ExitCode {
     let mut argv: Vec<String> = std::env::args().skip(1).collect();
     if argv.first().map(String::as_str) == Some("compare") {
         argv.remove(0);
-        return match run_compare(argv) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(msg) => {
-                eprintln!("presslens: {msg}");
-                eprintln!("{USAGE}");
-                ExitCode::from(2)
-            }
+        return match parse_compare_args(argv) {
+            Ok(args) => run_result(run_compare(args)),
+            Err(msg) => usage_error(&msg),
         };
     }
-    let args = match parse_args(argv) {
-        Ok(a) => a,
-        Err(msg) => {
-            if !msg.is_empty() {
-                eprintln!("presslens: {msg}");
-            }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    match run(args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(msg) => {
-            eprintln!("presslens: {msg}");
-            ExitCode::FAILURE
-        }
+    match parse_args(argv) {
+        Ok(args) => run_result(run(args)),
+        Err(msg) => usage_error(&msg),
     }
 }

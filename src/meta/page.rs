@@ -919,7 +919,9 @@ impl<'a> Page<'a> {
                     pos = end - base;
                     return Some(j);
                 }
-                pos = off + 1;
+                // The match runs past its line's end, and so would any later one starting in
+                // that line: go on from the next line (linear, however many such matches).
+                pos = end - base;
             }
         })
     }
@@ -970,7 +972,6 @@ impl<'a> Page<'a> {
     }
 }
 
-/// For each line, the year of the nearest line (by distance, earlier first on ties) that has one.
 /// A substring search for one key, reused across haystacks: `memchr` for the key's rarest
 /// byte (by [`RARITY`]), then the whole key around each hit. It stands in for
 /// `memchr::memmem`, whose searchers cost 2.5 KB of the gzipped wasm download, at about its
@@ -1030,6 +1031,7 @@ impl<'k> Finder<'k> {
     }
 }
 
+/// For each line, the year of the nearest line (by distance, earlier first on ties) that has one.
 fn nearest_years(years: &[Option<i32>]) -> Vec<Option<i32>> {
     let n = years.len();
     let mut prev: Vec<Option<(usize, i32)>> = vec![None; n];
@@ -1092,6 +1094,40 @@ mod tests {
             );
         }
         assert_eq!(Finder::new(b"abc").find(b"ab"), None);
+    }
+
+    #[test]
+    fn lowercase_holding_lists_exactly_the_lines_that_contain_the_key() {
+        // Small pages of lines over a 3-letter alphabet, where matches across two lines are
+        // everywhere: the lines listed are those whose lowercase holds the key, in order.
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for _ in 0..200 {
+            let text: String = (0..12)
+                .map(|_| {
+                    let len = next(7);
+                    let mut l: String = (0..len)
+                        .map(|_| ['a', 'B', ' '][next(3) as usize])
+                        .collect();
+                    l.push('\n');
+                    l
+                })
+                .collect();
+            let lines = crate::analyze(&text, &crate::model::Options::default()).lines;
+            let page = Page::new(&lines, None);
+            let n = page.lines.len();
+            for key in ["a", "ab", "ba", "aba", "b a", "abab", "aaaa"] {
+                let (lo, hi) = (next(n as u64 + 1) as usize, n);
+                let got: Vec<usize> = page.lowercase_holding(key, lo..hi).collect();
+                let want: Vec<usize> = (lo..hi).filter(|&j| page.lower(j).contains(key)).collect();
+                assert_eq!(got, want, "{key:?} in {text:?} from line {lo}");
+            }
+        }
     }
 
     #[test]
