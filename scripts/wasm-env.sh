@@ -12,7 +12,10 @@
 #     under panic=abort a panic already ended in a trap, after a console message);
 #   - opt-level "z" with LLVM's inline threshold raised to 75 (opt-level "s"'s; plain "z" is 8 KB
 #     gzipped smaller but 20 % slower);
-#   - LTO, one codegen unit.
+#   - LTO, one codegen unit;
+#   - WebAssembly SIMD (`+simd128`: memchr's and LLVM's vector code for byte scans): 1.1 KB
+#     gzipped smaller and 1 % fewer instructions; every browser since 2023 runs it (Chrome 91,
+#     Firefox 89, Safari 16.4), and www/worker-core.js names them if the module fails to compile.
 # Pinned because `-Z` flags change between nightlies. The name is the rustup channel of rustc
 # 1.97.0-nightly (e50aa6fba 2026-05-19); setup.sh installs it (minimal profile + rust-src, ~1 min)
 # unless a toolchain with that exact compiler and rust-src is already there.
@@ -41,7 +44,7 @@ wasm_cargo_build() {
     CARGO_PROFILE_RELEASE_LTO=true \
     CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
     CARGO_PROFILE_RELEASE_PANIC=abort \
-    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Cllvm-args=-inline-threshold=75" \
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Cllvm-args=-inline-threshold=75 -Ctarget-feature=+simd128" \
     cargo "+$PRESSLENS_WASM_TOOLCHAIN" build --quiet --lib --release \
     --target wasm32-unknown-unknown --target-dir "$PRESSLENS_WASM_TARGET_DIR" \
     -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size "$@"

@@ -113,6 +113,13 @@ function find(lines, needle) {
 
 const message = (err) => String(err && err.message ? err.message : err);
 
+/** Why the wasm module did not start; a compile error most likely means a browser without
+ * WebAssembly SIMD (the module is built with it, scripts/wasm-env.sh), so say which suffice. */
+const initMessage = (err) =>
+  err instanceof WebAssembly.CompileError
+    ? `${message(err)} (this browser cannot run the analyzer's WebAssembly: it needs Chrome or Edge 91, Firefox 89, Safari 16.4 or later)`
+    : message(err);
+
 /**
  * Answers the page's messages with `api` ({ analyze, to_markdown, compare } of the wasm glue) once
  * `ready` (the wasm instantiation) resolves. Posts { type: 'ready' } or { type: 'init-error' }.
@@ -122,7 +129,7 @@ export function serve(api, ready) {
   let parts = { id: null, list: [] }; // slices of a large text sent ahead of its 'analyze'
   ready.then(
     () => self.postMessage({ type: 'ready' }),
-    (err) => self.postMessage({ type: 'init-error', message: message(err) }),
+    (err) => self.postMessage({ type: 'init-error', message: initMessage(err) }),
   );
   self.onmessage = async (event) => {
     const msg = event.data;
