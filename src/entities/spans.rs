@@ -177,10 +177,25 @@ fn is_ordinal(w: &str) -> bool {
     digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
 }
 
+/// How many tokens before a span's first token finding its pieces may read: a role phrase of
+/// up to four words before the name ([`role_before`]).
+pub const READS_BEFORE: usize = 4;
+
+/// How many tokens from a span's first token on finding it and its pieces may read: its
+/// [`MAX_SPAN`] words at most, the last of them looking up to five further (a comma list of an
+/// organization's name closed by "and", "Ministry of Trade, Industry and Energy").
+pub const READS_FROM: usize = MAX_SPAN + 5;
+
 /// Calls `emit` with the pieces of the spans of one line that start at tokens `from..to` of
 /// `toks`, in the order found, and returns the token where the next span may start (`to` or
 /// later: the last span may end after `to`). Scanning a line's tokens from 0 to their end
 /// finds all its pieces; [`place_before_state`] is then applied to each two in a row.
+///
+/// `toks` may be a run of the line's tokens rather than all of them (`line` is always the whole
+/// line: pieces hold byte offsets in it): the same pieces come out when the run holds the
+/// [`READS_BEFORE`] tokens before `from` (or starts the line) and the [`READS_FROM`] tokens
+/// from `to - 1` on (or ends the line), and `from` is where the scan of the tokens before it
+/// stopped (0 at the line's start). So a long line can be read a window of tokens at a time.
 pub fn scan(
     line: &str,
     toks: &[Tok],
