@@ -1147,18 +1147,6 @@ mod tests {
         );
     }
 
-    /// Each benchmark page (`../shared/bench/text`, when present) as one line: its words
-    /// joined by single spaces, long enough to be read in many chunks.
-    fn bench_pages_as_one_line() -> Vec<String> {
-        let Ok(dir) = std::fs::read_dir("../shared/bench/text") else {
-            return Vec::new();
-        };
-        dir.flatten()
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-            .collect()
-    }
-
     #[test]
     fn chunk_ends_cover_the_line_in_order_and_stay_small() {
         let mut texts = vec![
@@ -1167,7 +1155,7 @@ mod tests {
             "$1.2 million 5% 12 Jan 2024, 13/01/2024 ".repeat(100),
             "The deal closed on Dec. 15. “It is done,” she said. ".repeat(60),
         ];
-        texts.extend(bench_pages_as_one_line());
+        texts.extend(crate::test_pages::bench_pages_as_one_line());
         for t in &texts {
             let s = crate::sentences::LineSentences::new([t.as_str()]);
             let (mut at, mut k) = (0, 0);
@@ -1190,7 +1178,7 @@ mod tests {
                 .repeat(30),
             "Él pagó 300 € — 2.5% más — el 3 de enero de 2024; 東京 12 people ".repeat(40),
         ];
-        texts.extend(bench_pages_as_one_line());
+        texts.extend(crate::test_pages::bench_pages_as_one_line());
         let ctx = DateContext::default();
         for t in &texts {
             let got = extract(

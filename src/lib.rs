@@ -43,6 +43,8 @@ pub mod sentences;
 pub mod shared_text;
 pub mod sort;
 pub mod summary;
+#[cfg(test)]
+mod test_pages;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -130,9 +130,10 @@ fn is_title_case(toks: &[tokens::Tok]) -> bool {
     caps * 10 >= content.max(1) * 7
 }
 
-/// True for a line that reads as prose despite its capitals: long, or ending like a sentence.
-fn looks_like_sentence(text: &str, toks: &[tokens::Tok]) -> bool {
-    toks.len() > 14 || text.trim_end().ends_with(['.', '?', '!', '”', '"']) && toks.len() > 6
+/// True for a line (`text`, of `n` tokens) that reads as prose despite its capitals: long, or
+/// ending like a sentence.
+fn looks_like_sentence(text: &str, n: usize) -> bool {
+    n > 14 || text.trim_end().ends_with(['.', '?', '!', '”', '"']) && n > 6
 }
 
 /// A piece placed in the document (72 bytes: the pieces of a long paste are held at once;
@@ -142,8 +143,9 @@ struct Found {
     piece: Piece,
 }
 
-/// One token of [`tokens::tokenize`] without its text (a byte range of its line), kept between
-/// the two passes of [`extract`]: 8 bytes a word instead of 40, and each line tokenized once.
+/// One token of [`tokens::for_each_token`] without its text (a byte range of its line), kept
+/// between the two passes of [`extract`]: 8 bytes a word instead of 40, and each line tokenized
+/// once.
 #[derive(Clone, Copy)]
 struct Packed {
     start: u32,
@@ -172,6 +174,12 @@ impl Packed {
         })
     }
 
+    /// `tk` cleared, then the tokens `toks` (packed from `line`) again.
+    fn unpack_all<'a>(toks: &[Packed], line: &'a str, tk: &mut Vec<tokens::Tok<'a>>) {
+        tk.clear();
+        tk.extend(toks.iter().map(|p| p.unpack(line)));
+    }
+
     /// The token again, its text read from `line` (the line it was packed from).
     fn unpack<'a>(&self, line: &'a str) -> tokens::Tok<'a> {
         let start = self.start as usize;
@@ -189,12 +197,27 @@ impl Packed {
     }
 }
 
-/// Extracts the entities of the given article lines.
+/// How many tokens of a line the span pass reads at once (with the few around them it may
+/// look at, [`spans::READS_BEFORE`] and [`spans::READS_FROM`]): ~11 KB of `Tok`s whatever the
+/// line's length (a 50 KB line of prose has ~8,500 tokens). Lines of the bench pages have
+/// fewer, and are read whole.
+const WINDOW_TOKENS: usize = 256;
+
+/// Extracts the entities of the given article lines. Never panics.
 pub fn extract(lines: &[BodyLine]) -> Entities {
+    extract_in_windows(lines, WINDOW_TOKENS)
+}
+
+/// [`extract`], the span pass reading `window` tokens of a line at a time (at least one): the
+/// same entities whatever `window` (the tokens it reads around a window are unpacked with it,
+/// and each window's scan starts where the last one's stopped).
+fn extract_in_windows(lines: &[BodyLine], window: usize) -> Entities {
+    let window = window.max(1);
     let gaz = gazetteer::get();
     // Two passes over the tokens: the document's word context, then the spans. Each line is
-    // tokenized once; its tokens are kept packed in between (a whole long paste's `Tok`s would
-    // be ~40 bytes per word held at once). A line whose tokens do not pack is tokenized again.
+    // tokenized once, token by token (a whole long line's `Tok`s would be ~40 bytes per word
+    // held at once); its tokens are kept packed in between, and the span pass unpacks a window
+    // of them at a time. A line whose tokens do not pack is tokenized again, whole.
     // The word sets hold only what `DocContext` looks up: no stopwords (a stopword is common
     // before the sets are asked), and capitalized words only when frequent English words.
     let mut lower_words: FastSet<&str> = FastSet::default();
@@ -206,8 +229,9 @@ pub fn extract(lines: &[BodyLine]) -> Entities {
     // Each line's range of packed tokens (None: not packed).
     let mut packed_at: Vec<Option<(usize, usize)>> = Vec::with_capacity(lines.len());
     for l in lines {
-        let toks = tokens::tokenize(l.text);
-        for t in &toks {
+        let at = packed.len();
+        let mut ok = true;
+        tokens::for_each_token(l.text, &mut |t| {
             let first = t.text.chars().next();
             if first.is_some_and(char::is_lowercase) {
                 crate::lower::with_lower(t.text, |lw| {
@@ -225,18 +249,13 @@ pub fn extract(lines: &[BodyLine]) -> Entities {
             {
                 mid_caps.insert(t.text);
             }
-        }
-        let at = packed.len();
-        let mut ok = true;
-        for t in &toks {
-            match Packed::new(t) {
-                Some(p) => packed.push(p),
-                None => {
-                    ok = false;
-                    break;
+            if ok {
+                match Packed::new(&t) {
+                    Some(p) => packed.push(p),
+                    None => ok = false,
                 }
             }
-        }
+        });
         if ok {
             packed_at.push(Some((at, packed.len())));
         } else {
@@ -251,23 +270,47 @@ pub fn extract(lines: &[BodyLine]) -> Entities {
         mid_caps,
     };
     let mut found: Vec<Found> = Vec::new();
+    // One window's tokens.
     let mut tk: Vec<tokens::Tok> = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        let tk = match packed_at[i] {
-            Some((a, b)) => {
-                tk.clear();
-                tk.extend(packed[a..b].iter().map(|p| p.unpack(l.text)));
-                &tk
+    for (l, at) in lines.iter().zip(packed_at.iter().copied()) {
+        let first = found.len();
+        // A line whose tokens did not pack: all of them, read as one window.
+        let unpacked = at.is_none();
+        if unpacked {
+            tk.clear();
+            tokens::for_each_token(l.text, &mut |t| tk.push(t));
+        }
+        let toks = at.map_or(&[][..], |(a, b)| &packed[a..b]);
+        let n = if unpacked { tk.len() } else { toks.len() };
+        // (A heading-like line has at most 14 tokens.)
+        let restricted = !looks_like_sentence(l.text, n) && {
+            if !unpacked {
+                Packed::unpack_all(toks, l.text, &mut tk);
             }
-            None => &tokens::tokenize(l.text),
+            is_title_case(&tk)
         };
-        let restricted = !looks_like_sentence(l.text, tk) && is_title_case(tk);
-        for mut piece in spans::pieces(l.text, tk, &cx) {
+        let mut emit = |mut piece: Piece| {
             piece.restricted = restricted;
             found.push(Found {
                 line: l.line,
                 piece,
-            });
+            })
+        };
+        let window = if unpacked { n } else { window };
+        let mut from = 0;
+        while from < n {
+            let to = n.min(from.saturating_add(window));
+            let lo = from.saturating_sub(spans::READS_BEFORE);
+            let hi = n.min(to - 1 + spans::READS_FROM);
+            if !unpacked {
+                Packed::unpack_all(&toks[lo..hi], l.text, &mut tk);
+            }
+            // `scan` stops at `to - lo` or after it: every window moves on.
+            from = lo + spans::scan(l.text, &tk, from - lo, to - lo, &cx, &mut emit);
+        }
+        for k in first + 1..found.len() {
+            let (before, after) = found.split_at_mut(k);
+            spans::place_before_state(l.text, &mut before[k - 1].piece, &after[0].piece, gaz);
         }
     }
     drop((cx, packed, packed_at, tk));
@@ -649,6 +692,50 @@ fn to_entity<'a>(found: &'a [Found], pieces: &[usize], s: &mut Scratch<'a>) -> E
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_in_windows_finds_what_reading_whole_finds() {
+        // Every bench page joined into one line: a window cut falls inside names, titles,
+        // role phrases and "City, State" pairs; with a window of one token, at every token.
+        let pages = crate::test_pages::bench_pages_as_one_line();
+        let mut texts = vec![
+            pages.join(" "),
+            // The farthest reads before and after a span's start: a role phrase of four words,
+            // a comma list closed by "and" five words after the span's fourteenth word.
+            "The foreign affairs aide Yury Ushakov met Chinese President Xi Jinping in \
+             Gladstone, NJ, with the Sheriff’s Department and officials of the Ministry of \
+             Trade Mines Industry Planning Finance Health Labour Tourism Transport Culture \
+             Water, Sport Youth Women Science Education and Research. "
+                .repeat(20),
+        ];
+        texts.extend(pages);
+        for (i, text) in texts.iter().enumerate() {
+            let lines = [BodyLine { line: 1, text }];
+            let whole = extract_in_windows(&lines, usize::MAX);
+            let found = whole.people.len() > 1 && whole.places.len() > 1;
+            assert!(i > 1 || text.is_empty() || found);
+            for window in [1, 2, 3, 7, 16, WINDOW_TOKENS] {
+                let head: String = text.chars().take(60).collect();
+                assert!(
+                    extract_in_windows(&lines, window) == whole,
+                    "window {window}: {head}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_whose_tokens_do_not_pack_is_read_whole() {
+        // A word over 64 KiB does not pack: its line is tokenized again, whole.
+        let text = "x".repeat(70_000) + " Chancellor Angela Merkel met Emmanuel Macron in Paris.";
+        let e = extract(&[BodyLine {
+            line: 1,
+            text: &text,
+        }]);
+        let names = |l: &[Entity]| l.iter().map(|e| e.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&e.people), ["Angela Merkel", "Emmanuel Macron"]);
+        assert_eq!(names(&e.places), ["Paris"]);
+    }
 
     #[test]
     fn pieces_stay_small() {

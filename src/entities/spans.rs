@@ -177,12 +177,36 @@ fn is_ordinal(w: &str) -> bool {
     digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
 }
 
-/// Finds the pieces of one line.
-pub fn pieces(line: &str, toks: &[Tok], cx: &DocContext) -> Vec<Piece> {
+/// How many tokens before a span's first token finding its pieces may read: a role phrase of
+/// up to four words before the name ([`role_before`]).
+pub const READS_BEFORE: usize = 4;
+
+/// How many tokens from a span's first token on finding it and its pieces may read: its
+/// [`MAX_SPAN`] words at most, the last of them looking up to five further (a comma list of an
+/// organization's name closed by "and", "Ministry of Trade, Industry and Energy").
+pub const READS_FROM: usize = MAX_SPAN + 5;
+
+/// Calls `emit` with the pieces of the spans of one line that start at tokens `from..to` of
+/// `toks`, in the order found, and returns the token where the next span may start (`to` or
+/// later: the last span may end after `to`). Scanning a line's tokens from 0 to their end
+/// finds all its pieces; [`place_before_state`] is then applied to each two in a row.
+///
+/// `toks` may be a run of the line's tokens rather than all of them (`line` is always the whole
+/// line: pieces hold byte offsets in it): the same pieces come out when the run holds the
+/// [`READS_BEFORE`] tokens before `from` (or starts the line) and the [`READS_FROM`] tokens
+/// from `to - 1` on (or ends the line), and `from` is where the scan of the tokens before it
+/// stopped (0 at the line's start). So a long line can be read a window of tokens at a time.
+pub fn scan(
+    line: &str,
+    toks: &[Tok],
+    from: usize,
+    to: usize,
+    cx: &DocContext,
+    emit: &mut dyn FnMut(Piece),
+) -> usize {
     let g = cx.gaz;
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
+    let mut i = from;
+    while i < to.min(toks.len()) {
         // (Most words start with no digit: no call for them.)
         let ordinal_street = toks[i]
             .text
@@ -247,42 +271,48 @@ pub fn pieces(line: &str, toks: &[Tok], cx: &DocContext) -> Vec<Piece> {
             break;
         }
         let span: Vec<usize> = (i..=last_cap).collect();
-        analyze_span(line, toks, &span, cx, &mut out);
+        analyze_span(line, toks, &span, cx, emit);
         i = last_cap + 1;
     }
-    // "Gladstone, NJ", "Greenbelt, Maryland": a name right before ", State" is a place.
-    for k in 1..out.len() {
-        let (a, b) = (&out[k - 1], &out[k]);
-        let state = b.kind == Some(EntityType::Place)
-            && !b.demonym
-            && b.key
-                .is_some_and(|key| g.postal.values().any(|v| *v == key) || key == "United States");
-        // Spans can overlap (a peeled span inside a longer one): then nothing lies between them.
-        let between = line.get(a.end..b.start).unwrap_or("");
-        let a_weak = a.evidence < Evidence::Strong || a.kind.is_none();
-        if state && between.trim() == "," && a_weak && a.kind != Some(EntityType::Organization) {
-            let a = &mut out[k - 1];
-            a.kind = Some(EntityType::Place);
-            a.evidence = Evidence::Strong;
-        }
+    i
+}
+
+/// "Gladstone, NJ", "Greenbelt, Maryland": a name `a` right before ", State" (`b`, the next
+/// piece of the same line) is a place.
+pub fn place_before_state(line: &str, a: &mut Piece, b: &Piece, g: &Gazetteer) {
+    let state = b.kind == Some(EntityType::Place)
+        && !b.demonym
+        && b.key
+            .is_some_and(|key| g.postal.values().any(|v| *v == key) || key == "United States");
+    // Spans can overlap (a peeled span inside a longer one): then nothing lies between them.
+    let between = line.get(a.end..b.start).unwrap_or("");
+    let a_weak = a.evidence < Evidence::Strong || a.kind.is_none();
+    if state && between.trim() == "," && a_weak && a.kind != Some(EntityType::Organization) {
+        a.kind = Some(EntityType::Place);
+        a.evidence = Evidence::Strong;
     }
-    out
 }
 
 /// Splits a span at connectors unless the words before the connector are an organization or
 /// place head ("University of …", "Great Hall of …"), then peels each part.
-fn analyze_span(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec<Piece>) {
+fn analyze_span(
+    line: &str,
+    toks: &[Tok],
+    span: &[usize],
+    cx: &DocContext,
+    emit: &mut dyn FnMut(Piece),
+) {
     let g = cx.gaz;
     // Whole span known as written? ("Bosnia and Herzegovina", "Bank of America")
     if span.len() > 1 && known(line, toks, span, cx).is_some() {
-        peel(line, toks, span, cx, out);
+        peel(line, toks, span, cx, emit);
         return;
     }
     let first_conn = span.iter().position(|&k| {
         !is_name_word(&toks[k]) && !PARTICLES.contains(&toks[k].text) && !is_ordinal(toks[k].text)
     });
     let Some(c) = first_conn else {
-        peel(line, toks, span, cx, out);
+        peel(line, toks, span, cx, emit);
         return;
     };
     let head = &span[..c];
@@ -309,17 +339,17 @@ fn analyze_span(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: 
         _ => false,
     };
     if joins {
-        peel(line, toks, span, cx, out);
+        peel(line, toks, span, cx, emit);
         return;
     }
-    peel(line, toks, head, cx, out);
+    peel(line, toks, head, cx, emit);
     let rest: Vec<usize> = span[c..]
         .iter()
         .copied()
         .skip_while(|&k| !is_name_word(&toks[k]))
         .collect();
     if !rest.is_empty() {
-        analyze_span(line, toks, &rest, cx, out);
+        analyze_span(line, toks, &rest, cx, emit);
     }
 }
 
@@ -403,7 +433,7 @@ fn person_head(toks: &[Tok], s: &[usize], cx: &DocContext) -> bool {
 
 /// Peels leading sentence-initial common words, titles and demonyms off a span and types what
 /// is left.
-fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec<Piece>) {
+fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, emit: &mut dyn FnMut(Piece)) {
     let g = cx.gaz;
     let mut s = span;
     // Sentence-initial or quote-initial common words ("The", "But", "Trade"), "Former", ordinals;
@@ -465,7 +495,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
         let title: Vec<String> = words.iter().map(|w| title_case(w)).collect();
         let t = title.join(" ");
         if let Some(key) = g.place(&t) {
-            out.push(piece(
+            emit(piece(
                 line,
                 toks,
                 s,
@@ -474,7 +504,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
                 Some(key),
             ));
         } else if let Some(key) = g.org(&t) {
-            out.push(piece(
+            emit(piece(
                 line,
                 toks,
                 s,
@@ -487,7 +517,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
     }
     // Known place or organization as a whole.
     if let Some((kind, key)) = known_s {
-        out.push(piece(
+        emit(piece(
             line,
             toks,
             s,
@@ -504,7 +534,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
             if let Some((kind, key)) = known(line, toks, &s[..cut], cx) {
                 let rest = &s[cut..];
                 if known(line, toks, rest, cx).is_some() || person_head(toks, rest, cx) {
-                    out.push(piece(
+                    emit(piece(
                         line,
                         toks,
                         &s[..cut],
@@ -512,7 +542,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
                         Evidence::Strong,
                         Some(key),
                     ));
-                    peel(line, toks, rest, cx, out);
+                    peel(line, toks, rest, cx, emit);
                     return;
                 }
             }
@@ -521,7 +551,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
     let given_first = g.given.contains(first) || g.surnames.contains(first);
     // "Frost & Sullivan", "Chapter & Verse": an ampersand joins company names, not a person's.
     if s.len() > 1 && line[toks[s[0]].start..toks[s[s.len() - 1]].end].contains('&') {
-        out.push(piece(
+        emit(piece(
             line,
             toks,
             s,
@@ -534,7 +564,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
     let org_cued = s.len() > 1
         && (g.org_last.contains(last) || g.org_first.contains(first) && has_connector(toks, s));
     if org_cued && (s.len() > 2 || !given_first || g.org_last.contains(first)) {
-        out.push(piece(
+        emit(piece(
             line,
             toks,
             s,
@@ -548,7 +578,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
         && (g.place_last.contains(last) || g.place_first.contains(first))
         && !g.titles.contains(first);
     if place_cued && !(given_first && s.len() == 2) {
-        out.push(piece(
+        emit(piece(
             line,
             toks,
             s,
@@ -576,14 +606,14 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
                 p.name = key.into();
                 p.n_words = count_u32(key.split_whitespace().count());
             }
-            out.push(p);
+            emit(p);
             return;
         }
         // "Gladstone, NJ": a postal code after a comma.
         if let Some(key) = g.postal.get(first) {
             let after_comma = s[0] > 0 && line[..toks[s[0]].start].trim_end().ends_with(',');
             if after_comma {
-                out.push(piece(
+                emit(piece(
                     line,
                     toks,
                     s,
@@ -620,7 +650,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
             })
             || (t.possessive && after.is_some_and(|a| g.org_after.contains(a.text)));
         if org_ctx && !g.given.contains(first) {
-            out.push(piece(
+            emit(piece(
                 line,
                 toks,
                 s,
@@ -631,11 +661,11 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
             return;
         }
         if let Some(p) = person_after_role(line, toks, s, cx) {
-            out.push(p);
+            emit(p);
             return;
         }
         // A lone capitalized word: typed later from the rest of the document, if at all.
-        out.push(piece(line, toks, s, None, Evidence::Weak, None));
+        emit(piece(line, toks, s, None, Evidence::Weak, None));
         return;
     }
     // Titles before a name: "Chinese President Xi Jinping", "White House Press Secretary
@@ -671,14 +701,14 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
                         key,
                     );
                     p.demonym = true;
-                    out.push(p);
+                    emit(p);
                     prefix_end -= 1;
                 } else {
                     break;
                 }
             }
             if prefix_end > 0 {
-                peel(line, toks, &s[..prefix_end], cx, out);
+                peel(line, toks, &s[..prefix_end], cx, emit);
             }
             let mut p = piece(
                 line,
@@ -703,7 +733,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
                     p.text()
                 ))),
             }));
-            out.push(p);
+            emit(p);
             return;
         }
     }
@@ -716,7 +746,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
     // A role noun just before: "Kremlin aide Yury Ushakov".
     if s.len() <= 4 {
         if let Some(p) = person_after_role(line, toks, s, cx) {
-            out.push(p);
+            emit(p);
             return;
         }
     }
@@ -729,7 +759,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
                 && line[b.end..toks[s[0]].start].contains(':'))
     });
     if org_cue_before && !given_first && s.len() <= 4 {
-        out.push(piece(
+        emit(piece(
             line,
             toks,
             s,
@@ -745,7 +775,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
         .skip(1)
         .all(|w| !cx.is_common(w) || g.given.contains(w));
     if s.len() <= 4 && given_first && no_common {
-        out.push(piece(
+        emit(piece(
             line,
             toks,
             s,
@@ -760,7 +790,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
         .any(|w| g.demonym(w).is_some() || g.known(w).is_some());
     if s.len() <= 4 && !placeish && words.iter().all(|w| !cx.is_plain_word(w)) && !toks[s[0]].quoted
     {
-        out.push(piece(
+        emit(piece(
             line,
             toks,
             s,
@@ -771,7 +801,7 @@ fn peel(line: &str, toks: &[Tok], span: &[usize], cx: &DocContext, out: &mut Vec
         return;
     }
     // A longer or plainer unknown sequence: keep it untyped, whole.
-    out.push(piece(line, toks, s, None, Evidence::Weak, None));
+    emit(piece(line, toks, s, None, Evidence::Weak, None));
 }
 
 fn title_case(w: &str) -> String {

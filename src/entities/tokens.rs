@@ -236,6 +236,16 @@ fn delimiter_at(s: &str, i: usize) -> (u8, usize) {
 pub fn tokenize(line: &str) -> Vec<Tok<'_>> {
     // About one token per 6 bytes of prose: one allocation for most lines.
     let mut out: Vec<Tok<'_>> = Vec::with_capacity(line.len() / 6 + 1);
+    for_each_token(line, &mut |t| out.push(t));
+    out
+}
+
+/// Calls `f` with each token of `line` in order: exactly the tokens [`tokenize`] returns,
+/// without holding them (one token is held back until the next word is read, which may still
+/// change it). Never panics.
+pub fn for_each_token<'a>(line: &'a str, f: &mut dyn FnMut(Tok<'a>)) {
+    // The last token made, not yet passed to `f`.
+    let mut pending: Option<Tok<'a>> = None;
     let mut next_starts_sentence = true;
     let mut in_quote = false;
     // Em/en dashes and underscores separate words like spaces do, and also break phrases: a
@@ -261,7 +271,7 @@ pub fn tokenize(line: &str) -> Vec<Tok<'_>> {
         let word = &line[wstart..i];
         let gap_breaks = std::mem::take(&mut separator_seen);
         if gap_breaks {
-            if let Some(last) = out.last_mut() {
+            if let Some(last) = pending.as_mut() {
                 last.break_after = true;
             }
         }
@@ -357,7 +367,11 @@ pub fn tokenize(line: &str) -> Vec<Tok<'_>> {
         }
         if has_letter_or_digit {
             let start = wstart + lead;
-            out.push(Tok {
+            if let Some(mut last) = pending.take() {
+                possessive_before(line, &mut last, core);
+                f(last);
+            }
+            pending = Some(Tok {
                 text: core,
                 start,
                 end: start + core.len(),
@@ -377,31 +391,31 @@ pub fn tokenize(line: &str) -> Vec<Tok<'_>> {
             next_starts_sentence || ends_sentence
         };
     }
-    // "Lowe's was also lower": a possessive followed by a function word is part of the name.
-    for k in 0..out.len() {
-        if !out[k].possessive {
-            continue;
-        }
-        let next_is_function = out.get(k + 1).is_some_and(|n| {
-            matches!(
-                n.text,
-                "was" | "is" | "has" | "had" | "said" | "says" | "will" | "would" | "and" | "also"
-            )
-        });
-        if next_is_function {
-            let t = &mut out[k];
-            let end = line[t.end..]
-                .char_indices()
-                .nth(2)
-                .map_or(line.len(), |(i, _)| t.end + i);
-            if line.is_char_boundary(end) && line[t.start..end].ends_with(['s', 'S']) {
-                t.text = &line[t.start..end];
-                t.end = end;
-                t.possessive = false;
-            }
-        }
+    if let Some(last) = pending {
+        f(last);
     }
-    out
+}
+
+/// "Lowe's was also lower": a possessive `t` followed by a function word (`next`, the text of
+/// the token after it) is part of the name: `t` takes its "'s" back.
+fn possessive_before<'a>(line: &'a str, t: &mut Tok<'a>, next: &str) {
+    if !t.possessive
+        || !matches!(
+            next,
+            "was" | "is" | "has" | "had" | "said" | "says" | "will" | "would" | "and" | "also"
+        )
+    {
+        return;
+    }
+    let end = line[t.end..]
+        .char_indices()
+        .nth(2)
+        .map_or(line.len(), |(i, _)| t.end + i);
+    if line.is_char_boundary(end) && line[t.start..end].ends_with(['s', 'S']) {
+        t.text = &line[t.start..end];
+        t.end = end;
+        t.possessive = false;
+    }
 }
 
 #[cfg(test)]
