@@ -143,8 +143,8 @@ fn speaker_or_stamp(f: &Features, named: bool) -> bool {
 /// Builds the vectors of the non-blank lines. `lines`, `feats` and `chrome` are parallel
 /// (one entry per input line); `has_stoplist` tells whether the article's language has a
 /// stopword list. Returns `(line index, vector)` pairs in input order.
-pub fn vectors(
-    lines: &[Box<str>],
+pub fn vectors<T: AsRef<str>>(
+    lines: &[T],
     feats: &[Features],
     chrome: &[ChromeHit],
     has_stoplist: bool,
@@ -163,8 +163,8 @@ pub fn index_of(name: &str) -> Option<usize> {
 
 /// Calls `emit(line index, vector)` for each non-blank line in input order, with the vectors
 /// [`vectors`] returns, without keeping them all (cleaning needs only each line's score).
-pub fn for_each_vector(
-    lines: &[Box<str>],
+pub fn for_each_vector<T: AsRef<str>>(
+    lines: &[T],
     feats: &[Features],
     chrome: &[ChromeHit],
     has_stoplist: bool,
@@ -172,7 +172,7 @@ pub fn for_each_vector(
 ) {
     // Indices of the non-blank lines (`u32`: 4 bytes a line on pastes of many short lines).
     let nb: Vec<u32> = (0..lines.len())
-        .filter(|&i| !lines[i].is_empty())
+        .filter(|&i| !lines[i].as_ref().is_empty())
         .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
         .collect();
     let m = nb.len();
@@ -225,7 +225,7 @@ pub fn for_each_vector(
     // Lines that are only a person's name (2–4 capitalized words).
     let named: Vec<bool> = nb
         .iter()
-        .map(|&i| feats[i as usize].units <= 4 && is_name_shaped(&lines[i as usize]))
+        .map(|&i| feats[i as usize].units <= 4 && is_name_shaped(lines[i as usize].as_ref()))
         .collect();
     // Comment blocks, the language-neutral shape of readers' comments ("name / date / text"):
     // a speaker or stamp line followed, within two lines, by a text line (3+ words ending a
@@ -246,7 +246,7 @@ pub fn for_each_vector(
     let mut counts: FastMap<&str, u32> = FastMap::default();
     for &i in &nb {
         let i = i as usize;
-        *counts.entry(&*lines[i]).or_insert(0) += 1;
+        *counts.entry(lines[i].as_ref()).or_insert(0) += 1;
     }
     let mut after_comments = false;
     // A "related"/"you may also like" list header was passed: prose after it is often teasers.
@@ -301,9 +301,9 @@ pub fn for_each_vector(
             b(f.units <= 5),
             b(f.units <= 10),
             b(f.units >= 25),
-            b(i == 0 || lines[i - 1].is_empty()),
-            b(i + 1 >= lines.len() || lines[i + 1].is_empty()),
-            b(counts.get(&*lines[i]).is_some_and(|&n| n > 1)),
+            b(i == 0 || lines[i - 1].as_ref().is_empty()),
+            b(i + 1 >= lines.len() || lines[i + 1].as_ref().is_empty()),
+            b(counts.get(lines[i].as_ref()).is_some_and(|&n| n > 1)),
             pos,
             pos * pos,
             if mass[m] == 0 {

@@ -23,7 +23,7 @@ pub mod smooth;
 pub mod train;
 
 use crate::lexicon::{self, ChromeHit};
-use crate::model::{Kind, ModelEvidence, Reason};
+use crate::model::{Kind, Line, ModelEvidence, Reason};
 use features::Features;
 use line_model::LineModel;
 use line_vector::Vector;
@@ -46,29 +46,44 @@ pub struct Cleaned {
     pub language: Option<&'static str>,
 }
 
+impl Cleaned {
+    /// The labels of `lines` (their kinds and reasons, in order) and `language`.
+    fn of(lines: Vec<Line>, language: Option<&'static str>) -> Cleaned {
+        Cleaned {
+            labels: lines
+                .into_iter()
+                .map(|l| Label {
+                    kind: l.kind,
+                    reason: l.reason,
+                })
+                .collect(),
+            language,
+        }
+    }
+}
+
 /// Everything measured about the lines before any decision (shared by cleaning and training).
-pub struct Measured<'a> {
-    /// The line texts.
-    pub lines: &'a [Box<str>],
+pub struct Measured {
     /// The language guess.
     pub language: Option<&'static str>,
     /// Per-line features.
     pub feats: Vec<Features>,
     /// Per-line chrome phrase match.
     pub chrome: Vec<ChromeHit>,
-    /// `(line index, vector)` of every non-blank line, in order.
+    /// `(line index, vector)` of every non-blank line, in order (empty unless asked for:
+    /// [`measure`]).
     pub vectors: Vec<(usize, Vector)>,
 }
 
 /// Measures `lines` (normalized line texts, see [`crate::normalize`]), vectors included (what
 /// training reads).
-pub fn measure(lines: &[Box<str>]) -> Measured<'_> {
+pub fn measure<T: AsRef<str>>(lines: &[T]) -> Measured {
     let mut m = measure_lines(lines);
     m.vectors = line_vector::vectors(lines, &m.feats, &m.chrome, m.language_has_stoplist());
     m
 }
 
-impl Measured<'_> {
+impl Measured {
     /// Whether the article's language has a stopword list.
     fn language_has_stoplist(&self) -> bool {
         self.language.and_then(lexicon::stopword_bit).is_some()
@@ -79,7 +94,7 @@ impl Measured<'_> {
 /// lowercased into one reused buffer, measured and matched against the chrome lexicon; the
 /// stopword hits per language are kept only for the lines read before the language guess is
 /// settled (at most [`language::MAX_WORDS`] lines with words).
-fn measure_lines(lines: &[Box<str>]) -> Measured<'_> {
+fn measure_lines<T: AsRef<str>>(lines: &[T]) -> Measured {
     let mut feats: Vec<Features> = Vec::with_capacity(lines.len());
     let mut chrome: Vec<ChromeHit> = Vec::with_capacity(lines.len());
     let mut guess = language::Guess::new();
@@ -88,6 +103,7 @@ fn measure_lines(lines: &[Box<str>]) -> Measured<'_> {
     let mut waiting: Vec<(usize, [u16; lexicon::MAX_LANGS])> = Vec::new();
     let mut lower = String::new();
     for (i, l) in lines.iter().enumerate() {
+        let l = l.as_ref();
         features::lowercase_into(l, &mut lower);
         let s = features::scan(l, &lower);
         if settled.is_none() {
@@ -121,7 +137,6 @@ fn measure_lines(lines: &[Box<str>]) -> Measured<'_> {
         f.stop_share = features::stop_share(&hits, f.words, bit);
     }
     Measured {
-        lines,
         language,
         feats,
         chrome,
@@ -192,11 +207,29 @@ pub fn clean(lines: &[Box<str>]) -> Cleaned {
 
 /// Labels every line using `model` (the bench uses this for cross-validation).
 pub fn clean_with(lines: &[Box<str>], model: &LineModel) -> Cleaned {
+    let mut lines = crate::normalize::lines_of(lines);
+    let language = clean_lines_with(&mut lines, model);
+    Cleaned::of(lines, language)
+}
+
+/// Labels every line of `lines` (unlabelled lines of normalized text, as
+/// [`crate::normalize::lines`] gives them) in place with the embedded model: sets each line's
+/// kind and reason, nothing else. Returns the language guess.
+pub fn clean_lines(lines: &mut [Line]) -> Option<&'static str> {
+    clean_lines_with(lines, LineModel::embedded())
+}
+
+/// [`clean_lines`] with `model`.
+///
+/// How the lines hold what cleaning finds: once scored, a non-blank line's reason is the
+/// model's evidence ([`Reason::Model`]: its score and what the reason says of its vector);
+/// smoothing reads the scores from there and naming the kinds overwrites every reason.
+pub fn clean_lines_with(lines: &mut [Line], model: &LineModel) -> Option<&'static str> {
     let m = measure_lines(lines);
     let at: [Option<usize>; 4] = CONTEXT.map(line_vector::index_of);
     let scorer = model.scorer();
     let mut scored: Vec<Scored> =
-        Vec::with_capacity(lines.iter().filter(|l| !l.is_empty()).count());
+        Vec::with_capacity(lines.iter().filter(|l| !l.text.is_empty()).count());
     line_vector::for_each_vector(
         lines,
         &m.feats,
@@ -204,42 +237,35 @@ pub fn clean_with(lines: &[Box<str>], model: &LineModel) -> Cleaned {
         m.language_has_stoplist(),
         &mut |i, v| scored.push(Scored::new(i, scorer.logit(v), v, &at)),
     );
-    label_rows(&m, scored)
+    for s in scored {
+        let i = s.line as usize;
+        if let (Some(l), Some(f)) = (lines.get_mut(i), m.feats.get(i)) {
+            l.reason = Reason::Model(kinds::model_evidence(f, &s));
+        }
+    }
+    label_scored(&m, lines);
+    m.language
 }
 
-/// Smooths `logits` (one log-odds per vector of `m`, in order) into decisions and names every
-/// line: the steps after scoring, for paths that scored `m.vectors` themselves (the rich
-/// [`hints`] path).
-pub fn label_scored(m: &Measured, logits: Vec<f32>) -> Cleaned {
-    let at: [Option<usize>; 4] = CONTEXT.map(line_vector::index_of);
-    let scored = m
-        .vectors
+/// Smooths the scores the non-blank lines of `lines` hold as their reasons
+/// ([`Reason::Model`], as [`clean_lines_with`] and [`hints`] write them; a line without one
+/// scores 0) into decisions and names every line (kind and reason): the steps after scoring.
+pub fn label_scored(m: &Measured, lines: &mut [Line]) {
+    let (logits, eligible): (Vec<f32>, Vec<bool>) = lines
         .iter()
-        .zip(logits)
-        .map(|((i, v), logit)| Scored::new(*i, logit, v, &at))
-        .collect();
-    label_rows(m, scored)
-}
-
-/// Smooths the scores of `scored` (the non-blank lines, in order) into decisions and names
-/// every line.
-fn label_rows(m: &Measured, scored: Vec<Scored>) -> Cleaned {
-    let logits: Vec<f32> = scored.iter().map(|s| s.logit).collect();
-    let eligible: Vec<bool> = scored
-        .iter()
-        .map(|s| {
-            let i = s.line as usize;
-            m.chrome.get(i).is_some_and(|c| c.is_none())
-                && m.feats.get(i).is_some_and(|f| f.units >= 8)
+        .enumerate()
+        .filter(|(_, l)| !l.text.is_empty())
+        .map(|(i, l)| {
+            (
+                kinds::score_of(&l.reason),
+                m.chrome.get(i).is_some_and(|c| c.is_none())
+                    && m.feats.get(i).is_some_and(|f| f.units >= 8),
+            )
         })
-        .collect();
+        .unzip();
     let article = smooth::decide(&logits, &eligible);
     drop((logits, eligible));
-    let labels = kinds::label_all(m, &scored, &article);
-    Cleaned {
-        labels,
-        language: m.language,
-    }
+    kinds::label_all(m, lines, &article);
 }
 
 #[cfg(test)]

@@ -737,19 +737,8 @@ mod tests {
     fn title_candidates() {
         let path = std::env::var("PAGE").expect("PAGE=path");
         let text = std::fs::read_to_string(path).expect("readable");
-        let texts = crate::normalize::normalized_lines(&text);
-        let labels = crate::clean::classify(&texts);
-        let lines: Vec<crate::model::Line> = texts
-            .into_iter()
-            .zip(labels)
-            .enumerate()
-            .map(|(i, (text, l))| crate::model::Line {
-                line: i + 1,
-                kind: l.kind,
-                text,
-                reason: l.reason,
-            })
-            .collect();
+        let mut lines = crate::normalize::lines(&text);
+        crate::clean::clean_lines(&mut lines);
         let page = Page::new(&lines, None);
         println!("body cluster {:?}", page.body.map(|(a, b)| (a + 1, b + 1)));
         let mut c: Vec<(f32, usize, String, String)> = candidate_features(&page)
