@@ -384,8 +384,8 @@ fn clean_lines_rich_with(
     let at: [Option<usize>; 4] = CONTEXT.map(super::line_vector::index_of);
     for ((i, v), h) in m.vectors.iter().zip(&hv) {
         let s = Scored::new(*i, rich.logit(plain.logit(v), h), v, &at);
-        if let (Some(l), Some(f)) = (lines.get_mut(*i), m.feats.get(*i)) {
-            l.reason = Reason::Model(super::kinds::model_evidence(f, &s));
+        if let Some(l) = lines.get_mut(*i) {
+            l.reason = Reason::Model(super::kinds::model_evidence(&m.feats.get(*i), &s));
         }
     }
     drop(hv);

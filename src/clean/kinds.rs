@@ -140,11 +140,10 @@ fn quoted(what: u8, rule: usize) -> Reason {
 /// Names every line of `lines` in place (kind and reason). `article` holds the decisions of
 /// the non-blank lines, in order; a non-blank line's reason holds the model's evidence (see
 /// [`super::clean_lines_with`]), kept in its new reason when that is the model's.
-pub fn label_all(m: &Measured, lines: &mut [Line], article: &[bool]) {
+pub fn label_all(m: &Measured, lines: &mut [Line], article: Vec<bool>) {
     let n = lines.len();
     let feats = &m.feats;
-    // Blank lines are the lines without characters.
-    let blank = |i: usize| feats.get(i).is_none_or(|f| f.chars == 0);
+    let blank = |i: usize| feats.blank(i);
     let mut art = vec![false; n];
     let mut k = 0;
     for (i, a) in art.iter_mut().enumerate() {
@@ -153,11 +152,15 @@ pub fn label_all(m: &Measured, lines: &mut [Line], article: &[bool]) {
             k += 1;
         }
     }
+    drop(article);
     let next_nonblank = |i: usize| (i + 1..n).find(|&j| !blank(j));
     // A short line ending with a colon introduces what follows ("jbaxt says:", "Read more:"):
     // when what follows is not article text, neither is the line.
     let lead_ins: Vec<usize> = (0..n)
-        .filter(|&i| art[i] && feats[i].ends_colon() && feats[i].units <= 6)
+        .filter(|&i| {
+            let f = feats.brief(i);
+            art[i] && f.flags & Features::ENDS_COLON != 0 && f.units <= 6
+        })
         .filter(|&i| next_nonblank(i).is_none_or(|j| !art[j]))
         .collect();
     for i in lead_ins {
@@ -168,10 +171,11 @@ pub fn label_all(m: &Measured, lines: &mut [Line], article: &[bool]) {
 
     // A headline-shaped first article line directly followed by prose is the title, not body.
     let title_first = first_art.filter(|&fa| {
-        is_headline_shaped(&feats[fa])
-            && !feats[fa].is_dateline()
-            && !is_byline(&feats[fa])
-            && next_nonblank(fa).is_some_and(|j| feats[j].units >= 15)
+        let f = feats.get(fa);
+        is_headline_shaped(&f)
+            && !f.is_dateline()
+            && !is_byline(&f)
+            && next_nonblank(fa).is_some_and(|j| feats.units(j) >= 15)
     });
     if let Some(t) = title_first {
         art[t] = false;
@@ -184,7 +188,10 @@ pub fn label_all(m: &Measured, lines: &mut [Line], article: &[bool]) {
             .rev()
             .filter(|&i| !blank(i) && m.chrome[i].is_none())
             .take(6)
-            .filter(|&i| is_headline_shaped(&feats[i]) && !is_byline(&feats[i]))
+            .filter(|&i| {
+                let f = feats.get(i);
+                is_headline_shaped(&f) && !is_byline(&f)
+            })
             .collect();
         candidates
             .iter()
@@ -251,7 +258,7 @@ fn name(
 ) -> Label {
     let n = lines.len();
     let feats = &m.feats;
-    let blank = |i: usize| feats.get(i).is_none_or(|f| f.chars == 0);
+    let blank = |i: usize| feats.blank(i);
     let next_nonblank = |i: usize| (i + 1..n).find(|&j| !blank(j));
     let Spans {
         first_art,
@@ -262,7 +269,7 @@ fn name(
     if blank(i) {
         return label(Kind::Blank, "empty line");
     }
-    let f = &feats[i];
+    let f = &feats.get(i);
     let evidence = match &lines[i].reason {
         Reason::Model(e) => Some(*e),
         _ => None,
@@ -281,7 +288,7 @@ fn name(
     }
     if art[i] {
         *st.section = None;
-        let next_art = next_nonblank(i).is_some_and(|j| art[j] && feats[j].units >= 8);
+        let next_art = next_nonblank(i).is_some_and(|j| art[j] && feats.units(j) >= 8);
         let l = if f.is_dateline() {
             label(Kind::Date, "only date and time words")
         } else if !*st.seen_art && is_byline(f) {

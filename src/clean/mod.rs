@@ -22,9 +22,10 @@ pub mod line_vector;
 pub mod smooth;
 pub mod train;
 
+use crate::fasthash::FastMap;
 use crate::lexicon::{self, ChromeHit};
 use crate::model::{Kind, Line, ModelEvidence, Reason};
-use features::Features;
+use features::FeatureTable;
 use line_model::LineModel;
 use line_vector::Vector;
 
@@ -66,8 +67,8 @@ impl Cleaned {
 pub struct Measured {
     /// The language guess.
     pub language: Option<&'static str>,
-    /// Per-line features.
-    pub feats: Vec<Features>,
+    /// Per-line features (and the marks [`FeatureTable::NAMED`], [`FeatureTable::DUPLICATE`]).
+    pub feats: FeatureTable,
     /// Per-line chrome phrase match.
     pub chrome: Vec<ChromeHit>,
     /// `(line index, vector)` of every non-blank line, in order (empty unless asked for:
@@ -79,7 +80,7 @@ pub struct Measured {
 /// training reads).
 pub fn measure<T: AsRef<str>>(lines: &[T]) -> Measured {
     let mut m = measure_lines(lines);
-    m.vectors = line_vector::vectors(lines, &m.feats, &m.chrome, m.language_has_stoplist());
+    m.vectors = line_vector::vectors(&m.feats, &m.chrome, m.language_has_stoplist());
     m
 }
 
@@ -91,16 +92,23 @@ impl Measured {
 }
 
 /// Measures `lines` without their vectors (`vectors` is empty), in one pass: each line is
-/// lowercased into one reused buffer, measured and matched against the chrome lexicon; the
-/// stopword hits per language are kept only for the lines read before the language guess is
-/// settled (at most [`language::MAX_WORDS`] lines with words).
+/// lowercased into one reused buffer, measured and matched against the chrome lexicon, and
+/// marked when it is only a name; then the lines whose text another line repeats are marked.
+/// The stopword hits of the lines read before the language guess is settled (at most
+/// [`language::MAX_WORDS`] words) are kept until it is, a few bytes a line: for each line with
+/// words, the set of languages with hits and their counts.
 fn measure_lines<T: AsRef<str>>(lines: &[T]) -> Measured {
-    let mut feats: Vec<Features> = Vec::with_capacity(lines.len());
+    let mut feats = FeatureTable::with_capacity(lines.len());
     let mut chrome: Vec<ChromeHit> = Vec::with_capacity(lines.len());
     let mut guess = language::Guess::new();
-    // Once the guess is settled: its stopword bit. Before: the lines whose share waits for it.
+    // Once the guess is settled: its stopword bit.
     let mut settled: Option<Option<u16>> = None;
-    let mut waiting: Vec<(usize, [u16; lexicon::MAX_LANGS])> = Vec::new();
+    // Before: the lines read (`waiting_until`) and, for each of them with words, the mask of
+    // the languages with hits followed by one count per language of the mask.
+    let mut waiting: Vec<u16> = Vec::new();
+    let mut waiting_until = 0;
+    // How often each non-blank text stands in the paste.
+    let mut counts: FastMap<&str, u32> = FastMap::default();
     let mut lower = String::new();
     for (i, l) in lines.iter().enumerate() {
         let l = l.as_ref();
@@ -112,12 +120,24 @@ fn measure_lines<T: AsRef<str>>(lines: &[T]) -> Measured {
                 settled = Some(guess.language().and_then(lexicon::stopword_bit));
             }
         }
-        let mut f = s.features;
-        match settled {
-            Some(bit) => f.stop_share = features::stop_share(&s.stop_hits, f.words, bit),
-            None if f.words > 0 => waiting.push((i, s.stop_hits)),
-            None => {}
-        }
+        let f = &s.features;
+        let hits = match settled {
+            Some(bit) => features::hits_of(&s.stop_hits, bit),
+            None => {
+                waiting_until = i + 1;
+                if f.words > 0 {
+                    let at = waiting.len();
+                    waiting.push(0);
+                    for (k, &h) in s.stop_hits.iter().enumerate() {
+                        if h > 0 {
+                            waiting[at] |= 1 << k;
+                            waiting.push(h);
+                        }
+                    }
+                }
+                0
+            }
+        };
         // On long sentence-shaped lines only notice/copyright phrases count: elsewhere a chrome
         // phrase there is part of a sentence. Site chrome is short; longer lines only get the
         // checks that hold on prose.
@@ -128,14 +148,40 @@ fn measure_lines<T: AsRef<str>>(lines: &[T]) -> Measured {
         } else {
             lexicon::match_chrome(&lower)
         }));
-        feats.push(f);
+        let named = f.units <= 4 && !l.is_empty() && kinds::is_name_shaped(l);
+        feats.push(&s, hits);
+        if named {
+            feats.mark(i, FeatureTable::NAMED);
+        }
+        if !l.is_empty() {
+            *counts.entry(l).or_insert(0) += 1;
+        }
     }
     let language = guess.language();
     let bit = language.and_then(lexicon::stopword_bit);
-    for (i, hits) in waiting {
-        let f = &mut feats[i];
-        f.stop_share = features::stop_share(&hits, f.words, bit);
+    let mut rest = waiting.iter();
+    for i in 0..waiting_until {
+        if feats.brief(i).words == 0 {
+            continue;
+        }
+        let mask = rest.next().copied().unwrap_or(0);
+        let mut hits = [0u16; lexicon::MAX_LANGS];
+        for (k, h) in hits.iter_mut().enumerate() {
+            if mask & (1 << k) != 0 {
+                *h = rest.next().copied().unwrap_or(0);
+            }
+        }
+        feats.set_stop_hits(i, features::hits_of(&hits, bit));
     }
+    drop(waiting);
+    for (i, l) in lines.iter().enumerate() {
+        let l = l.as_ref();
+        if !l.is_empty() && counts.get(l).is_some_and(|&n| n > 1) {
+            feats.mark(i, FeatureTable::DUPLICATE);
+        }
+    }
+    drop(counts);
+    feats.shrink_to_fit();
     Measured {
         language,
         feats,
@@ -228,21 +274,17 @@ pub fn clean_lines_with(lines: &mut [Line], model: &LineModel) -> Option<&'stati
     let m = measure_lines(lines);
     let at: [Option<usize>; 4] = CONTEXT.map(line_vector::index_of);
     let scorer = model.scorer();
-    let mut scored: Vec<Scored> =
-        Vec::with_capacity(lines.iter().filter(|l| !l.text.is_empty()).count());
     line_vector::for_each_vector(
-        lines,
         &m.feats,
         &m.chrome,
         m.language_has_stoplist(),
-        &mut |i, v| scored.push(Scored::new(i, scorer.logit(v), v, &at)),
+        &mut |i, f, v| {
+            if let Some(l) = lines.get_mut(i) {
+                let s = Scored::new(i, scorer.logit(v), v, &at);
+                l.reason = Reason::Model(kinds::model_evidence(f, &s));
+            }
+        },
     );
-    for s in scored {
-        let i = s.line as usize;
-        if let (Some(l), Some(f)) = (lines.get_mut(i), m.feats.get(i)) {
-            l.reason = Reason::Model(kinds::model_evidence(f, &s));
-        }
-    }
     label_scored(&m, lines);
     m.language
 }
@@ -250,22 +292,21 @@ pub fn clean_lines_with(lines: &mut [Line], model: &LineModel) -> Option<&'stati
 /// Smooths the scores the non-blank lines of `lines` hold as their reasons
 /// ([`Reason::Model`], as [`clean_lines_with`] and [`hints`] write them; a line without one
 /// scores 0) into decisions and names every line (kind and reason): the steps after scoring.
+/// `m` measured `lines`.
 pub fn label_scored(m: &Measured, lines: &mut [Line]) {
-    let (logits, eligible): (Vec<f32>, Vec<bool>) = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| !l.text.is_empty())
-        .map(|(i, l)| {
-            (
-                kinds::score_of(&l.reason),
-                m.chrome.get(i).is_some_and(|c| c.is_none())
-                    && m.feats.get(i).is_some_and(|f| f.units >= 8),
-            )
-        })
-        .unzip();
-    let article = smooth::decide(&logits, &eligible);
-    drop((logits, eligible));
-    kinds::label_all(m, lines, &article);
+    let (feats, chrome) = (&m.feats, &m.chrome);
+    let read: &[Line] = lines;
+    let nonblank = read.iter().filter(|l| !l.text.is_empty()).count();
+    let article = smooth::decide_with(nonblank, || {
+        read.iter()
+            .enumerate()
+            .filter(|(_, l)| !l.text.is_empty())
+            .map(|(i, l)| {
+                let eligible = chrome.get(i).is_some_and(|c| c.is_none()) && feats.units(i) >= 8;
+                (kinds::score_of(&l.reason), eligible)
+            })
+    });
+    kinds::label_all(m, lines, article);
 }
 
 #[cfg(test)]
