@@ -10,8 +10,8 @@
 
 use super::line_model::LineModel;
 use super::line_vector::Vector;
-use super::{label_scored, measure, Cleaned, Scored, CONTEXT};
-use crate::model::{Line, LineHint, Reason};
+use super::{label_scored, measure, set_evidence, Cleaned, CONTEXT};
+use crate::model::{Line, LineHint};
 use std::sync::OnceLock;
 
 const EMBEDDED: &str = data_file!("model/lines_rich.tsv");
@@ -383,10 +383,8 @@ fn clean_lines_rich_with(
     let hv = vectors(hints, &m.vectors);
     let at: [Option<usize>; 4] = CONTEXT.map(super::line_vector::index_of);
     for ((i, v), h) in m.vectors.iter().zip(&hv) {
-        let s = Scored::new(*i, rich.logit(plain.logit(v), h), v, &at);
-        if let Some(l) = lines.get_mut(*i) {
-            l.reason = Reason::Model(super::kinds::model_evidence(&m.feats.get(*i), &s));
-        }
+        let logit = rich.logit(plain.logit(v), h);
+        set_evidence(lines, *i, &m.feats.get(*i), logit, v, &at);
     }
     drop(hv);
     label_scored(&m, lines);

@@ -144,15 +144,20 @@ pub fn label_all(m: &Measured, lines: &mut [Line], article: Vec<bool>) {
     let n = lines.len();
     let feats = &m.feats;
     let blank = |i: usize| feats.blank(i);
-    let mut art = vec![false; n];
-    let mut k = 0;
-    for (i, a) in art.iter_mut().enumerate() {
-        if !blank(i) {
-            *a = article.get(k).copied().unwrap_or(false);
-            k += 1;
+    // The decisions by line: those of the non-blank lines as they are when no line is blank.
+    let mut art = if article.len() == n && !(0..n).any(blank) {
+        article
+    } else {
+        let mut art = vec![false; n];
+        let mut k = 0;
+        for (i, a) in art.iter_mut().enumerate() {
+            if !blank(i) {
+                *a = article.get(k).copied().unwrap_or(false);
+                k += 1;
+            }
         }
-    }
-    drop(article);
+        art
+    };
     let next_nonblank = |i: usize| (i + 1..n).find(|&j| !blank(j));
     // A short line ending with a colon introduces what follows ("jbaxt says:", "Read more:"):
     // when what follows is not article text, neither is the line.

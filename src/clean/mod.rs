@@ -25,7 +25,7 @@ pub mod train;
 use crate::fasthash::FastMap;
 use crate::lexicon::{self, ChromeHit};
 use crate::model::{Kind, Line, ModelEvidence, Reason};
-use features::FeatureTable;
+use features::{FeatureTable, Features};
 use line_model::LineModel;
 use line_vector::Vector;
 
@@ -95,17 +95,17 @@ impl Measured {
 /// lowercased into one reused buffer, measured and matched against the chrome lexicon, and
 /// marked when it is only a name; then the lines whose text another line repeats are marked.
 /// The stopword hits of the lines read before the language guess is settled (at most
-/// [`language::MAX_WORDS`] words) are kept until it is, a few bytes a line: for each line with
-/// words, the set of languages with hits and their counts.
+/// [`language::MAX_WORDS`] words) are kept until it is, a byte a line and three per language
+/// with hits.
 fn measure_lines<T: AsRef<str>>(lines: &[T]) -> Measured {
     let mut feats = FeatureTable::with_capacity(lines.len());
     let mut chrome: Vec<ChromeHit> = Vec::with_capacity(lines.len());
     let mut guess = language::Guess::new();
     // Once the guess is settled: its stopword bit.
     let mut settled: Option<Option<u16>> = None;
-    // Before: the lines read (`waiting_until`) and, for each of them with words, the mask of
-    // the languages with hits followed by one count per language of the mask.
-    let mut waiting: Vec<u16> = Vec::new();
+    // Before: the lines read (`waiting_until`) and the hits of each of them with words (see
+    // `push_hits`).
+    let mut waiting: Vec<u8> = Vec::new();
     let mut waiting_until = 0;
     // How often each non-blank text stands in the paste.
     let mut counts: FastMap<&str, u32> = FastMap::default();
@@ -126,14 +126,7 @@ fn measure_lines<T: AsRef<str>>(lines: &[T]) -> Measured {
             None => {
                 waiting_until = i + 1;
                 if f.words > 0 {
-                    let at = waiting.len();
-                    waiting.push(0);
-                    for (k, &h) in s.stop_hits.iter().enumerate() {
-                        if h > 0 {
-                            waiting[at] |= 1 << k;
-                            waiting.push(h);
-                        }
-                    }
+                    push_hits(&mut waiting, &s.stop_hits);
                 }
                 0
             }
@@ -159,18 +152,12 @@ fn measure_lines<T: AsRef<str>>(lines: &[T]) -> Measured {
     }
     let language = guess.language();
     let bit = language.and_then(lexicon::stopword_bit);
-    let mut rest = waiting.iter();
+    let mut at = 0;
     for i in 0..waiting_until {
         if feats.brief(i).words == 0 {
             continue;
         }
-        let mask = rest.next().copied().unwrap_or(0);
-        let mut hits = [0u16; lexicon::MAX_LANGS];
-        for (k, h) in hits.iter_mut().enumerate() {
-            if mask & (1 << k) != 0 {
-                *h = rest.next().copied().unwrap_or(0);
-            }
-        }
+        let hits = read_hits(&waiting, &mut at);
         feats.set_stop_hits(i, features::hits_of(&hits, bit));
     }
     drop(waiting);
@@ -188,6 +175,54 @@ fn measure_lines<T: AsRef<str>>(lines: &[T]) -> Measured {
         chrome,
         vectors: Vec::new(),
     }
+}
+
+/// Appends a line's stopword hits per language to `out`, in a few bytes: a tag byte (0 no
+/// hits; 1 at most one hit per language; 2 more), then for tags 1 and 2 the mask of the
+/// languages with hits (two bytes), then for tag 2 each one's count (two bytes each).
+fn push_hits(out: &mut Vec<u8>, hits: &[u16; lexicon::MAX_LANGS]) {
+    const _: () = assert!(lexicon::MAX_LANGS <= 16, "a mask of two bytes");
+    let most = hits.iter().copied().max().unwrap_or(0);
+    if most == 0 {
+        out.push(0);
+        return;
+    }
+    let mut mask = 0u16;
+    for (k, &h) in hits.iter().enumerate() {
+        if h > 0 {
+            mask |= 1 << k;
+        }
+    }
+    let tag = if most == 1 { 1 } else { 2 };
+    out.push(tag);
+    out.extend(mask.to_le_bytes());
+    if tag == 2 {
+        for &h in hits.iter().filter(|&&h| h > 0) {
+            out.extend(h.to_le_bytes());
+        }
+    }
+}
+
+/// The hits [`push_hits`] wrote at `bytes[*at..]`, moving `at` past them.
+fn read_hits(bytes: &[u8], at: &mut usize) -> [u16; lexicon::MAX_LANGS] {
+    let mut hits = [0u16; lexicon::MAX_LANGS];
+    let mut next = || {
+        let b = bytes.get(*at).copied().unwrap_or(0);
+        *at += 1;
+        b
+    };
+    let tag = next();
+    if tag == 0 {
+        return hits;
+    }
+    let mut two = || u16::from_le_bytes([next(), next()]);
+    let mask = two();
+    for (k, h) in hits.iter_mut().enumerate() {
+        if mask >> k & 1 != 0 {
+            *h = if tag == 1 { 1 } else { two() };
+        }
+    }
+    hits
 }
 
 /// A non-blank line as the line model scored it: the score and what its reason says of the
@@ -278,15 +313,26 @@ pub fn clean_lines_with(lines: &mut [Line], model: &LineModel) -> Option<&'stati
         &m.feats,
         &m.chrome,
         m.language_has_stoplist(),
-        &mut |i, f, v| {
-            if let Some(l) = lines.get_mut(i) {
-                let s = Scored::new(i, scorer.logit(v), v, &at);
-                l.reason = Reason::Model(kinds::model_evidence(f, &s));
-            }
-        },
+        &mut |i, f, v| set_evidence(lines, i, f, scorer.logit(v), v, &at),
     );
     label_scored(&m, lines);
     m.language
+}
+
+/// Makes line `i`'s reason the model's evidence: the line's features `f`, its score `logit`
+/// and what its reason reads of its vector `v` (`at`: the indices of [`CONTEXT`] in it).
+fn set_evidence(
+    lines: &mut [Line],
+    i: usize,
+    f: &Features,
+    logit: f32,
+    v: &Vector,
+    at: &[Option<usize>; 4],
+) {
+    if let Some(l) = lines.get_mut(i) {
+        let s = Scored::new(i, logit, v, at);
+        l.reason = Reason::Model(kinds::model_evidence(f, &s));
+    }
 }
 
 /// Smooths the scores the non-blank lines of `lines` hold as their reasons

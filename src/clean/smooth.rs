@@ -138,12 +138,14 @@ fn viterbi_with(n: usize, logits: impl Iterator<Item = f32>, costs: &Costs) -> V
     let mut s = (0..4)
         .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
         .unwrap_or(BEFORE);
-    let mut out = vec![false; back.len()];
-    for t in (0..back.len()).rev() {
-        out[t] = s == ARTICLE;
-        s = usize::from((back[t] >> (2 * s)) & 3);
+    // Each line's back pointers are read once, from the last line to the first: its decision
+    // takes their byte (and the bytes become the decisions without a second list).
+    for b in back.iter_mut().rev() {
+        let from = *b;
+        *b = u8::from(s == ARTICLE);
+        s = usize::from((from >> (2 * s)) & 3);
     }
-    out
+    back.into_iter().map(|b| b != 0).collect()
 }
 
 #[cfg(test)]
