@@ -52,6 +52,11 @@ impl SharedText {
     pub fn is_empty(&self) -> bool {
         self.end == self.start
     }
+
+    /// Where the text lies in its buffer: the byte range `(start, end)`.
+    pub fn offsets(&self) -> (usize, usize) {
+        (self.start as usize, self.end as usize)
+    }
 }
 
 impl From<Box<str>> for SharedText {
