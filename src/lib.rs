@@ -98,8 +98,9 @@ pub fn analyze_staged(text: &str, options: &Options, mut done: impl FnMut(&str))
 }
 
 /// The stages after cleaning (metadata, report) on normalized `texts` and their labels
-/// `cleaned` (one label per text). [`analyze`] is `clean::clean` followed by this; the bench
-/// calls it with labels from other line models (cross-validation).
+/// `cleaned` (one label per text): what [`analyze`] runs once [`clean::clean_lines`] has
+/// labelled its lines. The bench calls it with labels from other line models
+/// (cross-validation).
 pub fn analyze_cleaned(
     texts: Vec<Box<str>>,
     cleaned: clean::Cleaned,

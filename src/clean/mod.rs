@@ -226,7 +226,7 @@ fn read_hits(bytes: &[u8], at: &mut usize) -> [u16; lexicon::MAX_LANGS] {
 }
 
 /// A non-blank line as the line model scored it: the score and what its reason says of the
-/// vector (kept instead of the whole vector; 16 bytes a line).
+/// vector (made as the line is scored and written into its reason, [`ModelEvidence`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Scored {
     /// Index of the line (`u32`: cleaning keeps one per non-blank line).
