@@ -71,64 +71,64 @@ pub const STAGES: [&str; 5] = ["normalize", "clean", "meta", "report", "facts"];
 /// [`analyze`], calling `done(stage)` as each stage of [`STAGES`] finishes (the bench times
 /// the stages with it; `analyze` passes a closure that does nothing).
 pub fn analyze_staged(text: &str, options: &Options, mut done: impl FnMut(&str)) -> Analysis {
-    let texts = normalize::normalized_lines(text);
+    let mut lines = normalize::lines(text);
     done(STAGES[0]);
     let hints = options.hints.as_deref().map(LineHint::parse_table);
-    let (cleaned, note) = match hints.as_deref() {
-        None => (clean::clean(&texts), None),
-        Some(hints) if hints.len() == texts.len() => {
+    let (language, note) = match hints.as_deref() {
+        None => (clean::clean_lines(&mut lines), None),
+        Some(hints) if hints.len() == lines.len() => {
             let note = "page structure from the pasted HTML used".to_string();
-            (clean::hints::clean_hinted(&texts, hints), Some(note))
+            (
+                clean::hints::clean_lines_hinted(&mut lines, hints),
+                Some(note),
+            )
         }
         Some(hints) => {
             let note = format!(
                 "page structure ignored: {} hint rows for {} lines (one per line is needed)",
                 hints.len(),
-                texts.len()
+                lines.len()
             );
-            (clean::clean(&texts), Some(note))
+            (clean::clean_lines(&mut lines), Some(note))
         }
     };
+    drop(hints);
     done(STAGES[1]);
-    let mut analysis = analyze_cleaned_staged(texts, cleaned, options, done);
+    let mut analysis = analyze_labelled_staged(lines, language, options, done);
     analysis.notes.extend(note);
     analysis
 }
 
 /// The stages after cleaning (metadata, report) on normalized `texts` and their labels
-/// `cleaned` (one label per text). [`analyze`] is `clean::clean` followed by this; the bench
-/// calls it with labels from other line models (cross-validation).
+/// `cleaned` (one label per text): what [`analyze`] runs once [`clean::clean_lines`] has
+/// labelled its lines. The bench calls it with labels from other line models
+/// (cross-validation).
 pub fn analyze_cleaned(
     texts: Vec<Box<str>>,
     cleaned: clean::Cleaned,
     options: &Options,
 ) -> Analysis {
-    analyze_cleaned_staged(texts, cleaned, options, |_| {})
+    let mut lines = normalize::lines_of(&texts);
+    drop(texts);
+    for (l, label) in lines.iter_mut().zip(cleaned.labels) {
+        l.kind = label.kind;
+        l.reason = label.reason;
+    }
+    analyze_labelled_staged(lines, cleaned.language, options, |_| {})
 }
 
-fn analyze_cleaned_staged(
-    texts: Vec<Box<str>>,
-    cleaned: clean::Cleaned,
+/// The stages after cleaning on labelled `lines`, in which cleaning guessed `language`.
+fn analyze_labelled_staged(
+    mut lines: Vec<Line>,
+    language: Option<&'static str>,
     options: &Options,
     mut done: impl FnMut(&str),
 ) -> Analysis {
-    let lines: Vec<Line> = texts
-        .into_iter()
-        .zip(cleaned.labels)
-        .enumerate()
-        .map(|(i, (text, label))| Line {
-            line: i + 1,
-            kind: label.kind,
-            text,
-            reason: label.reason,
-        })
-        .collect();
-    let mut lines = lines;
     let meta = meta::extract(&mut lines, options);
     done(STAGES[2]);
     let mut analysis = report::assemble(lines);
     meta.apply(&mut analysis);
-    analysis.language = cleaned.language.map(str::to_string);
+    analysis.language = language.map(str::to_string);
     done(STAGES[3]);
     // Entities and quotes read English text: other languages get none rather than noise.
     if analysis.language.as_deref().is_none_or(|l| l == "en") {
@@ -148,7 +148,7 @@ fn analyze_cleaned_staged(
                 .lines
                 .iter()
                 .filter(|l| l.kind.is_article())
-                .map(|l| (l.line, &*l.text)),
+                .map(|l| (l.line as usize, &*l.text)),
             &dates,
         );
         analysis.people = facts.people;

@@ -7,6 +7,7 @@ const STACK_BYTES: usize = 32;
 /// Calls `f` with `text` lowercased — exactly what [`str::to_lowercase`] returns — without
 /// allocating when `text` is ASCII of at most 32 bytes (every word of the lexicons) or has no
 /// upper-case letter (then it is borrowed as is), and returns what `f` returns.
+#[inline]
 pub fn with_lower<T>(text: &str, f: impl FnOnce(&str) -> T) -> T {
     let mut buf = [0u8; STACK_BYTES];
     match lower_on_stack(text, &mut buf) {

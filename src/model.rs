@@ -3,6 +3,7 @@
 //! Every consumer (CLI, wasm binding, page, tests, bench) reads these types; a field is added
 //! here by the change that computes it, never as a placeholder.
 
+use crate::shared_text::SharedText;
 use serde::{Deserialize, Serialize};
 
 /// What a line of the paste is. Every input line gets exactly one kind.
@@ -102,18 +103,43 @@ impl Kind {
 }
 
 /// One line of the input, labelled.
+///
+/// 40 bytes and no allocation of its own (a paste can have hundreds of thousands of lines):
+/// the text is a range of one buffer holding every normalized line ([`crate::normalize::lines`]),
+/// the reason is written out only when read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Line {
-    /// 1-based line number in the input (lines split on `\n`, `\r\n` or `\r`).
-    pub line: usize,
+    /// 1-based line number in the input (lines split on `\n`, `\r\n` or `\r`; a paste of more
+    /// than `u32::MAX` lines, over 4 GiB, numbers the rest `u32::MAX`).
+    pub line: u32,
     /// What the line is.
     pub kind: Kind,
-    /// The line's text with whitespace normalized (trimmed, runs collapsed to one space); a
-    /// `Box<str>`, 16 bytes, as a line's text never grows (a paste can have hundreds of
-    /// thousands of lines).
-    pub text: Box<str>,
+    /// The line's text with whitespace normalized (trimmed, runs collapsed to one space): a
+    /// [`SharedText`] that reads as a `&str` (`&*line.text`, [`SharedText::as_str`]) and
+    /// serializes as a plain string.
+    pub text: SharedText,
     /// A short human-readable reason for the kind ("stopword share 0.02, no sentence punctuation").
     pub reason: Reason,
+}
+
+impl Line {
+    /// Line number `line` (1-based) with `text`, not labelled yet: kind `blank`, empty reason
+    /// (cleaning labels every line).
+    pub fn unlabelled(line: usize, text: SharedText) -> Line {
+        Line {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            kind: Kind::Blank,
+            text,
+            reason: Reason::default(),
+        }
+    }
+}
+
+impl AsRef<str> for Line {
+    /// The line's text.
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
 }
 
 /// Why a line got its kind, written out (JSON, display) as a short text such as

@@ -5,6 +5,10 @@
 //! reorders or invents text, it only drops control characters and invisible marks and folds
 //! whitespace runs to one space.
 
+use crate::model::Line;
+use crate::shared_text::SharedText;
+use std::sync::Arc;
+
 /// Splits `text` into lines on `\n`, `\r\n` and lone `\r`.
 ///
 /// Always returns at least one line (an empty input is one empty line). A final line break does
@@ -142,8 +146,8 @@ fn is_normal(line: &str) -> bool {
 }
 
 /// Splits and normalizes in one go: the text of every input line, normalized, each in an
-/// allocation of its exact size (`Box<str>`: 16 bytes a line besides the text, where a `String`
-/// is 24; a paste can have hundreds of thousands of lines).
+/// allocation of its exact size (what [`lines`] holds, one box per line; the bench and tests
+/// read lines this way).
 pub fn normalized_lines(text: &str) -> Vec<Box<str>> {
     let mut out = Vec::new();
     // One buffer reused for every line: each box is then allocated at its exact size once.
@@ -153,9 +157,55 @@ pub fn normalized_lines(text: &str) -> Vec<Box<str>> {
         push_normalized(l, &mut buf);
         out.push(Box::from(buf.as_str()));
     });
-    // The list lives through every stage: without the room left by its growth.
     out.shrink_to_fit();
     out
+}
+
+/// Splits and normalizes in one go: every input line as an unlabelled [`Line`] (numbered from
+/// 1, kind `blank`, empty reason: see [`Line::unlabelled`]) whose text is the line normalized
+/// ([`normalize_line`]). The texts are consecutive ranges of one buffer (the normalized lines
+/// end to end, at most `text.len()` bytes), so a line costs its 40-byte [`Line`] and its text's
+/// bytes, with no allocation of its own (a paste can have hundreds of thousands of lines).
+pub fn lines(text: &str) -> Vec<Line> {
+    let mut buf = String::with_capacity(text.len());
+    let mut ends: Vec<usize> = Vec::new();
+    for_each_line(text, &mut |l| {
+        push_normalized(l, &mut buf);
+        ends.push(buf.len());
+    });
+    // The buffer lives as long as the lines: without the room normalizing left (and the line
+    // ends without their growth room while the lines are made).
+    buf.shrink_to_fit();
+    ends.shrink_to_fit();
+    let buf = Arc::new(buf);
+    let mut out = Vec::with_capacity(ends.len());
+    let mut start = 0;
+    for (i, &end) in ends.iter().enumerate() {
+        out.push(Line::unlabelled(i + 1, SharedText::range(&buf, start, end)));
+        start = end;
+    }
+    out
+}
+
+/// The unlabelled [`Line`]s of already normalized `texts` (as [`lines`] gives them for the
+/// paste the texts were cut from: one buffer, consecutive ranges).
+pub fn lines_of<T: AsRef<str>>(texts: &[T]) -> Vec<Line> {
+    let mut buf = String::with_capacity(texts.iter().map(|t| t.as_ref().len()).sum());
+    for t in texts {
+        buf.push_str(t.as_ref());
+    }
+    let buf = Arc::new(buf);
+    let mut start = 0;
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let end = start + t.as_ref().len();
+            let l = Line::unlabelled(i + 1, SharedText::range(&buf, start, end));
+            start = end;
+            l
+        })
+        .collect()
 }
 
 #[cfg(test)]

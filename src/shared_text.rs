@@ -1,13 +1,14 @@
 //! [`SharedText`]: a piece of text that is a byte range of a reference-counted buffer, so that
 //! many pieces of one text (the figures of a sentence, their units and dates) are stored once.
 //!
-//! Why: a sentence holding thousands of figures would otherwise cost an allocation and a
-//! 24-byte `String` per figure text, unit and date; a `SharedText` is 16 bytes (a thin pointer
-//! and two `u32` offsets) and allocates nothing of its own. Reading one re-slices the buffer
-//! (a bounds and char-boundary check), so hot per-line text stays a plain `Box<str>`
-//! ([`crate::model::Line::text`]). It reads as the
-//! `str` it holds ([`Deref`](std::ops::Deref)), compares, hashes and serializes as that `str`: in
-//! JSON it is a plain string.
+//! Why: a paste of many short lines, or a sentence holding thousands of figures, would otherwise
+//! cost an allocation per line text or per figure text, unit and date (and a 24-byte `String` or
+//! 16-byte `Box<str>` each); a `SharedText` is 16 bytes (a thin pointer and two `u32` offsets)
+//! and allocates nothing of its own: every line's text ([`crate::model::Line::text`]) is a range
+//! of one buffer of the normalized paste. Reading one re-slices the buffer (a bounds and
+//! char-boundary check; [`SharedText::len`] and [`SharedText::is_empty`] read the offsets
+//! only). It reads as the `str` it holds ([`Deref`](std::ops::Deref)), compares, hashes and
+//! serializes as that `str`: in JSON it is a plain string.
 
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -40,6 +41,28 @@ impl SharedText {
         self.buf
             .get(self.start as usize..self.end as usize)
             .unwrap_or("")
+    }
+
+    /// The text's length in bytes (`as_str().len()`, from the offsets alone).
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start) as usize
+    }
+
+    /// True for empty text (`as_str().is_empty()`, from the offsets alone).
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+
+    /// Where the text lies in its buffer: the byte range `(start, end)`.
+    pub fn offsets(&self) -> (usize, usize) {
+        (self.start as usize, self.end as usize)
+    }
+}
+
+impl From<Box<str>> for SharedText {
+    /// The whole of `s`, without copying it (see `From<String>`).
+    fn from(s: Box<str>) -> SharedText {
+        SharedText::from(String::from(s))
     }
 }
 
@@ -83,7 +106,8 @@ impl AsRef<str> for SharedText {
 
 impl PartialEq for SharedText {
     fn eq(&self, other: &SharedText) -> bool {
-        self.as_str() == other.as_str()
+        // Lengths first, from the offsets: most texts compared differ in length.
+        self.len() == other.len() && self.as_str() == other.as_str()
     }
 }
 

@@ -31,7 +31,7 @@ fn lines_of(a: &Analysis, pred: impl Fn(Kind) -> bool) -> BTreeSet<usize> {
     a.lines
         .iter()
         .filter(|l| pred(l.kind))
-        .map(|l| l.line)
+        .map(|l| l.line as usize)
         .collect()
 }
 

@@ -64,7 +64,11 @@ fn every_seed_gets_one_numbered_line_per_input_line_and_a_body() {
             "seed {i}: line count"
         );
         for (n, line) in a.lines.iter().enumerate() {
-            assert_eq!(line.line, n + 1, "seed {i}: lines numbered from 1 in order");
+            assert_eq!(
+                line.line as usize,
+                n + 1,
+                "seed {i}: lines numbered from 1 in order"
+            );
         }
         assert!(!a.body.trim().is_empty(), "seed {i}: empty body");
         assert!(a.title.is_some(), "seed {i}: no title");

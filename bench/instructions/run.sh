@@ -44,7 +44,7 @@ case $what in
     python3 -c "print(f'native: {$total / 1e6:,.1f} M instructions for one pass over the texts of $texts (program start included)')"
     # Inclusive counts of the stages and their biggest parts (callgrind_annotate's --inclusive
     # view; functions inlined into their caller do not show).
-    stages='clean::clean_with|clean::measure_lines|meta::extract|meta::page::Page::new|meta::title::choose|facts::Facts::from_lines|entities::extract_in_windows|figures::extract|summary::extract|keywords::word_weights'
+    stages='clean::clean_lines_with|clean::measure_lines|meta::extract|meta::page::Page::new|meta::title::choose|facts::Facts::from_lines|entities::extract_in_windows|figures::extract|summary::extract|keywords::word_weights'
     callgrind_annotate --inclusive=yes "$out" 2>/dev/null |
       grep -E ":presslens::($stages) \\[" | sed -E 's/^ *([0-9,]+) +\(([ 0-9.]+)%\) +[^:]*:presslens::([^ ]+).*/  \1 M  \3/' |
       awk '{ gsub(",", "", $1); printf "  %9.1f M  %s\n", $1 / 1e6, $3 }'

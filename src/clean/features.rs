@@ -3,9 +3,9 @@
 
 use crate::lexicon;
 
-/// Measurements of one normalized line, kept for every line while cleaning runs (so they are
-/// small: counts as `u32`, saturating). Computing them never fails.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// Measurements of one normalized line (counts as `u32`, saturating). Computing them never
+/// fails. Cleaning keeps them for every line in a [`FeatureTable`] (8 bytes for most lines).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Features {
     /// Number of words (whitespace tokens that contain a letter).
     pub words: u32,
@@ -153,6 +153,10 @@ pub struct Scan {
     pub han: u32,
     /// Hangul letters (Korean).
     pub hangul: u32,
+    /// Words that start with an upper-case letter (`cap_share` is their share of the words).
+    pub caps: u32,
+    /// Digits (`digit_share` is their share of the characters).
+    pub digits: u32,
 }
 
 impl Scan {
@@ -165,13 +169,258 @@ impl Scan {
 
 /// `hits` of the language of stopword `bit` over `words`, as a share (0 without words or bit).
 pub fn stop_share(hits: &[u16; lexicon::MAX_LANGS], words: u32, bit: Option<u16>) -> f32 {
-    let hits = bit.map_or(0, |b| {
+    share_of(u32::from(hits_of(hits, bit)), words)
+}
+
+/// The stopword hits of the language of stopword `bit` among `hits` (0 without a bit).
+pub fn hits_of(hits: &[u16; lexicon::MAX_LANGS], bit: Option<u16>) -> u16 {
+    bit.map_or(0, |b| {
         hits[b.trailing_zeros() as usize % lexicon::MAX_LANGS]
-    });
-    if words == 0 {
+    })
+}
+
+/// `x / total` as the features' shares are computed (0 when `total` is 0).
+fn share_of(x: u32, total: u32) -> f32 {
+    if total == 0 {
         0.0
     } else {
-        f32::from(hits) / words as f32
+        x as f32 / total as f32
+    }
+}
+
+/// The [`Features`] of every line of a paste, in 8 bytes a line for most lines: a line of at
+/// most 255 characters, 127 words, 63 commas and 63 sentence ends, without CJK text, has its
+/// counts packed in a `u64` (its shares are those counts' ratios, computed when read, to the
+/// bit); any other line's `Features` are kept whole beside (40 bytes; such a line has 256+
+/// bytes, or is rare). Each line also has two marks cleaning sets ([`FeatureTable::NAMED`],
+/// [`FeatureTable::DUPLICATE`]).
+///
+/// Promises: [`FeatureTable::get`] returns exactly the `Features` pushed (with the stop share of
+/// the hits given to [`FeatureTable::push`] or [`FeatureTable::set_stop_hits`]).
+#[derive(Debug, Clone, Default)]
+pub struct FeatureTable {
+    /// One word per line: the packed counts, or [`WIDE`] and an index into `wide`.
+    packed: Vec<u64>,
+    /// The lines whose counts do not fit a word.
+    wide: Vec<Features>,
+}
+
+/// A packed field: its lowest bit and its width.
+#[derive(Clone, Copy)]
+struct Field(u32, u32);
+
+impl Field {
+    #[inline]
+    fn get(self, p: u64) -> u32 {
+        ((p >> self.0) & ((1 << self.1) - 1)) as u32
+    }
+
+    /// `v` in its place, if it fits.
+    fn put(self, v: u32) -> Option<u64> {
+        (u64::from(v) < 1 << self.1).then(|| u64::from(v) << self.0)
+    }
+}
+
+const FLAGS: Field = Field(0, 11);
+const WORDS: Field = Field(11, 7);
+const CHARS: Field = Field(18, 8);
+const COMMAS: Field = Field(26, 6);
+const INNER: Field = Field(32, 6);
+const CAPS: Field = Field(38, 7);
+const DIGITS: Field = Field(45, 8);
+const HITS: Field = Field(53, 7);
+/// The line's features are in `wide` at the index in the low 32 bits.
+const WIDE: u64 = 1 << 63;
+/// Both marks.
+const MARKS: u64 = FeatureTable::NAMED | FeatureTable::DUPLICATE;
+
+/// What the vector pass reads of a neighbouring line, without the shares.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Brief {
+    /// [`Features::words`].
+    pub words: u32,
+    /// [`Features::units`].
+    pub units: u32,
+    /// [`Features::chars`].
+    pub chars: u32,
+    /// [`Features::flags`].
+    pub flags: u16,
+}
+
+impl FeatureTable {
+    /// Mark: the line is only a person's name (2–4 capitalized words of at most 4 units).
+    pub const NAMED: u64 = 1 << 61;
+    /// Mark: another non-blank line of the paste has the same text.
+    pub const DUPLICATE: u64 = 1 << 62;
+
+    /// An empty table with room for `n` lines.
+    pub fn with_capacity(n: usize) -> FeatureTable {
+        FeatureTable {
+            packed: Vec::with_capacity(n),
+            wide: Vec::new(),
+        }
+    }
+
+    /// Number of lines.
+    pub fn len(&self) -> usize {
+        self.packed.len()
+    }
+
+    /// True without lines.
+    pub fn is_empty(&self) -> bool {
+        self.packed.is_empty()
+    }
+
+    /// Adds the next line: the features `s` measured, with `hits` stopword hits of the article's
+    /// language (its `stop_share` is `hits` over its words).
+    pub fn push(&mut self, s: &Scan, hits: u16) {
+        let mut f = s.features;
+        f.stop_share = share_of(u32::from(hits), f.words);
+        // (The shares are those of the counts: `scan` computes them as `share_of` does.)
+        let word = match (f.units == f.words && f.cjk_share.to_bits() == 0)
+            .then(|| pack(&f, s.caps, s.digits, hits))
+            .flatten()
+        {
+            Some(p) => p,
+            None => self.wide_word(f),
+        };
+        debug_assert_eq!(self.wide_or(word), f);
+        self.packed.push(word);
+    }
+
+    /// The features of word `word`.
+    #[inline]
+    fn wide_or(&self, word: u64) -> Features {
+        if word & WIDE == 0 {
+            unpack(word)
+        } else {
+            self.wide
+                .get(word as u32 as usize)
+                .copied()
+                .unwrap_or_default()
+        }
+    }
+
+    /// The word of a line kept whole: `f` added to `wide`.
+    fn wide_word(&mut self, f: Features) -> u64 {
+        let k = u32::try_from(self.wide.len()).unwrap_or(u32::MAX);
+        self.wide.push(f);
+        WIDE | u64::from(k)
+    }
+
+    /// Sets the stopword hits of the article's language on line `i` (its `stop_share`), for
+    /// lines pushed before the language was known.
+    pub fn set_stop_hits(&mut self, i: usize, hits: u16) {
+        let Some(&p) = self.packed.get(i) else { return };
+        if p & WIDE == 0 {
+            if let Some(h) = HITS.put(u32::from(hits)) {
+                self.packed[i] = (p & !(((1 << HITS.1) - 1) << HITS.0)) | h;
+                return;
+            }
+            let mut f = unpack(p);
+            f.stop_share = share_of(u32::from(hits), f.words);
+            self.packed[i] = self.wide_word(f) | (p & MARKS);
+        } else if let Some(f) = self.wide.get_mut(p as u32 as usize) {
+            f.stop_share = share_of(u32::from(hits), f.words);
+        }
+    }
+
+    /// The features of line `i` (default past the end).
+    pub fn get(&self, i: usize) -> Features {
+        self.packed
+            .get(i)
+            .map_or_else(Features::default, |&p| self.wide_or(p))
+    }
+
+    /// Counts and flags of line `i` (default past the end).
+    #[inline]
+    pub fn brief(&self, i: usize) -> Brief {
+        match self.packed.get(i) {
+            Some(&p) if p & WIDE == 0 => {
+                let words = WORDS.get(p);
+                Brief {
+                    words,
+                    units: words,
+                    chars: CHARS.get(p),
+                    flags: FLAGS.get(p) as u16,
+                }
+            }
+            Some(&p) => self
+                .wide
+                .get(p as u32 as usize)
+                .map(|f| Brief {
+                    words: f.words,
+                    units: f.units,
+                    chars: f.chars,
+                    flags: f.flags,
+                })
+                .unwrap_or_default(),
+            None => Brief::default(),
+        }
+    }
+
+    /// [`Features::units`] of line `i`.
+    #[inline]
+    pub fn units(&self, i: usize) -> u32 {
+        self.brief(i).units
+    }
+
+    /// True if line `i` is blank (no characters; also past the end).
+    #[inline]
+    pub fn blank(&self, i: usize) -> bool {
+        self.brief(i).chars == 0
+    }
+
+    /// Sets `mark` ([`FeatureTable::NAMED`] or [`FeatureTable::DUPLICATE`]) on line `i`.
+    pub fn mark(&mut self, i: usize, mark: u64) {
+        if let Some(p) = self.packed.get_mut(i) {
+            *p |= mark & MARKS;
+        }
+    }
+
+    /// True if line `i` has `mark`.
+    #[inline]
+    pub fn marked(&self, i: usize, mark: u64) -> bool {
+        self.packed.get(i).is_some_and(|p| p & mark & MARKS != 0)
+    }
+
+    /// Gives back the room the whole-kept lines' list grew into.
+    pub fn shrink_to_fit(&mut self) {
+        self.wide.shrink_to_fit();
+    }
+}
+
+/// The packed word of features `f` with `caps` capitalized words, `digits` digits and `hits`
+/// stopword hits, if every count fits its field.
+fn pack(f: &Features, caps: u32, digits: u32, hits: u16) -> Option<u64> {
+    Some(
+        FLAGS.put(u32::from(f.flags))?
+            | WORDS.put(f.words)?
+            | CHARS.put(f.chars)?
+            | COMMAS.put(f.commas)?
+            | INNER.put(f.inner_sentences)?
+            | CAPS.put(caps)?
+            | DIGITS.put(digits)?
+            | HITS.put(u32::from(hits))?,
+    )
+}
+
+/// The features of packed word `p` (not [`WIDE`]).
+#[inline]
+fn unpack(p: u64) -> Features {
+    let words = WORDS.get(p);
+    let chars = CHARS.get(p);
+    Features {
+        words,
+        units: words,
+        chars,
+        commas: COMMAS.get(p),
+        inner_sentences: INNER.get(p),
+        cjk_share: 0.0,
+        stop_share: share_of(HITS.get(p), words),
+        cap_share: share_of(CAPS.get(p), words),
+        digit_share: share_of(DIGITS.get(p), chars),
+        flags: FLAGS.get(p) as u16,
     }
 }
 
@@ -577,6 +826,8 @@ pub fn scan(text: &str, lower: &str) -> Scan {
         kana,
         han,
         hangul,
+        caps: sat(caps),
+        digits: sat(digits),
     }
 }
 
@@ -802,6 +1053,8 @@ mod tests {
             kana,
             han,
             hangul,
+            caps: caps as u32,
+            digits: digits as u32,
         }
     }
 
@@ -839,6 +1092,68 @@ mod tests {
             lowercase_into(l, &mut buf);
             assert_eq!(buf, lower);
         }
+    }
+
+    /// The table reads back every line's features exactly, packed or kept whole, with the stop
+    /// share of the hits given when pushed or set later, and keeps the marks apart.
+    #[test]
+    fn table_reads_back_what_was_pushed() {
+        let mut lines: Vec<String> = [
+            "",
+            "a",
+            "Home",
+            "12:04",
+            "東京 ソウル 서울",
+            "ΟΔΟΣ, ΣΑΣ; one. two! three? four",
+        ]
+        .map(String::from)
+        .to_vec();
+        lines.push("word, ".repeat(70));
+        lines.push("x".repeat(300));
+        if let Ok(dir) = std::fs::read_dir("../shared/bench/text") {
+            for e in dir.flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    lines.extend(
+                        crate::normalize::split_lines(&t)
+                            .into_iter()
+                            .map(String::from),
+                    );
+                }
+            }
+        }
+        let en = lexicon::stopword_bit("en");
+        let mut table = FeatureTable::with_capacity(lines.len());
+        let mut want = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            let s = scan(l, &l.to_lowercase());
+            // Every other line gets its hits later.
+            let hits = hits_of(&s.stop_hits, en);
+            table.push(&s, if i % 2 == 0 { hits } else { 0 });
+            table.mark(i, [0, FeatureTable::NAMED, FeatureTable::DUPLICATE][i % 3]);
+            want.push(Features {
+                stop_share: s.stop_share(en),
+                ..s.features
+            });
+        }
+        for (i, l) in lines.iter().enumerate() {
+            if i % 2 == 1 {
+                let s = scan(l, &l.to_lowercase());
+                table.set_stop_hits(i, hits_of(&s.stop_hits, en));
+            }
+        }
+        assert!(table.wide.len() * 4 < lines.len(), "most lines packed");
+        for (i, f) in want.iter().enumerate() {
+            assert_eq!(table.get(i), *f, "{}", lines[i]);
+            let b = table.brief(i);
+            assert_eq!(
+                (b.words, b.units, b.chars, b.flags),
+                (f.words, f.units, f.chars, f.flags)
+            );
+            assert_eq!(table.blank(i), lines[i].is_empty());
+            assert_eq!(table.marked(i, FeatureTable::NAMED), i % 3 == 1);
+            assert_eq!(table.marked(i, FeatureTable::DUPLICATE), i % 3 == 2);
+        }
+        assert_eq!(table.get(lines.len()), Features::default());
     }
 
     /// The character table maps exactly as `to_lowercase`, and whole lines lowercase exactly.

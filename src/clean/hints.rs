@@ -10,8 +10,8 @@
 
 use super::line_model::LineModel;
 use super::line_vector::Vector;
-use super::{label_scored, measure, Cleaned};
-use crate::model::LineHint;
+use super::{label_scored, measure, set_evidence, Cleaned, CONTEXT};
+use crate::model::{Line, LineHint};
 use std::sync::OnceLock;
 
 const EMBEDDED: &str = data_file!("model/lines_rich.tsv");
@@ -360,15 +360,35 @@ pub fn clean_rich_with(
     plain: &LineModel,
     rich: &RichModel,
 ) -> Cleaned {
+    let mut lines = crate::normalize::lines_of(lines);
+    let language = clean_lines_rich_with(&mut lines, hints, plain, rich);
+    Cleaned::of(lines, language)
+}
+
+/// [`clean_hinted`] in place: labels every line of `lines` (unlabelled lines of normalized
+/// text, as [`crate::normalize::lines`] gives them) with the embedded rich model, setting each
+/// line's kind and reason, nothing else. Returns the language guess.
+pub fn clean_lines_hinted(lines: &mut [Line], hints: &[LineHint]) -> Option<&'static str> {
+    clean_lines_rich_with(lines, hints, LineModel::embedded(), RichModel::embedded())
+}
+
+/// [`clean_lines_hinted`] with the models `plain` and `rich`.
+fn clean_lines_rich_with(
+    lines: &mut [Line],
+    hints: &[LineHint],
+    plain: &LineModel,
+    rich: &RichModel,
+) -> Option<&'static str> {
     let m = measure(lines);
     let hv = vectors(hints, &m.vectors);
-    let logits: Vec<f32> = m
-        .vectors
-        .iter()
-        .zip(&hv)
-        .map(|((_, v), h)| rich.logit(plain.logit(v), h))
-        .collect();
-    label_scored(&m, logits)
+    let at: [Option<usize>; 4] = CONTEXT.map(super::line_vector::index_of);
+    for ((i, v), h) in m.vectors.iter().zip(&hv) {
+        let logit = rich.logit(plain.logit(v), h);
+        set_evidence(lines, *i, &m.feats.get(*i), logit, v, &at);
+    }
+    drop(hv);
+    label_scored(&m, lines);
+    m.language
 }
 
 #[cfg(test)]

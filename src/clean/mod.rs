@@ -22,9 +22,10 @@ pub mod line_vector;
 pub mod smooth;
 pub mod train;
 
+use crate::fasthash::FastMap;
 use crate::lexicon::{self, ChromeHit};
-use crate::model::{Kind, ModelEvidence, Reason};
-use features::Features;
+use crate::model::{Kind, Line, ModelEvidence, Reason};
+use features::{FeatureTable, Features};
 use line_model::LineModel;
 use line_vector::Vector;
 
@@ -46,29 +47,44 @@ pub struct Cleaned {
     pub language: Option<&'static str>,
 }
 
+impl Cleaned {
+    /// The labels of `lines` (their kinds and reasons, in order) and `language`.
+    fn of(lines: Vec<Line>, language: Option<&'static str>) -> Cleaned {
+        Cleaned {
+            labels: lines
+                .into_iter()
+                .map(|l| Label {
+                    kind: l.kind,
+                    reason: l.reason,
+                })
+                .collect(),
+            language,
+        }
+    }
+}
+
 /// Everything measured about the lines before any decision (shared by cleaning and training).
-pub struct Measured<'a> {
-    /// The line texts.
-    pub lines: &'a [Box<str>],
+pub struct Measured {
     /// The language guess.
     pub language: Option<&'static str>,
-    /// Per-line features.
-    pub feats: Vec<Features>,
+    /// Per-line features (and the marks [`FeatureTable::NAMED`], [`FeatureTable::DUPLICATE`]).
+    pub feats: FeatureTable,
     /// Per-line chrome phrase match.
     pub chrome: Vec<ChromeHit>,
-    /// `(line index, vector)` of every non-blank line, in order.
+    /// `(line index, vector)` of every non-blank line, in order (empty unless asked for:
+    /// [`measure`]).
     pub vectors: Vec<(usize, Vector)>,
 }
 
 /// Measures `lines` (normalized line texts, see [`crate::normalize`]), vectors included (what
 /// training reads).
-pub fn measure(lines: &[Box<str>]) -> Measured<'_> {
+pub fn measure<T: AsRef<str>>(lines: &[T]) -> Measured {
     let mut m = measure_lines(lines);
-    m.vectors = line_vector::vectors(lines, &m.feats, &m.chrome, m.language_has_stoplist());
+    m.vectors = line_vector::vectors(&m.feats, &m.chrome, m.language_has_stoplist());
     m
 }
 
-impl Measured<'_> {
+impl Measured {
     /// Whether the article's language has a stopword list.
     fn language_has_stoplist(&self) -> bool {
         self.language.and_then(lexicon::stopword_bit).is_some()
@@ -76,18 +92,26 @@ impl Measured<'_> {
 }
 
 /// Measures `lines` without their vectors (`vectors` is empty), in one pass: each line is
-/// lowercased into one reused buffer, measured and matched against the chrome lexicon; the
-/// stopword hits per language are kept only for the lines read before the language guess is
-/// settled (at most [`language::MAX_WORDS`] lines with words).
-fn measure_lines(lines: &[Box<str>]) -> Measured<'_> {
-    let mut feats: Vec<Features> = Vec::with_capacity(lines.len());
+/// lowercased into one reused buffer, measured and matched against the chrome lexicon, and
+/// marked when it is only a name; then the lines whose text another line repeats are marked.
+/// The stopword hits of the lines read before the language guess is settled (at most
+/// [`language::MAX_WORDS`] words) are kept until it is, a byte a line and three per language
+/// with hits.
+fn measure_lines<T: AsRef<str>>(lines: &[T]) -> Measured {
+    let mut feats = FeatureTable::with_capacity(lines.len());
     let mut chrome: Vec<ChromeHit> = Vec::with_capacity(lines.len());
     let mut guess = language::Guess::new();
-    // Once the guess is settled: its stopword bit. Before: the lines whose share waits for it.
+    // Once the guess is settled: its stopword bit.
     let mut settled: Option<Option<u16>> = None;
-    let mut waiting: Vec<(usize, [u16; lexicon::MAX_LANGS])> = Vec::new();
+    // Before: the lines read (`waiting_until`) and the hits of each of them with words (see
+    // `push_hits`).
+    let mut waiting: Vec<u8> = Vec::new();
+    let mut waiting_until = 0;
+    // How often each non-blank text stands in the paste.
+    let mut counts: FastMap<&str, u32> = FastMap::default();
     let mut lower = String::new();
     for (i, l) in lines.iter().enumerate() {
+        let l = l.as_ref();
         features::lowercase_into(l, &mut lower);
         let s = features::scan(l, &lower);
         if settled.is_none() {
@@ -96,12 +120,17 @@ fn measure_lines(lines: &[Box<str>]) -> Measured<'_> {
                 settled = Some(guess.language().and_then(lexicon::stopword_bit));
             }
         }
-        let mut f = s.features;
-        match settled {
-            Some(bit) => f.stop_share = features::stop_share(&s.stop_hits, f.words, bit),
-            None if f.words > 0 => waiting.push((i, s.stop_hits)),
-            None => {}
-        }
+        let f = &s.features;
+        let hits = match settled {
+            Some(bit) => features::hits_of(&s.stop_hits, bit),
+            None => {
+                waiting_until = i + 1;
+                if f.words > 0 {
+                    push_hits(&mut waiting, &s.stop_hits);
+                }
+                0
+            }
+        };
         // On long sentence-shaped lines only notice/copyright phrases count: elsewhere a chrome
         // phrase there is part of a sentence. Site chrome is short; longer lines only get the
         // checks that hold on prose.
@@ -112,16 +141,35 @@ fn measure_lines(lines: &[Box<str>]) -> Measured<'_> {
         } else {
             lexicon::match_chrome(&lower)
         }));
-        feats.push(f);
+        let named = f.units <= 4 && !l.is_empty() && kinds::is_name_shaped(l);
+        feats.push(&s, hits);
+        if named {
+            feats.mark(i, FeatureTable::NAMED);
+        }
+        if !l.is_empty() {
+            *counts.entry(l).or_insert(0) += 1;
+        }
     }
     let language = guess.language();
     let bit = language.and_then(lexicon::stopword_bit);
-    for (i, hits) in waiting {
-        let f = &mut feats[i];
-        f.stop_share = features::stop_share(&hits, f.words, bit);
+    let mut at = 0;
+    for i in 0..waiting_until {
+        if feats.brief(i).words == 0 {
+            continue;
+        }
+        let hits = read_hits(&waiting, &mut at);
+        feats.set_stop_hits(i, features::hits_of(&hits, bit));
     }
+    drop(waiting);
+    for (i, l) in lines.iter().enumerate() {
+        let l = l.as_ref();
+        if !l.is_empty() && counts.get(l).is_some_and(|&n| n > 1) {
+            feats.mark(i, FeatureTable::DUPLICATE);
+        }
+    }
+    drop(counts);
+    feats.shrink_to_fit();
     Measured {
-        lines,
         language,
         feats,
         chrome,
@@ -129,8 +177,56 @@ fn measure_lines(lines: &[Box<str>]) -> Measured<'_> {
     }
 }
 
+/// Appends a line's stopword hits per language to `out`, in a few bytes: a tag byte (0 no
+/// hits; 1 at most one hit per language; 2 more), then for tags 1 and 2 the mask of the
+/// languages with hits (two bytes), then for tag 2 each one's count (two bytes each).
+fn push_hits(out: &mut Vec<u8>, hits: &[u16; lexicon::MAX_LANGS]) {
+    const _: () = assert!(lexicon::MAX_LANGS <= 16, "a mask of two bytes");
+    let most = hits.iter().copied().max().unwrap_or(0);
+    if most == 0 {
+        out.push(0);
+        return;
+    }
+    let mut mask = 0u16;
+    for (k, &h) in hits.iter().enumerate() {
+        if h > 0 {
+            mask |= 1 << k;
+        }
+    }
+    let tag = if most == 1 { 1 } else { 2 };
+    out.push(tag);
+    out.extend(mask.to_le_bytes());
+    if tag == 2 {
+        for &h in hits.iter().filter(|&&h| h > 0) {
+            out.extend(h.to_le_bytes());
+        }
+    }
+}
+
+/// The hits [`push_hits`] wrote at `bytes[*at..]`, moving `at` past them.
+fn read_hits(bytes: &[u8], at: &mut usize) -> [u16; lexicon::MAX_LANGS] {
+    let mut hits = [0u16; lexicon::MAX_LANGS];
+    let mut next = || {
+        let b = bytes.get(*at).copied().unwrap_or(0);
+        *at += 1;
+        b
+    };
+    let tag = next();
+    if tag == 0 {
+        return hits;
+    }
+    let mut two = || u16::from_le_bytes([next(), next()]);
+    let mask = two();
+    for (k, h) in hits.iter_mut().enumerate() {
+        if mask >> k & 1 != 0 {
+            *h = if tag == 1 { 1 } else { two() };
+        }
+    }
+    hits
+}
+
 /// A non-blank line as the line model scored it: the score and what its reason says of the
-/// vector (kept instead of the whole vector; 16 bytes a line).
+/// vector (made as the line is scored and written into its reason, [`ModelEvidence`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Scored {
     /// Index of the line (`u32`: cleaning keeps one per non-blank line).
@@ -192,54 +288,71 @@ pub fn clean(lines: &[Box<str>]) -> Cleaned {
 
 /// Labels every line using `model` (the bench uses this for cross-validation).
 pub fn clean_with(lines: &[Box<str>], model: &LineModel) -> Cleaned {
+    let mut lines = crate::normalize::lines_of(lines);
+    let language = clean_lines_with(&mut lines, model);
+    Cleaned::of(lines, language)
+}
+
+/// Labels every line of `lines` (unlabelled lines of normalized text, as
+/// [`crate::normalize::lines`] gives them) in place with the embedded model: sets each line's
+/// kind and reason, nothing else. Returns the language guess.
+pub fn clean_lines(lines: &mut [Line]) -> Option<&'static str> {
+    clean_lines_with(lines, LineModel::embedded())
+}
+
+/// [`clean_lines`] with `model`.
+///
+/// How the lines hold what cleaning finds: once scored, a non-blank line's reason is the
+/// model's evidence ([`Reason::Model`]: its score and what the reason says of its vector);
+/// smoothing reads the scores from there and naming the kinds overwrites every reason.
+pub fn clean_lines_with(lines: &mut [Line], model: &LineModel) -> Option<&'static str> {
     let m = measure_lines(lines);
     let at: [Option<usize>; 4] = CONTEXT.map(line_vector::index_of);
     let scorer = model.scorer();
-    let mut scored: Vec<Scored> =
-        Vec::with_capacity(lines.iter().filter(|l| !l.is_empty()).count());
     line_vector::for_each_vector(
-        lines,
         &m.feats,
         &m.chrome,
         m.language_has_stoplist(),
-        &mut |i, v| scored.push(Scored::new(i, scorer.logit(v), v, &at)),
+        &mut |i, f, v| set_evidence(lines, i, f, scorer.logit(v), v, &at),
     );
-    label_rows(&m, scored)
+    label_scored(&m, lines);
+    m.language
 }
 
-/// Smooths `logits` (one log-odds per vector of `m`, in order) into decisions and names every
-/// line: the steps after scoring, for paths that scored `m.vectors` themselves (the rich
-/// [`hints`] path).
-pub fn label_scored(m: &Measured, logits: Vec<f32>) -> Cleaned {
-    let at: [Option<usize>; 4] = CONTEXT.map(line_vector::index_of);
-    let scored = m
-        .vectors
-        .iter()
-        .zip(logits)
-        .map(|((i, v), logit)| Scored::new(*i, logit, v, &at))
-        .collect();
-    label_rows(m, scored)
-}
-
-/// Smooths the scores of `scored` (the non-blank lines, in order) into decisions and names
-/// every line.
-fn label_rows(m: &Measured, scored: Vec<Scored>) -> Cleaned {
-    let logits: Vec<f32> = scored.iter().map(|s| s.logit).collect();
-    let eligible: Vec<bool> = scored
-        .iter()
-        .map(|s| {
-            let i = s.line as usize;
-            m.chrome.get(i).is_some_and(|c| c.is_none())
-                && m.feats.get(i).is_some_and(|f| f.units >= 8)
-        })
-        .collect();
-    let article = smooth::decide(&logits, &eligible);
-    drop((logits, eligible));
-    let labels = kinds::label_all(m, &scored, &article);
-    Cleaned {
-        labels,
-        language: m.language,
+/// Makes line `i`'s reason the model's evidence: the line's features `f`, its score `logit`
+/// and what its reason reads of its vector `v` (`at`: the indices of [`CONTEXT`] in it).
+fn set_evidence(
+    lines: &mut [Line],
+    i: usize,
+    f: &Features,
+    logit: f32,
+    v: &Vector,
+    at: &[Option<usize>; 4],
+) {
+    if let Some(l) = lines.get_mut(i) {
+        let s = Scored::new(i, logit, v, at);
+        l.reason = Reason::Model(kinds::model_evidence(f, &s));
     }
+}
+
+/// Smooths the scores the non-blank lines of `lines` hold as their reasons
+/// ([`Reason::Model`], as [`clean_lines_with`] and [`hints`] write them; a line without one
+/// scores 0) into decisions and names every line (kind and reason): the steps after scoring.
+/// `m` measured `lines`.
+pub fn label_scored(m: &Measured, lines: &mut [Line]) {
+    let (feats, chrome) = (&m.feats, &m.chrome);
+    let read: &[Line] = lines;
+    let nonblank = read.iter().filter(|l| !l.text.is_empty()).count();
+    let article = smooth::decide_with(nonblank, || {
+        read.iter()
+            .enumerate()
+            .filter(|(_, l)| !l.text.is_empty())
+            .map(|(i, l)| {
+                let eligible = chrome.get(i).is_some_and(|c| c.is_none()) && feats.units(i) >= 8;
+                (kinds::score_of(&l.reason), eligible)
+            })
+    });
+    kinds::label_all(m, lines, article);
 }
 
 #[cfg(test)]

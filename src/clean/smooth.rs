@@ -49,16 +49,25 @@ pub const COSTS: Costs = Costs {
 /// `eligible` (parallel to `logits`) marks the lines the fallback may take (prose-shaped, no
 /// chrome phrase).
 pub fn decide(logits: &[f32], eligible: &[bool]) -> Vec<bool> {
-    let mut out = viterbi(logits, &COSTS);
-    if !out.contains(&true) {
-        let best = logits
+    decide_with(logits.len(), || {
+        logits
             .iter()
-            .zip(eligible)
-            .filter(|(_, &e)| e)
-            .map(|(&z, _)| z)
+            .zip(eligible.iter().chain(std::iter::repeat(&false)))
+            .map(|(&z, &e)| (z, e))
+    })
+}
+
+/// [`decide`] for the `n` lines whose `(log-odds, eligible)` pairs `scores` yields, in order,
+/// each time it is called (at most twice), so the scores need not be gathered in a list.
+pub fn decide_with<I: Iterator<Item = (f32, bool)>>(n: usize, scores: impl Fn() -> I) -> Vec<bool> {
+    let mut out = viterbi_with(n, scores().map(|(z, _)| z), &COSTS);
+    if !out.contains(&true) {
+        let best = scores()
+            .filter(|&(_, e)| e)
+            .map(|(z, _)| z)
             .fold(f32::NEG_INFINITY, f32::max);
         if best.is_finite() {
-            for ((o, &z), &e) in out.iter_mut().zip(logits).zip(eligible) {
+            for (o, (z, e)) in out.iter_mut().zip(scores()) {
                 *o = e && z >= best - FALLBACK_MARGIN;
             }
         }
@@ -78,10 +87,12 @@ const AFTER: usize = 3;
 /// returns only at the cost `reenter`). Each line earns half its log-odds in the article state
 /// and minus half in the three others.
 pub fn viterbi(logits: &[f32], costs: &Costs) -> Vec<bool> {
-    let n = logits.len();
-    if n == 0 {
-        return Vec::new();
-    }
+    viterbi_with(logits.len(), logits.iter().copied(), costs)
+}
+
+/// [`viterbi`] of the first `n` scores of `logits` (fewer if it ends sooner). Keeps one byte a
+/// line: the best previous state of each of the four states, two bits each.
+fn viterbi_with(n: usize, logits: impl Iterator<Item = f32>, costs: &Costs) -> Vec<bool> {
     const NO: f32 = f32::NEG_INFINITY;
     // `moves[from][to]`: the cost of the move; NEG_INFINITY where it is not allowed.
     let c = costs;
@@ -96,13 +107,20 @@ pub fn viterbi(logits: &[f32], costs: &Costs) -> Vec<bool> {
     moves[AFTER][AFTER] = 0.0;
     moves[AFTER][ARTICLE] = -c.reenter;
     let emit = |z: f32, s: usize| if s == ARTICLE { z / 2.0 } else { -z / 2.0 };
-    let mut back = vec![[0u8; 4]; n];
+    let mut logits = logits.take(n);
+    let Some(first) = logits.next() else {
+        return Vec::new();
+    };
+    // `back[t]`: for each state at line `t`, the state before it (bits `2 * state`).
+    let mut back: Vec<u8> = Vec::with_capacity(n);
+    back.push(0);
     // A paste may start inside the article (a paste of just the article).
     let mut score = [NO; 4];
-    score[BEFORE] = emit(logits[0], BEFORE);
-    score[ARTICLE] = emit(logits[0], ARTICLE);
-    for t in 1..n {
+    score[BEFORE] = emit(first, BEFORE);
+    score[ARTICLE] = emit(first, ARTICLE);
+    for z in logits {
         let mut next = [NO; 4];
+        let mut from_of = 0u8;
         for to in 0..4 {
             let mut best = (NO, to);
             for (from, row) in moves.iter().enumerate() {
@@ -111,20 +129,23 @@ pub fn viterbi(logits: &[f32], costs: &Costs) -> Vec<bool> {
                     best = (v, from);
                 }
             }
-            next[to] = best.0 + emit(logits[t], to);
-            back[t][to] = best.1 as u8;
+            next[to] = best.0 + emit(z, to);
+            from_of |= (best.1 as u8) << (2 * to);
         }
+        back.push(from_of);
         score = next;
     }
     let mut s = (0..4)
         .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
         .unwrap_or(BEFORE);
-    let mut out = vec![false; n];
-    for t in (0..n).rev() {
-        out[t] = s == ARTICLE;
-        s = usize::from(back[t][s]);
+    // Each line's back pointers are read once, from the last line to the first: its decision
+    // takes their byte (and the bytes become the decisions without a second list).
+    for b in back.iter_mut().rev() {
+        let from = *b;
+        *b = u8::from(s == ARTICLE);
+        s = usize::from((from >> (2 * s)) & 3);
     }
-    out
+    back.into_iter().map(|b| b != 0).collect()
 }
 
 #[cfg(test)]

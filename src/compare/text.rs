@@ -70,7 +70,7 @@ pub fn sentences(source: usize, analysis: &Analysis) -> Vec<Sentence> {
             let (words, content) = tokens(s);
             out.push(Sentence {
                 source,
-                line: l.line,
+                line: l.line as usize,
                 ordinal: out.len(),
                 text: s.to_string(),
                 words,

@@ -11,18 +11,27 @@ use crate::model::{Kind, Line};
 const MAX_DATE_LINE_CHARS: usize = 2_000;
 
 /// The shared view of one paste (indices are 0-based line indices). Per-line data is stored
-/// flat (one buffer and offsets), a few bytes per line on top of what the line holds.
+/// flat and small (a paste can have hundreds of thousands of lines): the lowercase of every
+/// line in one buffer, a 4-byte memo a line, bit sets with running counts, and lists over the
+/// lines that have something (dates, stems).
 pub struct Page<'a> {
     /// The labelled lines (labels as cleaning left them).
     pub lines: &'a [Line],
     /// Lowercased text of every line, concatenated ([`Page::lower`] slices it).
     lower_buf: String,
-    /// Start of each line's lowercase in `lower_buf` (one more entry than lines).
-    lower_at: Vec<u32>,
-    /// Dates found on every line, concatenated ([`Page::dates`] slices it).
+    /// Where each line's lowercase starts in `lower_buf`, from where its text starts in the
+    /// text's buffer: `(line, shift)` pairs, ascending by line, each saying that from `line` on
+    /// a lowercase starts `shift` bytes after its text (none when every lowercase lies where
+    /// its text does, as for lines cut from one buffer, [`crate::normalize::lines`], whose
+    /// lowercasing changed no length).
+    lower_shifts: Vec<(u32, isize)>,
+    /// Dates found on the lines, concatenated by line ([`Page::dates`] slices it).
     date_buf: Vec<ParsedDate>,
-    /// Start of each line's dates in `date_buf` (one more entry than lines).
-    dates_at: Vec<u32>,
+    /// The lines with dates.
+    dated: Ranked,
+    /// For each line with dates (in order): the end of its dates in `date_buf` (they start at
+    /// the previous one's end).
+    dates_end: Vec<u32>,
     /// First and last line of the main body cluster (the run of body lines with the most text).
     pub body: Option<(usize, usize)>,
     /// Today, if the caller said.
@@ -32,39 +41,105 @@ pub struct Page<'a> {
     /// For each stem id: it is a stem of a content word (4+ letters, not a stopword) of the
     /// article's body lines.
     body_stem: Vec<bool>,
-    /// Stem ids of each long line's content words (none for other lines), concatenated (see
-    /// [`Page::stems`]).
+    /// Stem ids of each long line's content words, concatenated (see [`Page::stems`]).
     stem_buf: Vec<u32>,
-    /// Start of each line's stem ids in `stem_buf` (one more entry than lines).
-    stems_at: Vec<u32>,
+    /// For each long line (in order): the end of its stem ids in `stem_buf`.
+    stems_end: Vec<u32>,
     /// For each stem id, the lines whose stems ([`Page::stems`]) hold it, ascending, each once,
     /// concatenated (see [`Page::lines_with_stem`]).
     posting_buf: Vec<u32>,
     /// Start of each stem id's lines in `posting_buf` (one more entry than stem ids).
     postings_at: Vec<u32>,
-    /// Each line is long enough to be prose (12+ words or 100+ characters).
-    pub long: Vec<bool>,
+    /// The lines long enough to be prose (12+ words or 100+ characters).
+    long: Ranked,
     /// The indices of the long lines, ascending.
     long_lines: Vec<u32>,
-    /// Memo of [`word_count`] of each line (`u32::MAX`: not yet asked).
-    words: Vec<std::cell::Cell<u32>>,
-    /// Memo of "[`crate::meta::byline::parse_line`] finds names on line `i`": 0 not yet
-    /// asked, 1 no, 2 yes.
-    cued_byline: Vec<std::cell::Cell<u8>>,
-    /// Non-blank lines before each line (one more entry than lines; see
-    /// [`Page::nonblank_between`]).
-    nonblank_before: Vec<u32>,
-    /// Memo of [`crate::meta::title`]'s byline-or-date test per line (filled on first use: the
-    /// title features ask it of the same lines once per candidate).
-    pub byline_or_date: Vec<std::cell::Cell<Option<bool>>>,
-    /// Memo of [`lexicon::match_chrome`] on each line's lowercase: 0 not yet asked, 1 no rule,
-    /// else 2 + the rule's index.
-    chrome: Vec<std::cell::Cell<u16>>,
+    /// The non-blank lines.
+    nonblank: Ranked,
+    /// What is known of each line, asked once (see [`Memo`]).
+    memo: Vec<std::cell::Cell<u32>>,
     /// Memo of the stem ids of short ASCII words (filled while stemming the page).
     stem_memo: std::cell::RefCell<StemMemo>,
     /// Scratch for [`Page::mark_stems`]: the mark of each stem id and the current mark.
     marks: std::cell::RefCell<(u32, Vec<u32>)>,
 }
+
+/// A set of line indices with its running count: for every 64 lines, one bit a line and how
+/// many lines before them are in the set (a quarter byte a line).
+#[derive(Default)]
+struct Ranked {
+    /// `(bits of lines 64k..64k+64, lines in the set before 64k)` for each k.
+    words: Vec<(u64, u32)>,
+}
+
+impl Ranked {
+    /// The set of `lines` (ascending indices below `n`).
+    fn of(n: usize, lines: impl Iterator<Item = usize>) -> Ranked {
+        let mut words = vec![(0u64, 0u32); n / 64 + 1];
+        for i in lines {
+            if let Some(w) = words.get_mut(i / 64) {
+                w.0 |= 1 << (i % 64);
+            }
+        }
+        let mut count = 0u32;
+        for w in &mut words {
+            w.1 = count;
+            count += w.0.count_ones();
+        }
+        Ranked { words }
+    }
+
+    /// True if line `i` is in the set.
+    #[inline]
+    fn has(&self, i: usize) -> bool {
+        self.words
+            .get(i / 64)
+            .is_some_and(|w| w.0 >> (i % 64) & 1 != 0)
+    }
+
+    /// How many lines before line `i` are in the set (`i` at most the line count; all of
+    /// them past it).
+    #[inline]
+    fn rank(&self, i: usize) -> usize {
+        match self.words.get(i / 64) {
+            Some(&(bits, before)) => {
+                before as usize + (bits & ((1u64 << (i % 64)) - 1)).count_ones() as usize
+            }
+            None => self
+                .words
+                .last()
+                .map_or(0, |w| w.1 as usize + w.0.count_ones() as usize),
+        }
+    }
+}
+
+/// The bits of a line's memo ([`Page::memo`]): its word count when known and under 255 (else
+/// [`WORDS_UNKNOWN`]), its chrome rule (0 not yet asked, 1 none, else 2 + the rule's index),
+/// whether [`crate::meta::byline::parse_line`] finds names on it and whether the title's
+/// byline-or-date test holds (each 0 not yet asked, 1 no, 2 yes).
+struct Memo;
+
+impl Memo {
+    const WORDS: (u32, u32) = (0, 8);
+    const CHROME: (u32, u32) = (8, 16);
+    const CUED: (u32, u32) = (24, 2);
+    const BYLINE_OR_DATE: (u32, u32) = (26, 2);
+
+    #[inline]
+    fn get(cell: &std::cell::Cell<u32>, (at, width): (u32, u32)) -> u32 {
+        (cell.get() >> at) & ((1 << width) - 1)
+    }
+
+    /// Sets the field to `v` (which fits it).
+    #[inline]
+    fn set(cell: &std::cell::Cell<u32>, (at, width): (u32, u32), v: u32) {
+        let mask = ((1 << width) - 1) << at;
+        cell.set((cell.get() & !mask) | ((v << at) & mask));
+    }
+}
+
+/// [`Memo::WORDS`] of a line whose word count is not known (or 255 or more).
+const WORDS_UNKNOWN: u32 = 255;
 
 /// A crude language-neutral stem: the word without a plural `s`, cut to 5 characters
 /// ("temptations" and "tempting" → "tempt", "snacks" → "snack").
@@ -241,7 +316,7 @@ impl StemMemo {
 
     /// A memo sized for `bytes` of text (one slot per 16 bytes rounded up to a power of two,
     /// 64 to 1024 slots of 12 bytes), so a short page does not pay 12 KB for it: at most ~1.5×
-    /// the page's text.
+    /// the text it serves.
     fn for_bytes(bytes: usize) -> StemMemo {
         let n = (bytes / 16).clamp(64, 1024).next_power_of_two();
         StemMemo {
@@ -522,13 +597,8 @@ impl<'a> Page<'a> {
     /// Builds the shared view. Dates without a year get the year of the nearest (by line) date
     /// that has one, else the reference date's.
     pub fn new(lines: &'a [Line], reference: Option<Ymd>) -> Page<'a> {
-        let mut lower_buf = String::with_capacity(lines.iter().map(|l| l.text.len()).sum());
-        let mut lower_at = Vec::with_capacity(lines.len() + 1);
-        lower_at.push(0);
-        for l in lines {
-            push_lowercase(&mut lower_buf, &l.text);
-            lower_at.push(offset(lower_buf.len()));
-        }
+        let n = lines.len();
+        let (lower_buf, lower_shifts) = lowercase_lines(lines);
         let body = body_cluster(lines);
         // Numeric order for the whole page, from unambiguous dates.
         let (mut dayf, mut monthf) = (0, 0);
@@ -544,75 +614,114 @@ impl<'a> Page<'a> {
             day_first,
         };
         // Pass 1: the matches (they depend on the reference date and the numeric order only, not
-        // on the year hint, so they are kept for pass 2) and the years they write out.
+        // on the year hint, so they are kept for pass 2) of the lines that have some, and the
+        // lines whose dates write out a year.
         let mut kept: Vec<date::DateMatch> = Vec::new();
-        let mut kept_at: Vec<u32> = Vec::with_capacity(lines.len() + 1);
-        kept_at.push(0);
-        let years: Vec<Option<i32>> = lines
-            .iter()
-            .map(|l| {
-                let mut year = None;
-                if l.text.len() <= MAX_DATE_LINE_CHARS {
-                    let found = date::find_matches(&l.text, &base);
-                    year = found
-                        .iter()
-                        .filter_map(|m| m.resolve(&base))
-                        .find(|d| !d.relative && !d.year_inferred)
-                        .map(|d| d.date.year);
-                    kept.extend(found);
-                }
-                kept_at.push(offset(kept.len()));
-                year
-            })
-            .collect();
-        let hints = nearest_years(&years);
-        drop(years);
-        let mut date_buf = Vec::new();
-        let mut dates_at = Vec::with_capacity(lines.len() + 1);
-        dates_at.push(0);
-        for i in 0..lines.len() {
-            let ctx = DateContext {
-                year_hint: hints[i],
-                ..base
-            };
-            let found = &kept[kept_at[i] as usize..kept_at[i + 1] as usize];
-            date_buf.extend(found.iter().filter_map(|m| m.resolve(&ctx)));
-            dates_at.push(offset(date_buf.len()));
+        // (line, end of its matches in `kept`) of each line with matches.
+        let mut matched: Vec<(u32, u32)> = Vec::new();
+        // (line, year) of each line with a date that writes its year.
+        let mut years: Vec<(u32, i32)> = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            if l.text.len() > MAX_DATE_LINE_CHARS {
+                continue;
+            }
+            let found = date::find_matches(&l.text, &base);
+            if found.is_empty() {
+                continue;
+            }
+            let year = found
+                .iter()
+                .filter_map(|m| m.resolve(&base))
+                .find(|d| !d.relative && !d.year_inferred)
+                .map(|d| d.date.year);
+            if let Some(y) = year {
+                years.push((offset(i), y));
+            }
+            kept.extend(found);
+            matched.push((offset(i), offset(kept.len())));
         }
-        drop((kept, kept_at, hints));
-        let mut stem_ids = StemIds::default();
+        // Pass 2: each line's dates with the year of the nearest line (by distance, the earlier
+        // one on a tie) that writes one.
+        let mut date_buf = Vec::new();
+        let mut dates_end = Vec::new();
+        let mut dated_lines = Vec::new();
+        let (mut y, mut from) = (0, 0);
+        for &(i, end) in &matched {
+            while years.get(y).is_some_and(|&(l, _)| l <= i) {
+                y += 1;
+            }
+            let prev = y.checked_sub(1).and_then(|k| years.get(k)).copied();
+            let next = match prev {
+                Some((l, _)) if l == i => prev,
+                _ => years.get(y).copied(),
+            };
+            let year_hint = match (prev, next) {
+                (Some((p, py)), Some((q, qy))) => Some(if i - p <= q - i { py } else { qy }),
+                (Some((_, y)), None) | (None, Some((_, y))) => Some(y),
+                (None, None) => None,
+            };
+            let ctx = DateContext { year_hint, ..base };
+            let before = date_buf.len();
+            let found = kept.get(from..end as usize).unwrap_or(&[]);
+            date_buf.extend(found.iter().filter_map(|m| m.resolve(&ctx)));
+            from = end as usize;
+            if date_buf.len() > before {
+                dated_lines.push(i as usize);
+                dates_end.push(offset(date_buf.len()));
+            }
+        }
+        drop((kept, matched, years));
+        let dated = Ranked::of(n, dated_lines.into_iter());
         // Lines are read up to their 12th word: the count of a shorter line is kept, a longer
         // line's is taken when asked.
-        let mut words = Vec::with_capacity(lines.len());
-        let long: Vec<bool> = lines
-            .iter()
-            .map(|l| {
-                let n = words_up_to(&l.text, 12);
-                words.push(std::cell::Cell::new(if n < 12 {
-                    n as u32
+        let mut memo = Vec::with_capacity(n);
+        let mut long_lines = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            let words = words_up_to(&l.text, 12);
+            let cell = std::cell::Cell::new(0);
+            Memo::set(
+                &cell,
+                Memo::WORDS,
+                if words < 12 {
+                    words as u32
                 } else {
-                    u32::MAX
-                }));
-                n >= 12 || l.text.len() >= 100 && l.text.chars().count() >= 100
-            })
-            .collect();
+                    WORDS_UNKNOWN
+                },
+            );
+            memo.push(cell);
+            if words >= 12 || l.text.len() >= 100 && l.text.chars().count() >= 100 {
+                long_lines.push(offset(i));
+            }
+        }
+        let long = Ranked::of(n, long_lines.iter().map(|&i| i as usize));
+        let mut stem_ids = StemIds::default();
         // Stems are kept for the long lines (the prose a title's words should recur in) and
         // read for the body lines; no other line is asked about.
-        let stemmed = |i: usize| long[i] && lines[i].text.len() <= MAX_DATE_LINE_CHARS * 4;
-        let mut memo = StemMemo::for_bytes(lines.iter().map(|l| l.text.len()).sum());
+        let stemmed = |i: usize| long.has(i) && lines[i].text.len() <= MAX_DATE_LINE_CHARS * 4;
+        // The memo serves the words stemmed: those of the long lines and the body cluster's
+        // body lines (a paste of short lines stems nothing).
+        let in_body = |i: usize| body.is_some_and(|(a, b)| a <= i && i <= b);
+        let stemmed_bytes = lines
+            .iter()
+            .enumerate()
+            .filter(|&(i, l)| long.has(i) || in_body(i) && l.kind == Kind::Body)
+            .map(|(_, l)| l.text.len())
+            .sum();
+        let mut stem_memo = StemMemo::for_bytes(stemmed_bytes);
         // While the page is built every stem is numbered.
         let mut intern = |s: Stem| Some(stem_ids.intern_stem(s));
         let mut stem_buf = Vec::new();
-        let mut stems_at = Vec::with_capacity(lines.len() + 1);
-        stems_at.push(0);
-        for (i, l) in lines.iter().enumerate() {
+        let mut stems_end = Vec::with_capacity(long_lines.len());
+        for &i in &long_lines {
+            let i = i as usize;
             if stemmed(i) {
-                for_each_stem(&l.text, &mut memo, &mut intern, &mut |id| {
+                for_each_stem(&lines[i].text, &mut stem_memo, &mut intern, &mut |id| {
                     stem_buf.extend(id)
                 });
             }
-            stems_at.push(offset(stem_buf.len()));
+            stems_end.push(offset(stem_buf.len()));
         }
+        let stems_of = |i: usize| -> &[u32] { stems(&long, &stems_end, &stem_buf, i) };
         let mut body_ids = Vec::new();
         if let Some((a, b)) = body {
             for (i, l) in lines.iter().enumerate().take(b + 1).skip(a) {
@@ -620,10 +729,9 @@ impl<'a> Page<'a> {
                     continue;
                 }
                 if stemmed(i) {
-                    let (s, e) = (stems_at[i] as usize, stems_at[i + 1] as usize);
-                    body_ids.extend_from_slice(stem_buf.get(s..e).unwrap_or(&[]));
+                    body_ids.extend_from_slice(stems_of(i));
                 } else {
-                    for_each_stem(&l.text, &mut memo, &mut intern, &mut |id| {
+                    for_each_stem(&l.text, &mut stem_memo, &mut intern, &mut |id| {
                         body_ids.extend(id)
                     });
                 }
@@ -637,13 +745,11 @@ impl<'a> Page<'a> {
         // Postings: count each (stem, line) pair once, then fill in line order.
         let mut postings_at = vec![0u32; n_stems + 1];
         let mut last_line = vec![u32::MAX; n_stems];
-        let line_of = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-        for i in 0..lines.len() {
-            let (a, b) = (stems_at[i] as usize, stems_at[i + 1] as usize);
-            for &id in stem_buf.get(a..b).unwrap_or(&[]) {
+        for &i in &long_lines {
+            for &id in stems_of(i as usize) {
                 let id = id as usize;
-                if last_line[id] != line_of(i) {
-                    last_line[id] = line_of(i);
+                if last_line[id] != i {
+                    last_line[id] = i;
                     postings_at[id + 1] += 1;
                 }
             }
@@ -654,79 +760,130 @@ impl<'a> Page<'a> {
         let mut fill: Vec<u32> = postings_at[..n_stems].to_vec();
         let mut posting_buf = vec![0u32; postings_at[n_stems] as usize];
         last_line.iter_mut().for_each(|l| *l = u32::MAX);
-        for i in 0..lines.len() {
-            let (a, b) = (stems_at[i] as usize, stems_at[i + 1] as usize);
-            for &id in stem_buf.get(a..b).unwrap_or(&[]) {
+        for &i in &long_lines {
+            for &id in stems_of(i as usize) {
                 let id = id as usize;
-                if last_line[id] != line_of(i) {
-                    last_line[id] = line_of(i);
+                if last_line[id] != i {
+                    last_line[id] = i;
                     if let Some(slot) = posting_buf.get_mut(fill[id] as usize) {
-                        *slot = line_of(i);
+                        *slot = i;
                     }
                     fill[id] += 1;
                 }
             }
         }
         drop((fill, last_line));
-        let mut nonblank_before = Vec::with_capacity(lines.len() + 1);
-        let mut n = 0u32;
-        nonblank_before.push(n);
-        for l in lines {
-            n += u32::from(!l.text.is_empty());
-            nonblank_before.push(n);
-        }
-        let long_lines = (0..lines.len())
-            .filter(|&i| long[i])
-            .filter_map(|i| u32::try_from(i).ok())
-            .collect();
+        let nonblank = Ranked::of(
+            n,
+            lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| !l.text.is_empty())
+                .map(|(i, _)| i),
+        );
         Page {
             lines,
             lower_buf,
-            lower_at,
+            lower_shifts,
             date_buf,
-            dates_at,
+            dated,
+            dates_end,
             body,
             reference,
             stem_ids,
             body_stem,
             stem_buf,
-            stems_at,
+            stems_end,
             posting_buf,
             postings_at,
             long,
             long_lines,
-            words,
-            cued_byline: vec![std::cell::Cell::new(0); lines.len()],
-            nonblank_before,
-            byline_or_date: vec![std::cell::Cell::new(None); lines.len()],
-            chrome: vec![std::cell::Cell::new(0); lines.len()],
+            nonblank,
+            memo,
             marks: std::cell::RefCell::new((0, vec![0; n_stems])),
-            stem_memo: std::cell::RefCell::new(memo),
+            stem_memo: std::cell::RefCell::new(stem_memo),
         }
     }
 
-    /// Line `i` lowercased ("" past the end).
-    pub fn lower(&self, i: usize) -> &str {
-        let (Some(&a), Some(&b)) = (self.lower_at.get(i), self.lower_at.get(i + 1)) else {
-            return "";
+    /// Where line `i`'s lowercase starts in the buffer (its end for `i` = the line count).
+    #[inline]
+    fn lower_start(&self, i: usize) -> usize {
+        let Some(l) = self.lines.get(i) else {
+            return self.lower_buf.len();
         };
-        self.lower_buf.get(a as usize..b as usize).unwrap_or("")
+        let shift = match self.lower_shifts.first() {
+            None => 0,
+            Some(_) => {
+                let k = self
+                    .lower_shifts
+                    .partition_point(|&(from, _)| from as usize <= i);
+                k.checked_sub(1).map_or(0, |k| self.lower_shifts[k].1)
+            }
+        };
+        l.text.offsets().0.saturating_add_signed(shift)
+    }
+
+    /// Where line `i`'s lowercase lies in the buffer (past the end: an empty range).
+    #[inline]
+    fn lower_range(&self, i: usize) -> (usize, usize) {
+        let Some(l) = self.lines.get(i) else {
+            return (0, 0);
+        };
+        if self.lower_shifts.is_empty() {
+            // Every lowercase lies where its text does.
+            let end = self
+                .lines
+                .get(i + 1)
+                .map_or(self.lower_buf.len(), |n| n.text.offsets().0);
+            return (l.text.offsets().0, end);
+        }
+        (self.lower_start(i), self.lower_start(i + 1))
+    }
+
+    /// Line `i` lowercased ("" past the end).
+    #[inline]
+    pub fn lower(&self, i: usize) -> &str {
+        let (a, b) = self.lower_range(i);
+        self.lower_buf.get(a..b).unwrap_or("")
+    }
+
+    /// The length of [`Page::lower`]`(i)`.
+    #[inline]
+    pub fn lower_len(&self, i: usize) -> usize {
+        let (a, b) = self.lower_range(i);
+        b.saturating_sub(a)
+    }
+
+    /// True if line `i`'s lowercase is `key` ([`Page::lower`]`(i) == key`, its length compared
+    /// first).
+    #[inline]
+    pub fn lower_is(&self, i: usize, key: &str) -> bool {
+        let (a, b) = self.lower_range(i);
+        b.wrapping_sub(a) == key.len() && self.lower_buf.get(a..b) == Some(key)
     }
 
     /// The dates of line `i`, in text order (none on lines over 2,000 bytes).
     pub fn dates(&self, i: usize) -> &[ParsedDate] {
-        let (Some(&a), Some(&b)) = (self.dates_at.get(i), self.dates_at.get(i + 1)) else {
+        if !self.dated.has(i) {
             return &[];
-        };
-        self.date_buf.get(a as usize..b as usize).unwrap_or(&[])
+        }
+        let k = self.dated.rank(i);
+        let start = k
+            .checked_sub(1)
+            .and_then(|k| self.dates_end.get(k))
+            .map_or(0, |&e| e as usize);
+        let end = self.dates_end.get(k).map_or(start, |&e| e as usize);
+        self.date_buf.get(start..end).unwrap_or(&[])
     }
 
     /// The stem ids of line `i`'s content words, in text order (empty unless the line is long).
     fn stems(&self, i: usize) -> &[u32] {
-        let (Some(&a), Some(&b)) = (self.stems_at.get(i), self.stems_at.get(i + 1)) else {
-            return &[];
-        };
-        self.stem_buf.get(a as usize..b as usize).unwrap_or(&[])
+        stems(&self.long, &self.stems_end, &self.stem_buf, i)
+    }
+
+    /// True if line `i` is long enough to be prose (12+ words or 100+ characters).
+    pub fn long(&self, i: usize) -> bool {
+        self.long.has(i)
     }
 
     /// The lines whose stems hold stem `id`, ascending (only long lines have stems).
@@ -802,50 +959,39 @@ impl<'a> Page<'a> {
     /// The first chrome rule matching line `i` ([`lexicon::match_chrome`] on its lowercase),
     /// computed once per line.
     pub fn chrome(&self, i: usize) -> Option<&'static lexicon::ChromeRule> {
-        let memo = self.chrome.get(i)?;
-        let rules = lexicon::chrome_rules();
-        match memo.get() {
+        let memo = self.memo.get(i)?;
+        match Memo::get(memo, Memo::CHROME) {
             0 => {
                 let hit = lexicon::match_chrome(self.lower(i));
-                let code = hit
-                    .and_then(|r| u16::try_from(r.index + 2).ok())
-                    .unwrap_or(1);
-                memo.set(code);
+                // (A rule past the field is asked again: the tables hold a few hundred.)
+                let code = hit.map_or(1, |r| r.index + 2);
+                if code < 1 << Memo::CHROME.1 {
+                    Memo::set(memo, Memo::CHROME, code as u32);
+                }
                 hit
             }
             1 => None,
-            c => rules.get(usize::from(c) - 2),
+            c => lexicon::chrome_rules().get(c as usize - 2),
         }
     }
 
     /// [`word_count`] of line `i` (0 past the end).
     pub fn words(&self, i: usize) -> usize {
-        let Some(memo) = self.words.get(i) else {
-            return 0;
-        };
-        match memo.get() {
-            u32::MAX => {
-                let n = word_count(&self.lines[i].text);
-                // (A count past u32 is recounted when asked again.)
-                memo.set(u32::try_from(n).unwrap_or(u32::MAX));
-                n
-            }
-            n => n as usize,
-        }
+        self.words_up_to(i, usize::MAX)
     }
 
     /// [`Page::words`]`(i).min(cap)`: line `i` is read no further than its `cap`-th word unless
     /// its count is known already.
     pub fn words_up_to(&self, i: usize, cap: usize) -> usize {
-        let Some(memo) = self.words.get(i) else {
+        let Some(memo) = self.memo.get(i) else {
             return 0;
         };
-        match memo.get() {
-            u32::MAX => {
+        match Memo::get(memo, Memo::WORDS) {
+            WORDS_UNKNOWN => {
                 let n = words_up_to(&self.lines[i].text, cap);
-                if n < cap {
+                if n < cap && n < WORDS_UNKNOWN as usize {
                     // Under the cap: the whole count.
-                    memo.set(u32::try_from(n).unwrap_or(u32::MAX));
+                    Memo::set(memo, Memo::WORDS, n as u32);
                 }
                 n
             }
@@ -856,13 +1002,29 @@ impl<'a> Page<'a> {
     /// True if [`crate::meta::byline::parse_line`] finds author names on line `i` (computed
     /// once per line).
     pub fn is_cued_byline(&self, i: usize) -> bool {
-        let Some(memo) = self.cued_byline.get(i) else {
+        let Some(memo) = self.memo.get(i) else {
             return false;
         };
-        match memo.get() {
+        match Memo::get(memo, Memo::CUED) {
             0 => {
                 let yes = super::byline::parse_line(&self.lines[i].text).is_some();
-                memo.set(1 + u8::from(yes));
+                Memo::set(memo, Memo::CUED, 1 + u32::from(yes));
+                yes
+            }
+            m => m == 2,
+        }
+    }
+
+    /// `test(i)`, asked once per line: the title's "is line `i` a byline or mostly a date"
+    /// (its features ask it of the same lines once per candidate). False past the end.
+    pub fn byline_or_date(&self, i: usize, test: impl FnOnce() -> bool) -> bool {
+        let Some(memo) = self.memo.get(i) else {
+            return false;
+        };
+        match Memo::get(memo, Memo::BYLINE_OR_DATE) {
+            0 => {
+                let yes = test();
+                Memo::set(memo, Memo::BYLINE_OR_DATE, 1 + u32::from(yes));
                 yes
             }
             m => m == 2,
@@ -870,12 +1032,15 @@ impl<'a> Page<'a> {
     }
 
     /// Number of non-blank lines among lines `a..b` (0 when `b <= a`).
+    #[inline]
     pub fn nonblank_between(&self, a: usize, b: usize) -> usize {
-        let at = |i: usize| self.nonblank_before.get(i).copied().unwrap_or(0) as usize;
         if b <= a {
             return 0;
         }
-        at(b.min(self.lines.len())).saturating_sub(at(a.min(self.lines.len())))
+        let n = self.lines.len();
+        self.nonblank
+            .rank(b.min(n))
+            .saturating_sub(self.nonblank.rank(a.min(n)))
     }
 
     /// The lines among `range` whose lowercase ([`Page::lower`]) contains `key`, in order, each
@@ -888,9 +1053,7 @@ impl<'a> Page<'a> {
     ) -> impl Iterator<Item = usize> + 'k {
         let hi = range.end.min(self.lines.len());
         let lo = range.start.min(hi);
-        let at = |i: usize| {
-            (self.lower_at.get(i).copied().unwrap_or(u32::MAX) as usize).min(self.lower_buf.len())
-        };
+        let at = |i: usize| self.lower_start(i);
         let base = at(lo);
         let hay = self.lower_buf.as_bytes().get(base..at(hi)).unwrap_or(&[]);
         let finder = Finder::new(key.as_bytes());
@@ -905,10 +1068,18 @@ impl<'a> Page<'a> {
             loop {
                 let off = pos + finder.find(hay.get(pos..)?)?;
                 let start = base + off;
-                // The line whose lowercase holds byte `start` (blank lines hold none).
-                while line < hi && at(line + 1) <= start {
-                    line += 1;
+                // The line whose lowercase holds byte `start` (blank lines hold none): the
+                // first from `line` on that ends past it.
+                let (mut a, mut b) = (line, hi);
+                while a < b {
+                    let mid = a + (b - a) / 2;
+                    if at(mid + 1) <= start {
+                        a = mid + 1;
+                    } else {
+                        b = mid;
+                    }
                 }
+                line = a;
                 if line >= hi {
                     return None;
                 }
@@ -937,7 +1108,7 @@ impl<'a> Page<'a> {
             .map(move |&l| {
                 let l = l as usize;
                 // A long line is non-blank: its step is its rank among them past `base`.
-                (self.nonblank_between(0, l) - base, l)
+                (self.nonblank.rank(l).saturating_sub(base), l)
             })
             .take_while(move |&(step, _)| step < within)
     }
@@ -970,6 +1141,36 @@ impl<'a> Page<'a> {
             .sum();
         inside as f32 / total as f32
     }
+}
+
+/// The stem ids of line `i` in a page's `stem_buf`, given the long lines and each one's end.
+fn stems<'s>(long: &Ranked, stems_end: &[u32], stem_buf: &'s [u32], i: usize) -> &'s [u32] {
+    if !long.has(i) {
+        return &[];
+    }
+    let k = long.rank(i);
+    let start = k
+        .checked_sub(1)
+        .and_then(|k| stems_end.get(k))
+        .map_or(0, |&e| e as usize);
+    let end = stems_end.get(k).map_or(start, |&e| e as usize);
+    stem_buf.get(start..end).unwrap_or(&[])
+}
+
+/// Every line's lowercase, end to end, and where each starts ([`Page::lower_shifts`]).
+fn lowercase_lines(lines: &[Line]) -> (String, Vec<(u32, isize)>) {
+    let mut buf = String::with_capacity(lines.iter().map(|l| l.text.len()).sum());
+    let mut shifts = Vec::new();
+    let mut shift = 0isize;
+    for (i, l) in lines.iter().enumerate() {
+        let now = buf.len() as isize - l.text.offsets().0 as isize;
+        if now != shift {
+            shift = now;
+            shifts.push((offset(i), shift));
+        }
+        push_lowercase(&mut buf, &l.text);
+    }
+    (buf, shifts)
 }
 
 /// A substring search for one key, reused across haystacks: `memchr` for the key's rarest
@@ -1031,32 +1232,6 @@ impl<'k> Finder<'k> {
     }
 }
 
-/// For each line, the year of the nearest line (by distance, earlier first on ties) that has one.
-fn nearest_years(years: &[Option<i32>]) -> Vec<Option<i32>> {
-    let n = years.len();
-    let mut prev: Vec<Option<(usize, i32)>> = vec![None; n];
-    let mut last = None;
-    for i in 0..n {
-        if let Some(y) = years[i] {
-            last = Some((i, y));
-        }
-        prev[i] = last;
-    }
-    let mut out = vec![None; n];
-    let mut next: Option<(usize, i32)> = None;
-    for i in (0..n).rev() {
-        if let Some(y) = years[i] {
-            next = Some((i, y));
-        }
-        out[i] = match (prev[i], next) {
-            (Some((p, py)), Some((q, qy))) => Some(if i - p <= q - i { py } else { qy }),
-            (Some((_, y)), None) | (None, Some((_, y))) => Some(y),
-            (None, None) => None,
-        };
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1094,6 +1269,70 @@ mod tests {
             );
         }
         assert_eq!(Finder::new(b"abc").find(b"ab"), None);
+    }
+
+    /// Each line's lowercase is found whether the lines are cut from one buffer or not and
+    /// whatever lowercasing does to their lengths; the line searches and counts agree with
+    /// reading the lines one by one.
+    #[test]
+    fn lowercase_and_counts_per_line() {
+        let texts = [
+            "İstanbul Tops",
+            "",
+            "KELVIN \u{212a} ok",
+            "Plain words here",
+            "ΟΔΟΣ ΣΑΣ",
+            "",
+            "the end İ",
+            "Plain words here",
+        ];
+        let text = texts.join("\n");
+        let cut = crate::normalize::lines(&text);
+        let apart: Vec<Line> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Line::unlabelled(i + 1, crate::shared_text::SharedText::from(*t)))
+            .collect();
+        let mut shifted = crate::normalize::lines(&format!("x\n{text}"));
+        shifted.remove(0);
+        for lines in [&cut[..], &apart[..], &shifted[..]] {
+            let page = Page::new(lines, None);
+            for (i, t) in texts.iter().enumerate() {
+                let want = t.to_lowercase();
+                assert_eq!(page.lower(i), want, "{t}");
+                assert_eq!(page.lower_len(i), want.len());
+                assert!(page.lower_is(i, &want));
+                assert!(!page.lower_is(i, "x"));
+                assert!(!page.long(i));
+                for j in 0..=texts.len() + 1 {
+                    let naive = texts[i.min(j)..j.min(texts.len())]
+                        .iter()
+                        .filter(|t| !t.is_empty())
+                        .count();
+                    assert_eq!(page.nonblank_between(i, j), naive, "{i}..{j}");
+                }
+            }
+            assert_eq!(page.lower(texts.len()), "");
+            for key in ["plain", "i̇", "k ok", "ς", "words here", "zzz", "tops\nkel"] {
+                let want: Vec<usize> = (0..texts.len())
+                    .filter(|&i| texts[i].to_lowercase().contains(key))
+                    .collect();
+                let got: Vec<usize> = page.lowercase_holding(key, 0..texts.len()).collect();
+                assert_eq!(got, want, "{key}");
+            }
+        }
+    }
+
+    #[test]
+    fn ranked_sets_count_as_lists() {
+        for n in [0, 1, 63, 64, 65, 200] {
+            let set: Vec<usize> = (0..n).filter(|i| i % 3 == 0 || i % 7 == 1).collect();
+            let r = Ranked::of(n, set.iter().copied());
+            for i in 0..=n + 70 {
+                assert_eq!(r.has(i), set.contains(&i), "{n} {i}");
+                assert_eq!(r.rank(i), set.iter().filter(|&&x| x < i).count(), "{n} {i}");
+            }
+        }
     }
 
     #[test]

@@ -209,15 +209,11 @@ const FOLLOWING: usize = 40;
 
 /// True if line `j` is a byline or mostly a date.
 fn is_byline_or_date(page: &Page, j: usize) -> bool {
-    let memo = &page.byline_or_date[j];
-    if let Some(known) = memo.get() {
-        return known;
-    }
-    let answer = page.date_share(j) > 0.4
-        || page.is_cued_byline(j)
-        || !page.dates(j).is_empty() && byline::parse_dated_name(&page.lines[j].text).is_some();
-    memo.set(Some(answer));
-    answer
+    page.byline_or_date(j, || {
+        page.date_share(j) > 0.4
+            || page.is_cued_byline(j)
+            || !page.dates(j).is_empty() && byline::parse_dated_name(&page.lines[j].text).is_some()
+    })
 }
 
 /// Steps (non-blank lines) from `i` to the first byline/date line within `max` lines after it.
@@ -402,7 +398,7 @@ fn scored(page: &Page, i: usize, text: &str, floor: Option<f32>) -> Scored {
             return Scored::Not;
         }
         let prev = (0..i).rev().find(|&j| !page.lines[j].text.is_empty());
-        if prev.is_some_and(|p| page.long[p] && page.lines[p].kind.is_article()) {
+        if prev.is_some_and(|p| page.long(p) && page.lines[p].kind.is_article()) {
             return Scored::Not;
         }
     }
@@ -419,7 +415,7 @@ fn scored(page: &Page, i: usize, text: &str, floor: Option<f32>) -> Scored {
     let key_cow = key_of(page, i, text);
     let key = &*key_cow;
     for (step, n) in page.long_after(i, FOLLOWING) {
-        if page.lower(n) != key {
+        if !page.lower_is(n, key) {
             first_long.get_or_insert(step);
             mass += page.lines[n].text.len();
             last_following = Some(n);
@@ -473,7 +469,7 @@ fn scored(page: &Page, i: usize, text: &str, floor: Option<f32>) -> Scored {
         let hits = match last_following {
             None => 0,
             Some(last) => {
-                let keep = |l: usize| page.long[l] && page.lower(l) != key;
+                let keep = |l: usize| page.long(l) && !page.lower_is(l, key);
                 cw.iter()
                     .filter(|id| id.is_some_and(|id| page.stem_in(id, i + 1..last + 1, keep)))
                     .count()
@@ -494,7 +490,7 @@ fn scored(page: &Page, i: usize, text: &str, floor: Option<f32>) -> Scored {
     f[19] = f32::from(page.chrome(i).is_some());
     f[21] = f32::from(
         (i.saturating_sub(12)..(i + 13).min(page.lines.len()))
-            .any(|j| j != i && page.lower(j) == key),
+            .any(|j| j != i && page.lower_is(j, key)),
     );
     let mut k = i;
     for _ in 0..2 {
@@ -502,7 +498,7 @@ fn scored(page: &Page, i: usize, text: &str, floor: Option<f32>) -> Scored {
             break;
         };
         k = p;
-        if page.long[p] && !is_byline_or_date(page, p) {
+        if page.long(p) && !is_byline_or_date(page, p) {
             f[23] = 1.0;
             break;
         }
@@ -523,7 +519,7 @@ fn scored(page: &Page, i: usize, text: &str, floor: Option<f32>) -> Scored {
         // one substring search over the lines around it, as they stand together in the page's
         // lowercase buffer.
         f[27] = f32::from(page.lowercase_holding(key, lo..hi).any(|j| {
-            let len = page.lower(j).len();
+            let len = page.lower_len(j);
             j != i && len > key.len() || j.abs_diff(i) > 12 && len == key.len()
         }));
     }
@@ -618,7 +614,7 @@ fn for_each_candidate<'a>(
     let mut n = 0;
     let mut floor = None;
     for i in 0..page.lines.len() {
-        if page.lines[i].text.is_empty() || page.long[i] && page.lines[i].text.len() > 300 {
+        if page.lines[i].text.is_empty() || page.long(i) && page.lines[i].text.len() > 300 {
             continue;
         }
         if n >= MAX_CANDIDATES {
@@ -737,19 +733,8 @@ mod tests {
     fn title_candidates() {
         let path = std::env::var("PAGE").expect("PAGE=path");
         let text = std::fs::read_to_string(path).expect("readable");
-        let texts = crate::normalize::normalized_lines(&text);
-        let labels = crate::clean::classify(&texts);
-        let lines: Vec<crate::model::Line> = texts
-            .into_iter()
-            .zip(labels)
-            .enumerate()
-            .map(|(i, (text, l))| crate::model::Line {
-                line: i + 1,
-                kind: l.kind,
-                text,
-                reason: l.reason,
-            })
-            .collect();
+        let mut lines = crate::normalize::lines(&text);
+        crate::clean::clean_lines(&mut lines);
         let page = Page::new(&lines, None);
         println!("body cluster {:?}", page.body.map(|(a, b)| (a + 1, b + 1)));
         let mut c: Vec<(f32, usize, String, String)> = candidate_features(&page)

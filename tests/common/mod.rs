@@ -23,7 +23,7 @@ pub fn check_contract(input: &str, a: &Analysis) {
     let raw = split_lines(input);
     assert_eq!(a.lines.len(), raw.len(), "one output line per input line");
     for (i, (line, raw)) in a.lines.iter().zip(&raw).enumerate() {
-        assert_eq!(line.line, i + 1, "line numbers are 1..=n in order");
+        assert_eq!(line.line as usize, i + 1, "line numbers are 1..=n in order");
         assert_eq!(&*line.text, normalize_line(raw), "line {} text", i + 1);
         assert_eq!(
             line.kind == Kind::Blank,

@@ -195,7 +195,7 @@ pub fn run(cfg: &Config) -> Result<(), String> {
                 if l.text.is_empty() {
                     continue;
                 }
-                let g = match gold.get(l.line - 1).copied().flatten() {
+                let g = match gold.get(l.line as usize - 1).copied().flatten() {
                     Some(true) => "G",
                     Some(false) => ".",
                     None => "?",

@@ -255,7 +255,7 @@ pub fn run(cfg: &Config) -> Result<(), String> {
 fn print_losses(rich: &[RichPage], analyses: &[Analysis]) {
     let mut loss: std::collections::BTreeMap<(String, &str), usize> = Default::default();
     for (p, a) in rich.iter().zip(analyses) {
-        let lines: Vec<_> = a.lines.iter().map(|l| l.text.clone()).collect();
+        let lines: Vec<Box<str>> = a.lines.iter().map(|l| Box::from(&*l.text)).collect();
         let gold = gold_lines(&lines, &p.truth);
         for ((l, g), h) in a.lines.iter().zip(gold).zip(&p.hints) {
             let Some(g) = g else { continue };

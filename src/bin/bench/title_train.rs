@@ -10,7 +10,6 @@ use crate::common::{load_pages, read_json};
 use crate::Config;
 use presslens::meta::page::Page;
 use presslens::meta::title::{candidate_features, FEATURES};
-use presslens::model::Line;
 use presslens::{clean, normalize};
 
 const NF: usize = FEATURES.len();
@@ -37,19 +36,8 @@ fn examples(cfg: &Config) -> Result<Vec<Example>, String> {
         let Some(want) = truth.get(id).and_then(|m| m["title"].as_str()) else {
             continue;
         };
-        let texts = normalize::normalized_lines(text);
-        let labels = clean::classify(&texts);
-        let lines: Vec<Line> = texts
-            .into_iter()
-            .zip(labels)
-            .enumerate()
-            .map(|(i, (t, l))| Line {
-                line: i + 1,
-                kind: l.kind,
-                text: t,
-                reason: l.reason,
-            })
-            .collect();
+        let mut lines = normalize::lines(text);
+        clean::clean_lines(&mut lines);
         let page = Page::new(&lines, None);
         let want = norm(want);
         let cands = candidate_features(&page);

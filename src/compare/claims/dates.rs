@@ -76,7 +76,7 @@ pub fn reference(a: &Analysis) -> Option<(Ymd, String)> {
     {
         for d in find_dates(&l.text, &DateContext::default()) {
             if !d.year_inferred && !d.relative && best.is_none_or(|b| d.date > b.0) {
-                best = Some((d.date, l.line));
+                best = Some((d.date, l.line as usize));
             }
         }
     }
