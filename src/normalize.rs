@@ -168,10 +168,13 @@ pub fn normalized_lines(text: &str) -> Vec<Box<str>> {
 /// bytes, with no allocation of its own (a paste can have hundreds of thousands of lines).
 pub fn lines(text: &str) -> Vec<Line> {
     let mut buf = String::with_capacity(text.len());
-    let mut ends: Vec<usize> = Vec::new();
+    // Line ends as `u32` (4 bytes a line: a paste of short lines has millions): the input
+    // limit keeps every offset far below `u32::MAX`; saturating all the same, so an end past
+    // it reads as an empty line, never a panic.
+    let mut ends: Vec<u32> = Vec::new();
     for_each_line(text, &mut |l| {
         push_normalized(l, &mut buf);
-        ends.push(buf.len());
+        ends.push(u32::try_from(buf.len()).unwrap_or(u32::MAX));
     });
     // The buffer lives as long as the lines: without the room normalizing left (and the line
     // ends without their growth room while the lines are made).
@@ -181,6 +184,7 @@ pub fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::with_capacity(ends.len());
     let mut start = 0;
     for (i, &end) in ends.iter().enumerate() {
+        let end = end as usize;
         out.push(Line::unlabelled(i + 1, SharedText::range(&buf, start, end)));
         start = end;
     }

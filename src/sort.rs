@@ -27,6 +27,23 @@ pub fn by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
     permute(v, &mut order);
 }
 
+/// Sorts `v` by `cmp` where the order of equal elements does not matter, without allocating
+/// natively (`slice::sort_unstable_by`, where [`by`]'s merge sort takes a buffer of up to `v`'s
+/// size); in the wasm build it is [`by`], the one shared sort.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline]
+pub fn unstable_by<T>(v: &mut [T], cmp: impl FnMut(&T, &T) -> Ordering) {
+    v.sort_unstable_by(cmp);
+}
+
+/// Sorts `v` by `cmp` where the order of equal elements does not matter (see the native
+/// version); here it is [`by`].
+#[cfg(target_arch = "wasm32")]
+#[inline]
+pub fn unstable_by<T>(v: &mut [T], cmp: impl FnMut(&T, &T) -> Ordering) {
+    by(v, cmp);
+}
+
 /// Sorts `v` stably by `key`, like `v.sort_by_key(key)`.
 #[inline]
 pub fn by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {

@@ -22,7 +22,6 @@ pub mod line_vector;
 pub mod smooth;
 pub mod train;
 
-use crate::fasthash::FastMap;
 use crate::lexicon::{self, ChromeHit};
 use crate::model::{Kind, Line, ModelEvidence, Reason};
 use features::{FeatureTable, Features};
@@ -91,6 +90,39 @@ impl Measured {
     }
 }
 
+/// For each of `lines`, whether another line has the same text (never for a blank line).
+///
+/// The non-blank lines' positions are sorted by text (in place natively) and runs of equal
+/// texts marked: 4 bytes a line while it runs, and the result 1, where a hash table of the texts took ~35 bytes a
+/// distinct line (more than a short line itself: a pasted word list). The comparisons cost at
+/// most the length of the shorter text each, so the time is O(input × log lines).
+fn repeated_texts<T: AsRef<str>>(lines: &[T]) -> Vec<bool> {
+    let text = |i: u32| lines.get(i as usize).map_or("", AsRef::as_ref);
+    // Sized once (a collected filter would grow by doubling, twice the room at its peak).
+    let mut order: Vec<u32> = Vec::with_capacity(lines.len());
+    order.extend(
+        (0..lines.len())
+            .filter(|&i| !lines[i].as_ref().is_empty())
+            .filter_map(|i| u32::try_from(i).ok()),
+    );
+    // By length first: most pairs differ there, with no byte compared.
+    crate::sort::unstable_by(&mut order, |&a, &b| {
+        let (a, b) = (text(a), text(b));
+        a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+    });
+    let mut out = vec![false; lines.len()];
+    for w in order.windows(2) {
+        if text(w[0]) == text(w[1]) {
+            for i in [w[0], w[1]] {
+                if let Some(r) = out.get_mut(i as usize) {
+                    *r = true;
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Measures `lines` without their vectors (`vectors` is empty), in one pass: each line is
 /// lowercased into one reused buffer, measured and matched against the chrome lexicon, and
 /// marked when it is only a name; then the lines whose text another line repeats are marked.
@@ -98,6 +130,9 @@ impl Measured {
 /// [`language::MAX_WORDS`] words) are kept until it is, a byte a line and three per language
 /// with hits.
 fn measure_lines<T: AsRef<str>>(lines: &[T]) -> Measured {
+    // Whose text another line repeats: found first, so that its temporaries are gone before
+    // the per-line tables are made.
+    let repeated = repeated_texts(lines);
     let mut feats = FeatureTable::with_capacity(lines.len());
     let mut chrome: Vec<ChromeHit> = Vec::with_capacity(lines.len());
     let mut guess = language::Guess::new();
@@ -107,8 +142,6 @@ fn measure_lines<T: AsRef<str>>(lines: &[T]) -> Measured {
     // `push_hits`).
     let mut waiting: Vec<u8> = Vec::new();
     let mut waiting_until = 0;
-    // How often each non-blank text stands in the paste.
-    let mut counts: FastMap<&str, u32> = FastMap::default();
     let mut lower = String::new();
     for (i, l) in lines.iter().enumerate() {
         let l = l.as_ref();
@@ -146,10 +179,11 @@ fn measure_lines<T: AsRef<str>>(lines: &[T]) -> Measured {
         if named {
             feats.mark(i, FeatureTable::NAMED);
         }
-        if !l.is_empty() {
-            *counts.entry(l).or_insert(0) += 1;
+        if repeated.get(i).copied().unwrap_or(false) {
+            feats.mark(i, FeatureTable::DUPLICATE);
         }
     }
+    drop(repeated);
     let language = guess.language();
     let bit = language.and_then(lexicon::stopword_bit);
     let mut at = 0;
@@ -161,13 +195,6 @@ fn measure_lines<T: AsRef<str>>(lines: &[T]) -> Measured {
         feats.set_stop_hits(i, features::hits_of(&hits, bit));
     }
     drop(waiting);
-    for (i, l) in lines.iter().enumerate() {
-        let l = l.as_ref();
-        if !l.is_empty() && counts.get(l).is_some_and(|&n| n > 1) {
-            feats.mark(i, FeatureTable::DUPLICATE);
-        }
-    }
-    drop(counts);
     feats.shrink_to_fit();
     Measured {
         language,

@@ -277,3 +277,31 @@ fn german_comments_without_a_header() {
     );
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+#[test]
+fn repeated_texts_marks_exactly_the_lines_another_line_repeats() {
+    let lines = [
+        "Home",
+        "",
+        "Share",
+        "home",
+        "Home",
+        "",
+        "Ünïcode",
+        "Share",
+        "Ünïcode",
+        "Share",
+        "x",
+        "Hom",
+    ];
+    let naive: Vec<bool> = lines
+        .iter()
+        .map(|l| !l.is_empty() && lines.iter().filter(|m| *m == l).count() > 1)
+        .collect();
+    assert_eq!(repeated_texts(&lines), naive);
+    assert_eq!(
+        naive,
+        [true, false, true, false, true, false, true, true, true, true, false, false]
+    );
+    assert!(repeated_texts::<&str>(&[]).is_empty());
+}

@@ -125,7 +125,7 @@ struct Shape {
     large: String,
 }
 
-fn shapes(pages: &[&str]) -> Shape3 {
+fn shapes(pages: &[&str]) -> Shapes {
     let unit = cycle_join(pages, 12 * 1024);
     let article = Shape {
         name: "article mix (pages joined)",
@@ -167,10 +167,30 @@ agreement between their countries, officials said. ";
         large: figures_unit.repeat(100),
         small: figures_unit,
     };
-    [article, one_line, short_lines, figures_line]
+    // The same number of short lines, every one different (a word list, a column of codes):
+    // what cleaning keeps per distinct line (its repeated-line table) shows here, not above.
+    let distinct = |n: usize| -> String {
+        (0..n)
+            .map(|i| {
+                let mut w = String::from("K");
+                let mut k = i;
+                for _ in 0..4 {
+                    w.push(char::from(b'a' + (k % 26) as u8));
+                    k /= 26;
+                }
+                w + "\n"
+            })
+            .collect()
+    };
+    let distinct_lines = Shape {
+        name: "distinct short lines (2,000 → 200,000)",
+        large: distinct(200_000),
+        small: distinct(2_000),
+    };
+    [article, one_line, short_lines, distinct_lines, figures_line]
 }
 
-type Shape3 = [Shape; 4];
+type Shapes = [Shape; 5];
 
 /// Runs the speed and memory section and prints its figures and a verdict per bound
 /// (linearity, memory). A broken bound is an error only with `--strict`.
@@ -279,7 +299,7 @@ fn stage_memory(text: &str) -> Vec<(&'static str, usize, usize)> {
 fn memory_table(
     pages: &[crate::common::Page],
     texts: &[&str],
-    shapes: &Shape3,
+    shapes: &Shapes,
     stages: bool,
     failures: &mut Vec<String>,
 ) {
