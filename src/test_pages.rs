@@ -1,9 +1,8 @@
 //! Test data shared by unit tests of several modules: the benchmark pages.
 
-/// Each benchmark page (`../shared/bench/text`, when present; none otherwise) as one line: its
-/// words joined by single spaces, long enough to be read in many chunks or windows. In file
-/// name order.
-pub fn bench_pages_as_one_line() -> Vec<String> {
+/// The text of each benchmark page (`../shared/bench/text`, when present; none otherwise), in
+/// file name order.
+pub fn bench_pages() -> Vec<String> {
     let Ok(dir) = std::fs::read_dir("../shared/bench/text") else {
         return Vec::new();
     };
@@ -12,6 +11,14 @@ pub fn bench_pages_as_one_line() -> Vec<String> {
     paths
         .iter()
         .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+/// Each benchmark page ([`bench_pages`]) as one line: its words joined by single spaces, long
+/// enough to be read in many chunks or windows.
+pub fn bench_pages_as_one_line() -> Vec<String> {
+    bench_pages()
+        .iter()
         .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect()
 }

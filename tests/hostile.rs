@@ -233,23 +233,30 @@ fn cli_refuses_a_pipe_over_the_limit_with_a_clear_message() {
     assert!(err.contains("larger than 50 MB"), "{err}");
 }
 
+/// The CLI with `args`, the first seed article on its standard input; with `close_stdout` the
+/// reader of its output is gone before it writes.
+fn cli_on_a_seed(args: &[&str], close_stdout: bool) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_presslens"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs the CLI");
+    if close_stdout {
+        drop(child.stdout.take());
+    }
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(seed_texts()[0].as_bytes()).unwrap();
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
 #[test]
 fn cli_still_analyzes_a_normal_article() {
     // A normal article through the CLI still works (the limit check does not get in the way).
-    let mut child = Command::new(env!("CARGO_BIN_EXE_presslens"))
-        .args(["--format", "body", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("runs the CLI");
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(seed_texts()[0].as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = cli_on_a_seed(&["--format", "body", "-"], false);
     assert!(out.status.success());
     assert!(!out.stdout.is_empty());
 }
@@ -258,19 +265,7 @@ fn cli_still_analyzes_a_normal_article() {
 fn cli_ends_quietly_when_its_reader_goes_away() {
     // `presslens page.txt | head`: the reader closes the pipe before the output is written.
     // The CLI stops with exit code 0 and no message (it used to panic in `print!`).
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_presslens"))
-        .args(["--format", "json", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs the CLI");
-    drop(child.stdout.take());
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(seed_texts()[0].as_bytes()).unwrap();
-    drop(stdin);
-    let out = child.wait_with_output().unwrap();
+    let out = cli_on_a_seed(&["--format", "json", "-"], true);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(err.is_empty(), "{err}");

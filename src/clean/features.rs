@@ -1068,16 +1068,12 @@ mod tests {
             " \t lead  and trail \r".into(),
             "K\u{212a} \u{212a}the".into(),
         ];
-        if let Ok(dir) = std::fs::read_dir("../shared/bench/text") {
-            for e in dir.flatten() {
-                if let Ok(t) = std::fs::read_to_string(e.path()) {
-                    lines.extend(
-                        crate::normalize::normalized_lines(&t)
-                            .into_iter()
-                            .map(String::from),
-                    );
-                }
-            }
+        for t in crate::test_pages::bench_pages() {
+            lines.extend(
+                crate::normalize::normalized_lines(&t)
+                    .into_iter()
+                    .map(String::from),
+            );
         }
         for l in &lines {
             let lower = l.to_lowercase();
@@ -1110,16 +1106,12 @@ mod tests {
         .to_vec();
         lines.push("word, ".repeat(70));
         lines.push("x".repeat(300));
-        if let Ok(dir) = std::fs::read_dir("../shared/bench/text") {
-            for e in dir.flatten() {
-                if let Ok(t) = std::fs::read_to_string(e.path()) {
-                    lines.extend(
-                        crate::normalize::split_lines(&t)
-                            .into_iter()
-                            .map(String::from),
-                    );
-                }
-            }
+        for t in crate::test_pages::bench_pages() {
+            lines.extend(
+                crate::normalize::split_lines(&t)
+                    .into_iter()
+                    .map(String::from),
+            );
         }
         let en = lexicon::stopword_bit("en");
         let mut table = FeatureTable::with_capacity(lines.len());
