@@ -231,7 +231,7 @@ pub fn run(cfg: &Config) -> Result<(), String> {
 
     println!("== linearity (time of a 100× larger input / time of the input; bound < {MAX_TIME_RATIO:.0}×)");
     println!(
-        "{:<32} {:>10} {:>10} {:>10} {:>10} {:>8}",
+        "{:<40} {:>10} {:>10} {:>10} {:>10} {:>8}",
         "shape", "small", "large", "t small", "t large", "ratio"
     );
     let shapes = shapes(&texts);
@@ -242,7 +242,7 @@ pub fn run(cfg: &Config) -> Result<(), String> {
         let ratio = (tl / ts) * (s.small.len() as f64 * 100.0 / s.large.len() as f64);
         let ok = ratio < MAX_TIME_RATIO;
         println!(
-            "{:<32} {:>10} {:>10} {:>8.2}ms {:>8.1}ms {:>7.1}× {}",
+            "{:<40} {:>10} {:>10} {:>8.2}ms {:>8.1}ms {:>7.1}× {}",
             s.name,
             fmt_bytes(s.small.len()),
             fmt_bytes(s.large.len()),
