@@ -22,6 +22,7 @@ macro_rules! data_file {
     };
 }
 
+pub mod ascii_json;
 pub mod clean;
 pub mod compare;
 pub mod entities;
