@@ -222,6 +222,20 @@ proptest! {
 }
 
 proptest! {
+    #![proptest_config(cases(256))]
+
+    /// The wasm binding's JSON (`presslens::ascii_json`) is ASCII and reads back as the text,
+    /// whatever the text (control characters, quotes, backslashes, any plane of Unicode).
+    #[test]
+    fn ascii_json_is_ascii_and_reads_back_as_the_text(text in any::<String>()) {
+        let json = presslens::ascii_json::to_string(&text).expect("a string serializes");
+        prop_assert!(json.is_ascii());
+        let back: String = serde_json::from_str(&json).expect("valid JSON");
+        prop_assert_eq!(back, text);
+    }
+}
+
+proptest! {
     #![proptest_config(cases(128))]
 
     #[test]
