@@ -180,15 +180,7 @@ pub fn lines(text: &str) -> Vec<Line> {
     // ends without their growth room while the lines are made).
     buf.shrink_to_fit();
     ends.shrink_to_fit();
-    let buf = Arc::new(buf);
-    let mut out = Vec::with_capacity(ends.len());
-    let mut start = 0;
-    for (i, &end) in ends.iter().enumerate() {
-        let end = end as usize;
-        out.push(Line::unlabelled(i + 1, SharedText::range(&buf, start, end)));
-        start = end;
-    }
-    out
+    cut_into_lines(buf, ends.iter().map(|&e| e as usize))
 }
 
 /// The unlabelled [`Line`]s of already normalized `texts` (as [`lines`] gives them for the
@@ -198,18 +190,27 @@ pub fn lines_of<T: AsRef<str>>(texts: &[T]) -> Vec<Line> {
     for t in texts {
         buf.push_str(t.as_ref());
     }
+    let mut end = 0;
+    cut_into_lines(
+        buf,
+        texts.iter().map(|t| {
+            end += t.as_ref().len();
+            end
+        }),
+    )
+}
+
+/// Unlabelled [`Line`]s numbered from 1 whose texts are the consecutive ranges of `buf` that
+/// end at `ends` (the first starts at 0), all sharing `buf`.
+fn cut_into_lines(buf: String, ends: impl ExactSizeIterator<Item = usize>) -> Vec<Line> {
     let buf = Arc::new(buf);
+    let mut out = Vec::with_capacity(ends.len());
     let mut start = 0;
-    texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let end = start + t.as_ref().len();
-            let l = Line::unlabelled(i + 1, SharedText::range(&buf, start, end));
-            start = end;
-            l
-        })
-        .collect()
+    for (i, end) in ends.enumerate() {
+        out.push(Line::unlabelled(i + 1, SharedText::range(&buf, start, end)));
+        start = end;
+    }
+    out
 }
 
 #[cfg(test)]

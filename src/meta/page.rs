@@ -1002,29 +1002,27 @@ impl<'a> Page<'a> {
     /// True if [`crate::meta::byline::parse_line`] finds author names on line `i` (computed
     /// once per line).
     pub fn is_cued_byline(&self, i: usize) -> bool {
-        let Some(memo) = self.memo.get(i) else {
-            return false;
-        };
-        match Memo::get(memo, Memo::CUED) {
-            0 => {
-                let yes = super::byline::parse_line(&self.lines[i].text).is_some();
-                Memo::set(memo, Memo::CUED, 1 + u32::from(yes));
-                yes
-            }
-            m => m == 2,
-        }
+        self.memo_flag(i, Memo::CUED, || {
+            super::byline::parse_line(&self.lines[i].text).is_some()
+        })
     }
 
     /// `test(i)`, asked once per line: the title's "is line `i` a byline or mostly a date"
     /// (its features ask it of the same lines once per candidate). False past the end.
     pub fn byline_or_date(&self, i: usize, test: impl FnOnce() -> bool) -> bool {
+        self.memo_flag(i, Memo::BYLINE_OR_DATE, test)
+    }
+
+    /// Line `i`'s yes/no answer kept in its memo's two-bit `field` (0 not asked yet, 1 no,
+    /// 2 yes): `test()` the first time, the kept answer after. False past the end.
+    fn memo_flag(&self, i: usize, field: (u32, u32), test: impl FnOnce() -> bool) -> bool {
         let Some(memo) = self.memo.get(i) else {
             return false;
         };
-        match Memo::get(memo, Memo::BYLINE_OR_DATE) {
+        match Memo::get(memo, field) {
             0 => {
                 let yes = test();
-                Memo::set(memo, Memo::BYLINE_OR_DATE, 1 + u32::from(yes));
+                Memo::set(memo, field, 1 + u32::from(yes));
                 yes
             }
             m => m == 2,
