@@ -1002,20 +1002,21 @@ impl<'a> Page<'a> {
     /// True if [`crate::meta::byline::parse_line`] finds author names on line `i` (computed
     /// once per line).
     pub fn is_cued_byline(&self, i: usize) -> bool {
-        self.memo_flag(i, Memo::CUED, || {
+        self.memo_flag(i, Memo::CUED, &mut || {
             super::byline::parse_line(&self.lines[i].text).is_some()
         })
     }
 
     /// `test(i)`, asked once per line: the title's "is line `i` a byline or mostly a date"
     /// (its features ask it of the same lines once per candidate). False past the end.
-    pub fn byline_or_date(&self, i: usize, test: impl FnOnce() -> bool) -> bool {
-        self.memo_flag(i, Memo::BYLINE_OR_DATE, test)
+    pub fn byline_or_date(&self, i: usize, mut test: impl FnMut() -> bool) -> bool {
+        self.memo_flag(i, Memo::BYLINE_OR_DATE, &mut test)
     }
 
     /// Line `i`'s yes/no answer kept in its memo's two-bit `field` (0 not asked yet, 1 no,
-    /// 2 yes): `test()` the first time, the kept answer after. False past the end.
-    fn memo_flag(&self, i: usize, field: (u32, u32), test: impl FnOnce() -> bool) -> bool {
+    /// 2 yes): `test()` the first time, the kept answer after. False past the end. (`dyn`: a
+    /// generic version made the wasm module 0.5 KB larger.)
+    fn memo_flag(&self, i: usize, field: (u32, u32), test: &mut dyn FnMut() -> bool) -> bool {
         let Some(memo) = self.memo.get(i) else {
             return false;
         };
